@@ -1,0 +1,61 @@
+import type { VirtualClock } from './core/clock.ts';
+import type { EventStream } from './core/events.ts';
+import type { Fs } from './fs/types.ts';
+import type { Readable } from './programs/streams.ts';
+
+/**
+ * The public shape of a simulated machine: what the page, the headless command line and scenarios use.
+ * Everything else in engine/ is internal.
+ */
+
+export interface MachineOptions {
+  /** Seed for every generated ID and name. Same seed, same inputs: same bytes out. */
+  seed?: number;
+  /** Files copied into the host's working directory (/home/student/project), by relative path. */
+  project?: Readonly<Record<string, string | Uint8Array>>;
+  /**
+   * 'headless': while a command waits only on virtual timers the clock jumps to the next one, and a foreground
+   * command that would wait forever is interrupted after 10 virtual seconds as if by Ctrl-C.
+   * 'interactive': the page moves the clock from real time (`machine.clock.advance`), Ctrl-C comes from the user.
+   */
+  mode?: 'headless' | 'interactive';
+}
+
+export interface TerminalIO {
+  /** Terminal output, in order, as it is produced. */
+  stdout(chunk: string): void;
+  stderr(chunk: string): void;
+  /** Abort with reason 'SIGINT' for Ctrl-C. */
+  signal?: AbortSignal;
+  /** Keyboard input for the foreground command (none by default). */
+  stdin?: Readable;
+}
+
+/** One shell session on the host (a terminal tab): its own working directory, variables and history. */
+export interface Terminal {
+  readonly cwd: string;
+  /** `student@dockyard:~/project$ ` */
+  prompt(): string;
+  /** Runs one command line (may hold several commands, here-documents and continuations); resolves to `$?`. */
+  run(line: string, io: TerminalIO): Promise<number>;
+}
+
+export type EngineEvent =
+  | { readonly type: 'command'; readonly line: string; readonly exitCode: number; readonly at: number }
+  | { readonly type: 'fs-changed'; readonly where: 'host' };
+
+export interface Snapshot {
+  readonly version: 1;
+  readonly state: unknown;
+}
+
+export interface Machine {
+  readonly clock: VirtualClock;
+  readonly events: EventStream<EngineEvent>;
+  /** The host's filesystem (the student's machine). */
+  readonly hostFs: Fs;
+  openTerminal(): Terminal;
+  /** The whole engine state as a structurally shared value: cheap to take, cheap to keep. */
+  snapshot(): Snapshot;
+  restore(snapshot: Snapshot): void;
+}

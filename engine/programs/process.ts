@@ -1,0 +1,73 @@
+import type { VirtualClock } from '../core/clock.ts';
+import type { Fs } from '../fs/types.ts';
+import type { Readable, Writable } from './streams.ts';
+
+/**
+ * What a running simulated program sees: its arguments, environment, working directory, the filesystem of the
+ * machine or container it runs in, its three standard streams, the virtual clock and a way to start children.
+ * Programs return their exit status. They never touch the real host.
+ */
+export interface Process {
+  /** argv[0] is the name the program was invoked by (`ls`, `/bin/sh`, `busybox`...). */
+  readonly argv: readonly string[];
+  /** Exported environment. Programs may read it; a child gets a copy. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Absolute working directory. */
+  readonly cwd: string;
+  readonly fs: Fs;
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly clock: VirtualClock;
+  /** Aborted when the process is interrupted (Ctrl-C: reason 'SIGINT') or killed; programs stop and exit 128+n. */
+  readonly signal: AbortSignal;
+  /** User the process runs as. */
+  readonly uid: number;
+  readonly gid: number;
+  /** The machine (host, container) this process runs on: hostname and the services a program may reach. */
+  readonly system: System;
+  /**
+   * Starts a child program found through PATH (or by path when argv[0] contains a slash) and waits for it.
+   * Fails as the shells do when it is missing: the caller decides the wording, this returns `notFound`.
+   */
+  spawn(argv: readonly string[], options?: SpawnOptions): Promise<number>;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: Readable;
+  stdout?: Writable;
+  stderr?: Writable;
+}
+
+/**
+ * The machine a process lives on. Kept as an open record: later parts (docker client, sockets, the container
+ * runtime) add what their programs need without changing every program.
+ */
+export interface System {
+  readonly hostname: string;
+  /** Named services (for example 'docker' for the docker CLI's connection to the engine). */
+  readonly services: Readonly<Record<string, unknown>>;
+}
+
+/** A simulated program: runs to completion and returns its exit status. */
+export type Program = (process: Process) => Promise<number>;
+
+/** 128 + signal number, as a shell reports a process killed by a signal. */
+export const SIGNAL_NUMBERS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGUSR2: 12,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+};
+
+export function exitStatusForSignal(reason: unknown): number {
+  const n = typeof reason === 'string' ? SIGNAL_NUMBERS[reason] : undefined;
+  return 128 + (n ?? SIGNAL_NUMBERS.SIGINT!);
+}
