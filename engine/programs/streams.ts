@@ -13,6 +13,8 @@ export interface Writable {
   write(data: string | Uint8Array): Promise<void>;
   /** The reader end has closed (writes would fail with EPIPE). */
   readonly broken?: boolean;
+  /** Set when this stream is a terminal (`isatty`): programs format for people (ls in columns, colours). */
+  readonly tty?: { readonly columns: number; readonly rows: number };
 }
 
 export interface Readable {
