@@ -11,14 +11,24 @@ import type { Readable } from './programs/streams.ts';
 export interface MachineOptions {
   /** Seed for every generated ID and name. Same seed, same inputs: same bytes out. */
   seed?: number;
-  /** Files copied into the host's working directory (/home/student/project), by relative path. */
-  project?: Readonly<Record<string, string | Uint8Array>>;
+  /** Files copied into the host's working directory (/home/student/project). */
+  project?: readonly ProjectEntry[];
   /**
    * 'headless': while a command waits only on virtual timers the clock jumps to the next one, and a foreground
    * command that would wait forever is interrupted after 10 virtual seconds as if by Ctrl-C.
    * 'interactive': the page moves the clock from real time (`machine.clock.advance`), Ctrl-C comes from the user.
    */
   mode?: 'headless' | 'interactive';
+}
+
+/** One file, directory or symlink of a project, by its path relative to the project folder. */
+export interface ProjectEntry {
+  readonly path: string;
+  readonly type: 'file' | 'dir' | 'symlink';
+  readonly content?: string | Uint8Array;
+  /** Permission bits; files default to 0644, directories to 0755. */
+  readonly mode?: number;
+  readonly target?: string;
 }
 
 export interface TerminalIO {
@@ -38,6 +48,8 @@ export interface Terminal {
   prompt(): string;
   /** Runs one command line (may hold several commands, here-documents and continuations); resolves to `$?`. */
   run(line: string, io: TerminalIO): Promise<number>;
+  /** True while `text` is an unfinished command (open quote, here-document, `if` without `fi`): show `> `. */
+  needsMore(text: string): boolean;
 }
 
 export type EngineEvent =
