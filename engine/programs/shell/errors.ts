@@ -1,0 +1,26 @@
+/**
+ * Parse failures. `Incomplete` is not an error for a terminal (it shows a `> ` prompt and reads more); a script or
+ * `-c` string that ends there reports it as an unexpected end of file.
+ */
+
+export class Incomplete extends Error {
+  override readonly name = 'Incomplete';
+  constructor(
+    /** What is still open: a quote character, a keyword the parser expects (`fi`, `done`...), `here-document`. */
+    readonly expecting: string,
+    readonly line: number,
+  ) {
+    super(`incomplete input: expecting ${expecting}`);
+  }
+}
+
+export class ShellSyntaxError extends Error {
+  override readonly name = 'ShellSyntaxError';
+  constructor(
+    /** The offending token as written (`fi`, `;;`, `)`), or `newline`. */
+    readonly token: string,
+    readonly line: number,
+  ) {
+    super(`syntax error near unexpected token \`${token}'`);
+  }
+}

@@ -1,0 +1,397 @@
+import type { AndOr, Assignment, Command, HereDoc, ListItem, Pipeline, Redirect, RedirOp, Script, Word } from './ast.ts';
+import { Incomplete, ShellSyntaxError } from './errors.ts';
+import { BadSubstitution, Lexer, plainText, unquotedText, type Token } from './lexer.ts';
+
+/**
+ * Recursive-descent parser for the POSIX shell grammar (plus `function f {` from bash). Running out of input
+ * inside a construct raises `Incomplete`, which a terminal turns into a continuation prompt.
+ */
+
+export type ParseResult =
+  | { readonly kind: 'ok'; readonly script: Script }
+  | { readonly kind: 'incomplete'; readonly expecting: string; readonly line: number }
+  | { readonly kind: 'error'; readonly error: ShellSyntaxError | BadSubstitution };
+
+export function parse(src: string): ParseResult {
+  try {
+    return { kind: 'ok', script: parseScript(src) };
+  } catch (e) {
+    if (e instanceof Incomplete) return { kind: 'incomplete', expecting: e.expecting, line: e.line };
+    if (e instanceof ShellSyntaxError || e instanceof BadSubstitution) return { kind: 'error', error: e };
+    throw e;
+  }
+}
+
+/** Parses a whole script; throws `Incomplete`, `ShellSyntaxError` or `BadSubstitution`. */
+export function parseScript(src: string, line = 1): Script {
+  const p = new Parser(newLexer(src, 0, line));
+  const script = p.list(false);
+  const t = p.peek();
+  if (t.type !== 'eof') throw p.unexpected(t);
+  return script;
+}
+
+function newLexer(src: string, pos: number, line: number): Lexer {
+  return new Lexer(src, parseSubstitution, parseScript, pos, line);
+}
+
+function parseSubstitution(src: string, pos: number, line: number) {
+  const lexer = newLexer(src, pos, line);
+  const p = new Parser(lexer, [')']);
+  const script = p.list(true);
+  p.expectOp(')');
+  return { script, end: lexer.pos, line: lexer.line };
+}
+
+const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
+const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-', '&>', '&>>']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+class Parser {
+  #peeked: Token | undefined;
+  /** Keywords of the constructs being parsed, innermost last: what a premature end of input still needs. */
+  #open: string[];
+
+  constructor(
+    private readonly lexer: Lexer,
+    open: string[] = [],
+  ) {
+    this.#open = open;
+  }
+
+  peek(): Token {
+    return (this.#peeked ??= this.lexer.next());
+  }
+
+  take(): Token {
+    const t = this.peek();
+    this.#peeked = undefined;
+    return t;
+  }
+
+  unexpected(t: Token): Error {
+    if (t.type === 'eof') return new Incomplete(this.#open[this.#open.length - 1] ?? 'end of file', t.line);
+    const text = t.type === 'word' ? t.word.raw : t.type === 'op' ? t.op : t.type === 'io' ? String(t.fd) : 'newline';
+    return new ShellSyntaxError(text, t.line);
+  }
+
+  expectOp(op: string): void {
+    const t = this.take();
+    if (t.type !== 'op' || t.op !== op) throw this.unexpected(t);
+  }
+
+  expectWord(word: string): void {
+    const t = this.take();
+    if (t.type !== 'word' || plainText(t.word) !== word) throw this.unexpected(t);
+  }
+
+  #isWord(t: Token, ...words: string[]): boolean {
+    return t.type === 'word' && words.includes(plainText(t.word) ?? '');
+  }
+
+  #skipNewlines(): void {
+    while (this.peek().type === 'newline') this.take();
+  }
+
+  /**
+   * A list of and-or commands separated by `;`, `&` or newlines, up to a closing keyword, `)`, `;;` or the end.
+   * `nested` lists may be empty only where the caller allows it; an empty body is a syntax error in the shells.
+   */
+  list(nested: boolean): Script {
+    const items: ListItem[] = [];
+    for (;;) {
+      this.#skipNewlines();
+      const t = this.peek();
+      if (t.type === 'eof') {
+        if (nested || this.#open.length > 0) throw this.unexpected(t);
+        break;
+      }
+      if (t.type === 'op' && (t.op === ')' || t.op === ';;')) break;
+      if (t.type === 'word' && CLOSERS.has(plainText(t.word) ?? '')) break;
+      const command = this.#andOr();
+      const sep = this.peek();
+      if (sep.type === 'op' && (sep.op === ';' || sep.op === '&')) {
+        this.take();
+        items.push({ command, background: sep.op === '&' });
+        continue;
+      }
+      items.push({ command, background: false });
+      if (sep.type === 'newline') continue;
+      break;
+    }
+    return { kind: 'script', items };
+  }
+
+  /** A non-empty list for a construct's body: bash and dash reject `if ; then` and `{ }`. */
+  #body(): Script {
+    const script = this.list(true);
+    if (script.items.length === 0) throw this.unexpected(this.peek());
+    return script;
+  }
+
+  #andOr(): AndOr {
+    const first = this.#pipeline();
+    const rest: { op: '&&' | '||'; pipeline: Pipeline }[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.type !== 'op' || (t.op !== '&&' && t.op !== '||')) break;
+      this.take();
+      this.#open.push(t.op);
+      this.#skipNewlines();
+      rest.push({ op: t.op, pipeline: this.#pipeline() });
+      this.#open.pop();
+    }
+    return { kind: 'andor', first, rest };
+  }
+
+  #pipeline(): Pipeline {
+    const line = this.peek().line;
+    let negate = false;
+    if (this.#isWord(this.peek(), '!')) {
+      this.take();
+      negate = true;
+    }
+    const commands = [this.#command()];
+    while (this.peek().type === 'op' && (this.peek() as { op: string }).op === '|') {
+      this.take();
+      this.#open.push('|');
+      this.#skipNewlines();
+      commands.push(this.#command());
+      this.#open.pop();
+    }
+    return { kind: 'pipeline', negate, commands, line };
+  }
+
+  #command(): Command {
+    const t = this.peek();
+    if (t.type === 'op' && t.op === '(') {
+      this.take();
+      this.#open.push(')');
+      const body = this.#body();
+      this.expectOp(')');
+      this.#open.pop();
+      return { kind: 'subshell', body, redirects: this.#redirects() };
+    }
+    if (t.type === 'word') {
+      switch (plainText(t.word)) {
+        case '{':
+          return this.#group();
+        case 'if':
+          return this.#if();
+        case 'for':
+          return this.#for();
+        case 'while':
+        case 'until':
+          return this.#loop();
+        case 'case':
+          return this.#case();
+        case 'function':
+          return this.#bashFunction();
+        case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}':
+          throw this.unexpected(t);
+      }
+    }
+    return this.#simple();
+  }
+
+  #group(): Command {
+    this.take();
+    this.#open.push('}');
+    const body = this.#body();
+    this.expectWord('}');
+    this.#open.pop();
+    return { kind: 'group', body, redirects: this.#redirects() };
+  }
+
+  #if(): Command {
+    this.take();
+    this.#open.push('fi');
+    const branches: { cond: Script; body: Script }[] = [];
+    let otherwise: Script | undefined;
+    for (;;) {
+      const cond = this.#body();
+      this.expectWord('then');
+      const body = this.#body();
+      branches.push({ cond, body });
+      const t = this.take();
+      if (this.#isWord(t, 'elif')) continue;
+      if (this.#isWord(t, 'else')) {
+        otherwise = this.#body();
+        this.expectWord('fi');
+      } else if (!this.#isWord(t, 'fi')) throw this.unexpected(t);
+      break;
+    }
+    this.#open.pop();
+    return otherwise ? { kind: 'if', branches, otherwise, redirects: this.#redirects() } : { kind: 'if', branches, redirects: this.#redirects() };
+  }
+
+  #for(): Command {
+    this.take();
+    this.#open.push('done');
+    const nameTok = this.take();
+    const name = nameTok.type === 'word' ? plainText(nameTok.word) : undefined;
+    if (!name || !NAME.test(name)) throw this.unexpected(nameTok);
+    let items: Word[] | undefined;
+    this.#skipNewlines();
+    if (this.#isWord(this.peek(), 'in')) {
+      this.take();
+      items = [];
+      for (let t = this.peek(); t.type === 'word'; t = this.peek()) items.push((this.take() as { word: Word }).word);
+      const sep = this.take();
+      if (!(sep.type === 'newline' || (sep.type === 'op' && sep.op === ';'))) throw this.unexpected(sep);
+    } else if (this.peek().type === 'op' && (this.peek() as { op: string }).op === ';') this.take();
+    this.#skipNewlines();
+    this.expectWord('do');
+    const body = this.#body();
+    this.expectWord('done');
+    this.#open.pop();
+    const redirects = this.#redirects();
+    return items ? { kind: 'for', name, items, body, redirects } : { kind: 'for', name, body, redirects };
+  }
+
+  #loop(): Command {
+    const kind = plainText((this.take() as { word: Word }).word) as 'while' | 'until';
+    this.#open.push('done');
+    const cond = this.#body();
+    this.expectWord('do');
+    const body = this.#body();
+    this.expectWord('done');
+    this.#open.pop();
+    return { kind, cond, body, redirects: this.#redirects() };
+  }
+
+  #case(): Command {
+    this.take();
+    this.#open.push('esac');
+    const subjectTok = this.take();
+    if (subjectTok.type !== 'word') throw this.unexpected(subjectTok);
+    this.#skipNewlines();
+    this.expectWord('in');
+    const arms: { patterns: Word[]; body: Script }[] = [];
+    for (;;) {
+      this.#skipNewlines();
+      let t = this.peek();
+      if (this.#isWord(t, 'esac')) {
+        this.take();
+        break;
+      }
+      if (t.type === 'op' && t.op === '(') this.take();
+      const patterns: Word[] = [];
+      for (;;) {
+        t = this.take();
+        if (t.type !== 'word') throw this.unexpected(t);
+        patterns.push(t.word);
+        const sep = this.take();
+        if (sep.type === 'op' && sep.op === '|') continue;
+        if (sep.type === 'op' && sep.op === ')') break;
+        throw this.unexpected(sep);
+      }
+      const body = this.list(true);
+      arms.push({ patterns, body });
+      t = this.peek();
+      if (t.type === 'op' && t.op === ';;') {
+        this.take();
+        continue;
+      }
+      this.#skipNewlines();
+      this.expectWord('esac');
+      break;
+    }
+    this.#open.pop();
+    return { kind: 'case', subject: subjectTok.word, arms, redirects: this.#redirects() };
+  }
+
+  #bashFunction(): Command {
+    const line = this.take().line;
+    const nameTok = this.take();
+    if (nameTok.type !== 'word') throw this.unexpected(nameTok);
+    const t = this.peek();
+    if (t.type === 'op' && t.op === '(') {
+      this.take();
+      this.expectOp(')');
+    }
+    return this.#functionBody(unquotedText(nameTok.word), line);
+  }
+
+  #functionBody(name: string, line: number): Command {
+    this.#skipNewlines();
+    const t = this.peek();
+    const compound = (t.type === 'op' && t.op === '(') || this.#isWord(t, '{', 'if', 'for', 'while', 'until', 'case');
+    if (!compound) throw this.unexpected(t);
+    return { kind: 'function', name, body: this.#command(), line };
+  }
+
+  #simple(): Command {
+    const line = this.peek().line;
+    const assigns: Assignment[] = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'io' || (t.type === 'op' && REDIR_OPS.has(t.op))) {
+        redirects.push(...this.#redirect());
+        continue;
+      }
+      if (t.type !== 'word') break;
+      this.take();
+      const eq = t.word.raw.indexOf('=');
+      const first = t.word.parts[0];
+      if (words.length === 0 && eq > 0 && NAME.test(t.word.raw.slice(0, eq)) && first?.kind === 'lit' && !first.quoted && first.text.length > eq) {
+        assigns.push({ name: t.word.raw.slice(0, eq), value: dropPrefix(t.word, eq + 1) });
+        continue;
+      }
+      if (words.length === 0 && assigns.length === 0 && redirects.length === 0) {
+        const next = this.peek();
+        if (next.type === 'op' && next.op === '(') {
+          this.take();
+          this.expectOp(')');
+          return this.#functionBody(unquotedText(t.word), line);
+        }
+      }
+      words.push(t.word);
+    }
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw this.unexpected(this.peek());
+    return { kind: 'simple', assigns, words, redirects, line };
+  }
+
+  #redirects(): Redirect[] {
+    const out: Redirect[] = [];
+    for (let t = this.peek(); t.type === 'io' || (t.type === 'op' && REDIR_OPS.has(t.op)); t = this.peek()) out.push(...this.#redirect());
+    return out;
+  }
+
+  #redirect(): Redirect[] {
+    let t = this.take();
+    let fd: number | undefined;
+    if (t.type === 'io') {
+      fd = t.fd;
+      t = this.take();
+    }
+    if (t.type !== 'op') throw this.unexpected(t);
+    const target = this.take();
+    if (target.type !== 'word') throw this.unexpected(target);
+    // bash's `&> file` is `> file 2>&1`.
+    if (t.op === '&>' || t.op === '&>>') {
+      const one: Word = { parts: [{ kind: 'lit', text: '1', quoted: false }], raw: '1' };
+      return [
+        { fd: 1, op: t.op === '&>' ? '>' : '>>', target: target.word },
+        { fd: 2, op: '>&', target: one },
+      ];
+    }
+    const op = t.op as RedirOp;
+    if (op === '<<' || op === '<<-') {
+      const heredoc: HereDoc = { body: { parts: [], raw: '' } };
+      this.lexer.addHereDoc(heredoc, target.word, op === '<<-');
+      return [{ fd: fd ?? 0, op, target: target.word, heredoc }];
+    }
+    return [{ fd: fd ?? (op.startsWith('<') ? 0 : 1), op, target: target.word }];
+  }
+}
+
+/** The value part of `NAME=value`: the word with its first `n` characters (the name and `=`) removed. */
+function dropPrefix(word: Word, n: number): Word {
+  const [first, ...rest] = word.parts;
+  if (first?.kind !== 'lit') return word;
+  const text = first.text.slice(n);
+  return { parts: text ? [{ ...first, text }, ...rest] : rest, raw: word.raw.slice(n) };
+}
