@@ -1,0 +1,49 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { tarChunks } from './tar.ts';
+import type { DirEntry } from './types.ts';
+
+/** Content digests in Docker's `sha256:<hex>` spelling, computed over streamed chunks (no whole-layer buffer). */
+
+const encoder = new TextEncoder();
+
+/** diffID of a layer with no files: its tar is just the two end blocks (1024 zero bytes). */
+export const EMPTY_LAYER_DIFF_ID = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
+
+export function digestChunks(chunks: Iterable<Uint8Array>): string {
+  const h = sha256.create();
+  for (const c of chunks) h.update(c);
+  return 'sha256:' + bytesToHex(h.digest());
+}
+
+export function digestBytes(data: Uint8Array | string): string {
+  return 'sha256:' + bytesToHex(sha256(typeof data === 'string' ? encoder.encode(data) : data));
+}
+
+// Layers are immutable, so a layer object's diffID never changes; images share layer objects, so this saves rehashing.
+const diffIds = new WeakMap<DirEntry, string>();
+
+/** The layer's diffID: SHA-256 of its uncompressed, deterministic tar. */
+export function diffIdOf(layer: DirEntry): string {
+  let id = diffIds.get(layer);
+  if (id === undefined) {
+    id = digestChunks(tarChunks(layer));
+    diffIds.set(layer, id);
+  }
+  return id;
+}
+
+/** OCI chainID: the first diffID, then sha256(`<previous chainID> <diffID>`) for each further layer. */
+export function chainId(diffIdList: readonly string[]): string {
+  if (diffIdList.length === 0) throw new Error('chainId of no layers');
+  let chain = diffIdList[0]!;
+  for (let i = 1; i < diffIdList.length; i++) chain = digestBytes(`${chain} ${diffIdList[i]!}`);
+  return chain;
+}
+
+/** The chainID of every prefix: `[chainId(d[0..0]), chainId(d[0..1]), ...]` (the layer store keys). */
+export function chainIds(diffIdList: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const d of diffIdList) out.push(out.length === 0 ? d : digestBytes(`${out[out.length - 1]!} ${d}`));
+  return out;
+}
