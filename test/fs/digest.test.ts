@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { syntheticContent } from '../../engine/fs/content.ts';
+import { chainId, chainIds, diffIdOf, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID } from '../../engine/fs/digest.ts';
+import { tarBytes } from '../../engine/fs/tar.ts';
+import { buildTree, makeDir, makeFile } from '../../engine/fs/tree.ts';
+
+const nodeSha = (b: Uint8Array | string) => 'sha256:' + createHash('sha256').update(b).digest('hex');
+
+describe('digests', () => {
+  it('pins the empty layer diffID', () => {
+    expect(diffIdOf(makeDir())).toBe('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
+    expect(EMPTY_LAYER_DIFF_ID).toBe(nodeSha(new Uint8Array(1024)));
+  });
+
+  it('diffID is the sha256 of the tar, streamed', () => {
+    const t = buildTree([
+      { path: '/big', entry: makeFile(syntheticContent('x', 300_000)) },
+      { path: '/small', entry: makeFile('s') },
+    ]);
+    expect(diffIdOf(t)).toBe(nodeSha(tarBytes(t)));
+    expect(digestChunks([new Uint8Array([1, 2]), new Uint8Array([3])])).toBe(nodeSha(new Uint8Array([1, 2, 3])));
+    expect(digestBytes('abc')).toBe('sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('computes OCI chainIDs', () => {
+    const a = 'sha256:' + 'a'.repeat(64);
+    const b = 'sha256:' + 'b'.repeat(64);
+    const c = 'sha256:' + 'c'.repeat(64);
+    expect(chainId([a])).toBe(a);
+    const ab = nodeSha(`${a} ${b}`);
+    expect(chainId([a, b])).toBe(ab);
+    expect(chainId([a, b, c])).toBe(nodeSha(`${ab} ${c}`));
+    expect(chainIds([a, b, c])).toEqual([a, ab, nodeSha(`${ab} ${c}`)]);
+    expect(() => chainId([])).toThrow();
+  });
+});
