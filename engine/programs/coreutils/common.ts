@@ -132,8 +132,10 @@ export class Ctx {
   #out = '';
   constructor(
     readonly p: Process,
-    /** The name errors are reported under (GNU uses the basename it was invoked as). */
+    /** The name errors are reported under (GNU uses the name it was invoked by). */
     readonly prog: string,
+    /** The arguments after the program name (after any rewriting such as `head -5` → `head -n 5`). */
+    readonly args: readonly string[] = p.argv.slice(1),
   ) {}
 
   get fs() {
@@ -180,7 +182,7 @@ export class Ctx {
 
   /** Parses options; on a bad option prints the getopt error and returns the usage status instead. */
   async parse(spec: OptSpec, status = 1): Promise<Parsed | number> {
-    const r = parseOptions(this.p.argv.slice(1), spec);
+    const r = parseOptions(this.args, spec);
     if (r instanceof Parsed) return r;
     return this.usage(r.error, status);
   }
@@ -239,10 +241,16 @@ export function quote(name: string): string {
 }
 
 /** Wraps a program body: flushes output, and turns a broken pipe or an interrupt into the status Linux would give. */
-export function defineProgram(name: string, body: (ctx: Ctx) => Promise<number>): Program {
+export function defineProgram(
+  name: string,
+  body: (ctx: Ctx) => Promise<number>,
+  /** Rewrites the arguments first: obsolete forms (`head -5`), or presets (`egrep` is `grep -E`). */
+  rewrite?: (args: readonly string[]) => readonly string[],
+): Program {
   return async (p) => {
+    const args = p.argv.slice(1);
     // GNU reports errors under the name it was invoked by (`/bin/ls: cannot access ...`).
-    const ctx = new Ctx(p, p.argv[0] || name);
+    const ctx = new Ctx(p, p.argv[0] || name, rewrite ? rewrite(args) : args);
     try {
       const status = await body(ctx);
       await ctx.flush();

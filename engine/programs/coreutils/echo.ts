@@ -47,6 +47,6 @@ export function echoOutput(args: readonly string[], dialect: EchoDialect = 'gnu'
 
 export const echo = defineProgram('echo', async (ctx) => {
   // GNU echo takes no option parser: `echo --help` is the only special case besides -neE, and we print it literally.
-  await ctx.out(echoOutput(ctx.p.argv.slice(1), 'gnu'));
+  await ctx.out(echoOutput([...ctx.args], 'gnu'));
   return 0;
 });

@@ -265,7 +265,7 @@ function parseNumber(s: string): number {
 }
 
 export const printf = defineProgram('printf', async (ctx) => {
-  const args = ctx.p.argv.slice(1);
+  const args = [...ctx.args];
   if (args[0] === '--') args.shift();
   if (args.length === 0) return ctx.usage('missing operand');
   const r = formatPrintf(args[0]!, args.slice(1));
