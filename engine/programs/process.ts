@@ -39,7 +39,23 @@ export interface SpawnOptions {
   stdin?: Readable;
   stdout?: Writable;
   stderr?: Writable;
+  /** The child's interrupt signal; defaults to the parent's (a background job gets its own). */
+  signal?: AbortSignal;
+  /**
+   * Called instead of running when the command cannot be started, so the caller can print its own wording
+   * (`bash: foo: command not found`, `env: 'foo': No such file or directory`). spawn then resolves to 127
+   * (not-found, bad-interpreter) or 126 (the others) without printing anything itself.
+   */
+  onFailure?: (failure: SpawnFailure) => void;
 }
+
+export type SpawnFailure =
+  | { readonly kind: 'not-found'; readonly command: string }
+  | { readonly kind: 'permission-denied'; readonly path: string }
+  | { readonly kind: 'is-directory'; readonly path: string }
+  | { readonly kind: 'exec-format'; readonly path: string }
+  /** A `#!` script whose interpreter is missing. */
+  | { readonly kind: 'bad-interpreter'; readonly path: string; readonly interpreter: string };
 
 /**
  * The machine a process lives on. Kept as an open record: later parts (docker client, sockets, the container

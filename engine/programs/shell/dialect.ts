@@ -97,3 +97,19 @@ function bashWhere(o: Origin, line: number): string {
   if (o.interactive) return `${o.name}: `;
   return o.commandString ? `${o.name}: -c: line ${line}: ` : `${o.name}: line ${line}: `;
 }
+
+/** A redirection that could not be opened, in each shell's words. */
+export function redirectErrorMessage(o: Origin, line: number, path: string, code: string, output: boolean): string {
+  const strerror: Record<string, string> = { ENOENT: 'No such file or directory', EISDIR: 'Is a directory', EACCES: 'Permission denied', ENOTDIR: 'Not a directory', EROFS: 'Read-only file system' };
+  const text = strerror[code] ?? code;
+  switch (o.dialect) {
+    case 'bash':
+      return `${errorPrefix(o, line)}${path}: ${text}`;
+    case 'dash':
+      if (!output) return `${errorPrefix(o, line)}cannot open ${path}: ${code === 'ENOENT' ? 'No such file' : text}`;
+      return `${errorPrefix(o, line)}cannot create ${path}: ${code === 'ENOENT' ? 'Directory nonexistent' : text}`;
+    case 'ash':
+      if (!output) return `${o.name}: can't open '${path}': ${text}`;
+      return `${o.name}: can't create ${path}: ${code === 'ENOENT' ? 'nonexistent directory' : text}`;
+  }
+}

@@ -24,3 +24,17 @@ export class ShellSyntaxError extends Error {
     super(`syntax error near unexpected token \`${token}'`);
   }
 }
+
+/**
+ * A failed expansion (`${x:?msg}`, `set -u`, bad arithmetic). The message lacks the shell's prefix; a
+ * non-interactive shell exits on it, an interactive one abandons the line.
+ */
+export class ExpansionError extends Error {
+  override readonly name = 'ExpansionError';
+  constructor(
+    message: string,
+    readonly status = 1,
+  ) {
+    super(message);
+  }
+}
