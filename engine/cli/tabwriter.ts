@@ -1,0 +1,42 @@
+/**
+ * Go's text/tabwriter for what docker prints through it: cells are tab-terminated, a column's width is its widest
+ * cell (in runes) plus padding, at least minWidth, computed over each block of consecutive lines that have that
+ * column; the text after a line's last tab is not part of any column.
+ */
+export interface TabwriterOptions {
+  readonly minWidth: number;
+  readonly padding: number;
+  readonly padChar?: string;
+}
+
+/** docker's tables (ps, images, ...): formatter.go's tabwriter.NewWriter(out, 10, 1, 3, ' ', 0). */
+export const TABLE_OPTIONS: TabwriterOptions = { minWidth: 10, padding: 3 };
+
+export function tabwrite(text: string, options: TabwriterOptions): string {
+  const lines = text.split('\n').map((l) => l.split('\t'));
+  const widths = lines.map((cells) => new Array<number>(Math.max(0, cells.length - 1)).fill(0));
+  const runes = (s: string) => [...s].length;
+  format(0, 0, lines.length);
+  return lines.map((cells, li) => cells.map((c, ci) => (ci < cells.length - 1 ? pad(c, widths[li]![ci]!) : c)).join('')).join('\n');
+
+  function pad(cell: string, width: number): string {
+    return cell + (options.padChar ?? ' ').repeat(Math.max(0, width - runes(cell)));
+  }
+
+  /** Sizes column `col` over each run of lines [from, to) that has a cell in it, then the next column inside. */
+  function format(col: number, from: number, to: number): void {
+    let li = from;
+    while (li < to) {
+      if (lines[li]!.length - 1 <= col) {
+        li++;
+        continue;
+      }
+      const start = li;
+      let width = 0;
+      for (; li < to && lines[li]!.length - 1 > col; li++) width = Math.max(width, runes(lines[li]![col]!) + options.padding);
+      width = Math.max(width, options.minWidth);
+      for (let k = start; k < li; k++) widths[k]![col] = width;
+      format(col + 1, start, li);
+    }
+  }
+}

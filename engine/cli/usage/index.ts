@@ -1,0 +1,32 @@
+import { BUILDER_USAGE } from './builder.ts';
+import { CONTAINER_USAGE } from './container.ts';
+import { IMAGE_USAGE } from './image.ts';
+import { NETWORK_USAGE } from './network.ts';
+import { ROOT_USAGE } from './root.ts';
+import { SYSTEM_USAGE } from './system.ts';
+import { TOP_LEVEL_USAGE } from './top-level.ts';
+import type { CommandUsage } from './types.ts';
+import { VOLUME_USAGE } from './volume.ts';
+
+export type { CommandUsage, FlagUsage } from './types.ts';
+
+const ALL: Readonly<Record<string, CommandUsage>> = {
+  ...ROOT_USAGE,
+  ...TOP_LEVEL_USAGE,
+  ...CONTAINER_USAGE,
+  ...IMAGE_USAGE,
+  ...VOLUME_USAGE,
+  ...NETWORK_USAGE,
+  ...SYSTEM_USAGE,
+  ...BUILDER_USAGE,
+};
+
+/** The real client's help data for a command path such as `docker container run`; undefined when not captured. */
+export function usageOf(path: string): CommandUsage | undefined {
+  return Object.hasOwn(ALL, path) ? ALL[path] : undefined;
+}
+
+/** Every captured command path (for knowing which words are real docker commands). */
+export function knownCommandPaths(): readonly string[] {
+  return Object.keys(ALL);
+}

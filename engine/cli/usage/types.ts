@@ -1,0 +1,32 @@
+/**
+ * The help data of one docker command, as the real client prints it: read from docker 28's own `--help`, so the
+ * simulated help and flag set match the real ones even for commands that are not implemented yet.
+ */
+export interface CommandUsage {
+  /** The usage line without `Usage:  `, e.g. `docker run [OPTIONS] IMAGE [COMMAND] [ARG...]`. */
+  readonly use: string;
+  /** The help's description paragraph (cobra's Long when set, else Short). */
+  readonly description: string;
+  /** The `Aliases:` line, e.g. `docker container run, docker run`. */
+  readonly aliases?: string;
+  readonly examples?: string;
+  /** Local flags in help order (pflag sorts them by name); for `docker` itself, the global options. */
+  readonly flags?: readonly FlagUsage[];
+  /** Subcommands as listed in help: [name, short description]. */
+  readonly commands?: readonly (readonly [string, string])[];
+  /** Only `docker`: its other command lists. */
+  readonly common?: readonly (readonly [string, string])[];
+  readonly management?: readonly (readonly [string, string])[];
+  readonly swarm?: readonly (readonly [string, string])[];
+}
+
+export interface FlagUsage {
+  readonly long: string;
+  readonly short?: string;
+  /** pflag's value type name as help shows it (`string`, `list`, `int`, `duration`...); '' for booleans. */
+  readonly type: string;
+  /** The usage text, unwrapped; may hold newlines of its own. */
+  readonly usage: string;
+  /** What help shows in `(default …)`, already quoted for strings (`"info"`). */
+  readonly default?: string;
+}

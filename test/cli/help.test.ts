@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { flagUsages } from '../../engine/cli/flag-usages.ts';
+import { usageOf } from '../../engine/cli/usage/index.ts';
+import { fixtures, runSimulated } from './golden.ts';
+
+/** The flag tables of commands not registered yet still lay out exactly as the real client's help (width 80). */
+describe('flag usages wrap as pflag does', () => {
+  const byName = new Map(fixtures().map((f) => [f.name, f]));
+  for (const [fixture, path] of [['help-run', 'docker run'], ['help-ps', 'docker ps'], ['help-version', 'docker version']] as const) {
+    it(path, () => {
+      const real = byName.get(fixture)!.stdout;
+      const options = real.slice(real.indexOf('Options:\n') + 'Options:\n'.length);
+      expect(flagUsages(usageOf(path)!.flags!, 79)).toBe(options);
+    });
+  }
+});
+
+describe('root help lists only registered commands', () => {
+  it('docker --help', async () => {
+    const { stdout, exitCode } = await runSimulated(['docker', '--help']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Common Commands:\n  version     Show the Docker version information\n  info        Display system-wide information\n');
+    expect(stdout).toContain('Management Commands:\n  system      Manage Docker\n');
+    expect(stdout).not.toContain('  run ');
+    expect(stdout).toMatch(/Global Options:\n {6}--config string {6}Location of client config files \(default\n {27}"\/home\/student\/\.docker"\)\n/);
+    expect(stdout.endsWith('For more help on how to use Docker, head to https://docs.docker.com/go/guides/\n')).toBe(true);
+  });
+});
