@@ -17,6 +17,7 @@ export class Screen {
     while (i < data.length) {
       const ch = data[i]!;
       if (ch === '\x1b') {
+        // eslint-disable-next-line no-control-regex
         const m = /^\x1b\[([?0-9;]*)([@-~])/.exec(data.slice(i));
         if (!m) throw new Error(`unsupported escape at ${JSON.stringify(data.slice(i, i + 8))}`);
         this.#csi(m[1]!, m[2]!);

@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { applyTheme, theme } from './theme.svelte.ts';
+import './app.css';
+
+applyTheme(theme.current);
+
+const target = document.getElementById('app');
+if (!target) throw new Error('Dockyard: #app is missing from index.html');
+mount(App, { target });

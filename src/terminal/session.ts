@@ -1,0 +1,98 @@
+/**
+ * Joins the line editor to one engine `Terminal`: submitted lines run in the engine, their output comes back to the
+ * screen, Ctrl-C aborts the running command with reason 'SIGINT'. No DOM, no Docker: the engine decides what a
+ * command does; this only moves text.
+ */
+import type { Terminal } from '../../engine/api.ts';
+import { LineEditor, type Completer } from './line-editor.ts';
+
+export interface SessionOptions {
+  terminal: Terminal;
+  /** Terminal output (escape sequences included). */
+  write(data: string): void;
+  columns?: number;
+  complete?: Completer;
+  /** Presentation of the prompt (colours); must not change its visible text. */
+  decoratePrompt?(prompt: string): string;
+  /** Called after each command with its exit status. */
+  onCommandDone?(command: string, exitCode: number): void;
+}
+
+export class ShellSession {
+  readonly editor: LineEditor;
+  readonly #o: SessionOptions;
+  #abort: AbortController | undefined;
+  #running: Promise<void> = Promise.resolve();
+
+  constructor(options: SessionOptions) {
+    this.#o = options;
+    const { terminal } = options;
+    this.editor = new LineEditor({
+      write: options.write,
+      columns: options.columns,
+      complete: options.complete,
+      prompt: () => {
+        const p = terminal.prompt();
+        return options.decoratePrompt ? options.decoratePrompt(p) : p;
+      },
+      needsMore: (text) => endsWithContinuation(text) || safeNeedsMore(terminal, text),
+      onSubmit: (command) => {
+        this.#running = this.#run(command);
+      },
+      onInterrupt: () => this.#abort?.abort('SIGINT'),
+    });
+  }
+
+  start(): void {
+    this.editor.start();
+  }
+
+  /** Keyboard input from the terminal emulator. */
+  input(data: string): void {
+    this.editor.feed(data);
+  }
+
+  resize(columns: number): void {
+    this.editor.resize(columns);
+  }
+
+  /** Resolves when the command currently running (if any) has finished. */
+  get idle(): Promise<void> {
+    return this.#running;
+  }
+
+  async #run(command: string): Promise<void> {
+    const abort = new AbortController();
+    this.#abort = abort;
+    const out = (chunk: string) => this.editor.output(chunk);
+    let exitCode: number;
+    try {
+      exitCode = await this.#o.terminal.run(command, { stdout: out, stderr: out, signal: abort.signal });
+    } catch (e) {
+      // The engine promises never to throw; if it does, the page must survive and say so.
+      exitCode = 1;
+      out(`dockyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    } finally {
+      this.#abort = undefined;
+    }
+    try {
+      this.#o.onCommandDone?.(command, exitCode);
+    } finally {
+      this.editor.done();
+    }
+  }
+}
+
+/** An odd number of trailing backslashes escapes the newline: the command goes on on the next line. */
+export function endsWithContinuation(text: string): boolean {
+  const m = /\\+$/.exec(text);
+  return m !== null && m[0].length % 2 === 1;
+}
+
+function safeNeedsMore(terminal: Terminal, text: string): boolean {
+  try {
+    return typeof terminal.needsMore === 'function' && terminal.needsMore(text);
+  } catch {
+    return false;
+  }
+}
