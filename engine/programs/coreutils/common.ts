@@ -56,12 +56,13 @@ export class Parsed {
  * Returns the error text getopt would print after `prog: `.
  */
 export function parseOptions(args: readonly string[], spec: OptSpec): Parsed | { error: string } {
-  const shortArg = new Map<string, boolean>();
+  // Per letter: takes no argument, a required one (`n:`), or an optional one that must be attached (`i::`).
+  const shortArg = new Map<string, false | 'required' | 'optional'>();
   const s = spec.short ?? '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === ':') continue;
-    shortArg.set(c, s[i + 1] === ':');
+    shortArg.set(c, s[i + 1] !== ':' ? false : s[i + 2] === ':' ? 'optional' : 'required');
   }
   const opts: Opt[] = [];
   const operands: string[] = [];
@@ -98,6 +99,7 @@ export function parseOptions(args: readonly string[], spec: OptSpec): Parsed | {
           continue;
         }
         if (j + 1 < a.length) opts.push({ key: c, value: a.slice(j + 1) });
+        else if (takesArg === 'optional') opts.push({ key: c });
         else if (i + 1 < args.length) opts.push({ key: c, value: args[++i]! });
         else return { error: `option requires an argument -- '${c}'` };
         break;

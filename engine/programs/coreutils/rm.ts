@@ -54,7 +54,7 @@ export const rm = defineProgram('rm', async (ctx) => {
 /** Removes one operand (depth first for -r, so -v and -i see every entry as GNU rm does). Returns success. */
 async function remove(ctx: Ctx, name: string, path: string, opts: RmOpts): Promise<boolean> {
   let type: string;
-  let size = 0;
+  let size: number;
   try {
     const st = ctx.fs.lstat(path);
     type = st.type;

@@ -1,0 +1,86 @@
+import { defineProgram } from './common.ts';
+import { groups, passwd } from './users.ts';
+
+/** whoami, id, hostname, uname: who and where the process runs, read from its own machine. */
+
+export const whoami = defineProgram('whoami', async (ctx) => {
+  const o = await ctx.parse({});
+  if (typeof o === 'number') return o;
+  if (o.operands.length > 0) return ctx.usage(`extra operand ‘${o.operands[0]}’`);
+  const user = passwd(ctx.fs).find((u) => u.uid === ctx.p.uid);
+  if (!user) {
+    await ctx.error(`cannot find name for user ID ${ctx.p.uid}`);
+    return 1;
+  }
+  await ctx.out(user.name + '\n');
+  return 0;
+});
+
+export const id = defineProgram('id', async (ctx) => {
+  const o = await ctx.parse({ short: 'ugGnr', long: { user: { key: 'u' }, group: { key: 'g' }, groups: { key: 'G' }, name: { key: 'n' }, real: { key: 'r' } } });
+  if (typeof o === 'number') return o;
+  const users = passwd(ctx.fs);
+  const allGroups = groups(ctx.fs);
+  let uid = ctx.p.uid;
+  let gid = ctx.p.gid;
+  const who = o.operands[0];
+  if (who !== undefined) {
+    const u = users.find((x) => x.name === who) ?? (/^\d+$/.test(who) ? users.find((x) => x.uid === Number(who)) : undefined);
+    if (!u) {
+      await ctx.error(`‘${who}’: no such user`);
+      return 1;
+    }
+    uid = u.uid;
+    gid = u.gid;
+  }
+  const userName = users.find((u) => u.uid === uid)?.name;
+  const groupName = (g: number) => allGroups.find((x) => x.gid === g)?.name;
+  // Supplementary groups: the primary one, then those listing the user as a member.
+  const gids = [gid, ...allGroups.filter((g) => userName !== undefined && g.members.includes(userName) && g.gid !== gid).map((g) => g.gid)];
+  const named = (n: number, name: string | undefined) => (o.has('n') ? (name ?? String(n)) : String(n));
+  if (o.has('u')) await ctx.out(named(uid, userName) + '\n');
+  else if (o.has('g')) await ctx.out(named(gid, groupName(gid)) + '\n');
+  else if (o.has('G')) await ctx.out(gids.map((g) => named(g, groupName(g))).join(' ') + '\n');
+  else {
+    const show = (n: number, name: string | undefined) => (name === undefined ? String(n) : `${n}(${name})`);
+    await ctx.out(`uid=${show(uid, userName)} gid=${show(gid, groupName(gid))} groups=${gids.map((g) => show(g, groupName(g))).join(',')}\n`);
+  }
+  return 0;
+});
+
+export const hostname = defineProgram('hostname', async (ctx) => {
+  await ctx.out(ctx.p.system.hostname + '\n');
+  return 0;
+});
+
+/** What Docker Desktop's Linux VM reports; a container shares its host's kernel. */
+export const KERNEL = { release: '6.10.14-linuxkit', version: '#1 SMP PREEMPT_DYNAMIC Wed Oct 16 09:36:27 UTC 2024', machine: 'x86_64' };
+
+export const uname = defineProgram('uname', async (ctx) => {
+  const o = await ctx.parse({
+    short: 'asnrvmpio',
+    long: { all: { key: 'a' }, 'kernel-name': { key: 's' }, nodename: { key: 'n' }, 'kernel-release': { key: 'r' }, 'kernel-version': { key: 'v' }, machine: { key: 'm' }, 'operating-system': { key: 'o' } },
+  });
+  if (typeof o === 'number') return o;
+  if (o.operands.length > 0) return ctx.usage(`extra operand ‘${o.operands[0]}’`);
+  const all = o.has('a');
+  const fields: [string, string][] = [
+    ['s', 'Linux'],
+    ['n', ctx.p.system.hostname],
+    ['r', KERNEL.release],
+    ['v', KERNEL.version],
+    ['m', KERNEL.machine],
+    ['o', 'GNU/Linux'],
+  ];
+  const picked = fields.filter(([k]) => all || o.has(k)).map(([, v]) => v);
+  // -p and -i print "unknown" and are left out of -a, as on Linux.
+  if (!all && o.has('p')) picked.splice(picked.length - (o.has('o') ? 1 : 0), 0, 'unknown');
+  if (!all && o.has('i')) picked.splice(picked.length - (o.has('o') ? 1 : 0), 0, 'unknown');
+  await ctx.out((picked.length > 0 ? picked : ['Linux']).join(' ') + '\n');
+  return 0;
+});
+
+export const clear = defineProgram('clear', async (ctx) => {
+  await ctx.out('\x1b[H\x1b[2J\x1b[3J');
+  return 0;
+});
