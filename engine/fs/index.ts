@@ -8,4 +8,5 @@ export { diffTrees, changes } from './diff.ts';
 export type { Change, ChangeKind } from './diff.ts';
 export { tarChunks, tarBytes, readTar, tarToTree, TarError, concat } from './tar.ts';
 export type { TarMember } from './tar.ts';
-export { digestChunks, digestBytes, diffIdOf, chainId, chainIds, EMPTY_LAYER_DIFF_ID } from './digest.ts';
+export { digestChunks, digestBytes, diffIdOf, chainId, chainIds, setSha256, EMPTY_LAYER_DIFF_ID } from './digest.ts';
+export type { Sha256Hasher } from './digest.ts';

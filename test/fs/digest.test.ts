@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../engine/fs/content.ts';
-import { chainId, chainIds, diffIdOf, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID } from '../../engine/fs/digest.ts';
+import { chainId, chainIds, diffIdOf, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
 import { tarBytes } from '../../engine/fs/tar.ts';
 import { buildTree, makeDir, makeFile } from '../../engine/fs/tree.ts';
 
@@ -33,5 +33,28 @@ describe('digests', () => {
     expect(chainId([a, b, c])).toBe(nodeSha(`${ab} ${c}`));
     expect(chainIds([a, b, c])).toEqual([a, ab, nodeSha(`${ab} ${c}`)]);
     expect(() => chainId([])).toThrow();
+  });
+
+  it('accepts a native hasher with identical results', () => {
+    const t = buildTree([{ path: '/f', entry: makeFile(syntheticContent('n', 100_000)) }]);
+    const expected = digestChunks([tarBytes(t)]);
+    let calls = 0;
+    setSha256(() => {
+      const h = createHash('sha256');
+      return {
+        update: (d) => {
+          calls++;
+          h.update(d);
+        },
+        hex: () => h.digest('hex'),
+      };
+    });
+    try {
+      expect(digestChunks([tarBytes(t)])).toBe(expected);
+      expect(calls).toBe(1);
+    } finally {
+      setSha256();
+    }
+    expect(digestBytes('abc')).toBe('sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
