@@ -288,8 +288,7 @@ export class Interpreter {
       const r = await this.#loopBody(cmd.body, fds);
       status = r.status;
       if (r.stop) break;
-      // A loop whose body never waits would starve every other job and timer: let them run.
-      await Promise.resolve();
+      await yieldSometimes();
     }
     return status;
   }
@@ -496,4 +495,14 @@ export class Interpreter {
       throw e;
     }
   }
+}
+
+let iterations = 0;
+
+/**
+ * A loop of builtins (`while :; do :; done`) never waits on anything, so it would starve Ctrl-C, timers and the
+ * page. Every so often it yields a whole task, which lets them run.
+ */
+async function yieldSometimes(): Promise<void> {
+  if (++iterations % 256 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
 }
