@@ -58,7 +58,9 @@ export class TreeFs implements Fs {
   readFile(path: string): Uint8Array {
     const e = this.#existing(path, true, 'open');
     if (e.type === 'dir') throw new FsError('EISDIR', path, 'read');
-    return readContent((e as FileEntry).content);
+    const content = (e as FileEntry).content;
+    // A copy: the caller may scribble on it, and the stored bytes are shared by every snapshot.
+    return content.kind === 'bytes' ? content.bytes.slice() : readContent(content);
   }
 
   readText(path: string): string {

@@ -180,7 +180,13 @@ export function buildTree(items: Iterable<BuildItem>, dirMeta: MetaInit = {}, ro
   const top: Draft = { entry: root ?? makeDir([], dirMeta), children: undefined };
   for (const { path, entry } of items) {
     let d = top;
-    for (const name of segments(path)) {
+    // Scanned in place rather than split: this loop runs once per file of a base image.
+    for (let start = 0; start < path.length; ) {
+      let end = path.indexOf('/', start);
+      if (end < 0) end = path.length;
+      const name = path.slice(start, end);
+      start = end + 1;
+      if (name === '' || name === '.') continue;
       if (name === '..') throw new Error(`'..' in a tree path: ${path}`);
       d.children ??= new Map();
       let next = d.children.get(name);

@@ -45,6 +45,8 @@ describe('TreeFs', () => {
     fs.writeFile('/g', data);
     data[0] = 9;
     expect([...fs.readFile('/g')]).toEqual([1, 2, 3]);
+    fs.readFile('/g')[1] = 9;
+    expect([...fs.readFile('/g')]).toEqual([1, 2, 3]);
   });
 
   it('reads synthetic content', () => {
