@@ -363,7 +363,8 @@ export function readTar(tar: Uint8Array): TarMember[] {
 
 /**
  * A layer tree from a layer tar: whiteout files stay as they are, `.wh..wh..opq` marks its directory opaque,
- * hard links become copies of their target, devices and FIFOs are skipped. File bytes are copied out of `tar`.
+ * hard links become copies of their target, devices and FIFOs are skipped. File bytes are copied out of `tar`;
+ * content comes back as plain bytes (a tar cannot say a file was synthetic or which simulated program it is).
  */
 export function tarToTree(tar: Uint8Array): DirEntry {
   const items: BuildItem[] = [];
