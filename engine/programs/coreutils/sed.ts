@@ -581,7 +581,14 @@ class Runner {
             let last = 0;
             let count = 0;
             let did = false;
+            let prevEnd = -1;
             for (let m = r.exec(ps); m; m = r.exec(ps)) {
+              // An empty match right where the previous match ended does not count (s/b*/X/g on abc is XaXcX).
+              if (m[0] === '' && m.index === prevEnd) {
+                r.lastIndex++;
+                continue;
+              }
+              prevEnd = m.index + m[0].length;
               count++;
               if (count >= c.nth!) {
                 result += ps.slice(last, m.index) + substitute(c.replacement!, m);

@@ -53,3 +53,16 @@ describe('mkdir', () => {
     expect((await run(m, ['mkdir', '-m', 'bad', 'z'])).stderr).toBe('mkdir: invalid mode ‘bad’\n');
   });
 });
+
+describe('pwd', () => {
+  it('prints the working directory, -P resolves symlinks, -L trusts a valid $PWD', async () => {
+    const m = machine();
+    m.fs.mkdir('/real/dir', { recursive: true });
+    m.fs.symlink('/real/dir', '/link');
+    expect((await run(m, ['pwd'], { cwd: '/real/dir' })).stdout).toBe('/real/dir\n');
+    expect((await run(m, ['pwd', '-P'], { cwd: '/link' })).stdout).toBe('/real/dir\n');
+    expect((await run(m, ['pwd', '-L'], { cwd: '/link', env: { PWD: '/link' } })).stdout).toBe('/link\n');
+    expect((await run(m, ['pwd', '-L'], { cwd: '/link', env: { PWD: '/tmp' } })).stdout).toBe('/real/dir\n');
+    expect((await run(m, ['pwd', '-x'])).stderr).toBe("pwd: invalid option -- 'x'\nTry 'pwd --help' for more information.\n");
+  });
+});

@@ -19,6 +19,8 @@ describe('sed (outputs verified with GNU sed 4.9)', () => {
     expect(await sed(['s/o/\\n/'], 'foo\n')).toBe('f\no\n');
     expect(await sed(['-e', 's/a/b/', '-e', 's/b/c/'], 'a\n')).toBe('c\n');
     expect(await sed(['y/abc/xyz/'], 'aabbcc\n')).toBe('xxyyzz\n');
+    expect(await sed(['s/b*/X/g'], 'abc\n')).toBe('XaXcX\n');
+    expect(await sed(['s/l*/X/g'], 'hello\n')).toBe('XhXeXoX\n');
   });
   it('addresses: numbers, $, regex, ranges, steps, negation', async () => {
     expect(await sed(['-n', '2p'])).toBe('foo bar\n');
