@@ -86,6 +86,7 @@ async function screenText(page) {
 }
 
 async function waitFor(what, check, timeout = 5000) {
+  // Polls `check` until it returns something truthy (the screen-reader copy updates a frame or two after a write).
   const until = Date.now() + timeout;
   let last;
   for (;;) {
@@ -96,43 +97,75 @@ async function waitFor(what, check, timeout = 5000) {
   }
 }
 
-/** Waits until the last non-empty row of the terminal is a prompt, and returns the screen text. */
+const PROMPT_RE = /^student@dockyard:\S*[$#]( |$)/;
+
+/** The non-empty rows of the terminal. */
+async function rows(page) {
+  return (await screenText(page)).split('\n').filter((r) => r.trim() !== '');
+}
+
+const isPrompt = (row) => row !== undefined && PROMPT_RE.test(row) && /[$#]$/.test(row);
+
+/** Waits until the terminal's last row is a bare prompt; returns the rows. */
 async function waitForPrompt(page, timeout = 5000) {
-  let text = '';
+  let last = [];
   await waitFor(
     'a prompt',
     async () => {
-      text = await screenText(page);
-      const rows = text.split('\n').filter((r) => r.trim() !== '');
-      return /[$#]$/.test(rows.at(-1) ?? '');
+      last = await rows(page);
+      return isPrompt(last.at(-1));
     },
     timeout,
   ).catch((e) => {
-    throw new Error(`${e.message}; the terminal shows:\n${lastRows(text, 8)}`);
+    throw new Error(`${e.message}; the terminal shows:\n${show(last)}`);
   });
-  return text;
+  return last;
 }
 
-function lastRows(text, n) {
-  return text
-    .split('\n')
-    .filter((r) => r.trim() !== '')
+function show(rowList, n = 8) {
+  return rowList
     .slice(-n)
     .map((r) => `    | ${r}`)
     .join('\n');
 }
 
-/** Types a command line into the terminal, presses Enter and returns the rows printed after it. */
-async function run(page, line, { timeout = 5000 } = {}) {
+/** Focuses the terminal and clears it with Ctrl-L, so the prompt is on the first row. */
+async function freshScreen(page) {
   await page.click('.xterm');
-  const before = (await waitForPrompt(page)).split('\n').filter((r) => r.trim() !== '').length;
+  await waitForPrompt(page);
+  await page.keyboard.press('Control+l');
+  await waitFor('a cleared screen', async () => {
+    const r = await rows(page);
+    return r.length === 1 && isPrompt(r[0]);
+  });
+}
+
+/** Types keys (a string is typed; an array item {press} presses a key) and waits until they show on the screen. */
+async function typeLine(page, line) {
   await page.keyboard.type(line);
+  await waitFor(`"${line}" to echo`, async () => (await rows(page)).at(-1)?.endsWith(line));
+}
+
+/**
+ * On a cleared screen, types a command line, presses Enter, waits for the next prompt and returns the rows printed
+ * in between.
+ */
+async function run(page, line, { timeout = 5000 } = {}) {
+  await freshScreen(page);
+  await typeLine(page, line);
   await page.keyboard.press('Enter');
-  await new Promise((r) => setTimeout(r, 50));
-  const text = await waitForPrompt(page, timeout);
-  const rows = text.split('\n').filter((r) => r.trim() !== '');
-  // Rows after the command line itself, without the new prompt.
-  return rows.slice(before, -1).join('\n');
+  let last = [];
+  await waitFor(
+    `${line} to finish`,
+    async () => {
+      last = await rows(page);
+      return last.length >= 2 && isPrompt(last.at(-1));
+    },
+    timeout,
+  ).catch((e) => {
+    throw new Error(`${e.message}; the terminal shows:\n${show(last)}`);
+  });
+  return last.slice(1, -1).join('\n');
 }
 
 function assert(condition, message) {
@@ -154,8 +187,8 @@ test('page loads with title, header and a terminal', async ({ page }) => {
 });
 
 test('a prompt appears', async ({ page }) => {
-  const text = await waitForPrompt(page);
-  assert(/student@dockyard:~\/project\$/.test(text), `no prompt in:\n${lastRows(text, 3)}`);
+  const r = await waitForPrompt(page);
+  assert(r.at(-1) === 'student@dockyard:~/project$', `no prompt in:\n${show(r)}`);
 });
 
 test('echo hello | tr a-z A-Z prints HELLO', async ({ page }) => {
@@ -172,93 +205,97 @@ test('cd changes the working directory and the prompt', async ({ page }) => {
   await run(page, 'cd /tmp');
   const out = await run(page, 'pwd');
   assert(out === '/tmp', `got:\n${out}`);
-  const text = await screenText(page);
-  assert(/student@dockyard:\/tmp\$\s*$/.test(text), `prompt did not follow cd:\n${lastRows(text, 2)}`);
-  await run(page, 'cd');
+  const r = await rows(page);
+  assert(r.at(-1) === 'student@dockyard:/tmp$', `prompt did not follow cd:\n${show(r)}`);
+  await run(page, 'cd ~/project');
 });
 
 test('line editing: Home, Ctrl-E, Ctrl-U, history', async ({ page }) => {
-  await page.click('.xterm');
-  await waitForPrompt(page);
-  await page.keyboard.type('cho edited');
+  await freshScreen(page);
+  await typeLine(page, 'cho edited');
   await page.keyboard.press('Home');
   await page.keyboard.type('e');
   await page.keyboard.press('Control+e');
   await page.keyboard.press('Enter');
-  let text = await waitForPrompt(page);
-  assert(/\nedited\n/.test(text), `Home/Ctrl-E editing failed:\n${lastRows(text, 3)}`);
-  await page.keyboard.type('garbage');
+  let r = await waitFor('the output', async () => {
+    const x = await rows(page);
+    return x.length === 3 && isPrompt(x[2]) ? x : undefined;
+  });
+  assert(r[0]?.endsWith('$ echo edited') && r[1] === 'edited', `Home/Ctrl-E editing failed:\n${show(r)}`);
+  await typeLine(page, 'garbage');
   await page.keyboard.press('Control+u');
   await page.keyboard.press('ArrowUp');
+  await waitFor('the recalled line', async () => (await rows(page)).at(-1)?.endsWith('$ echo edited'));
   await page.keyboard.press('Enter');
-  text = await waitForPrompt(page);
-  const rows = text.split('\n').filter((r) => r.trim() !== '');
-  assert(rows.at(-2) === 'edited' && rows.at(-3)?.endsWith('$ echo edited'), `history recall failed:\n${lastRows(text, 4)}`);
+  r = await waitFor('the output', async () => {
+    const x = await rows(page);
+    return x.length === 5 && isPrompt(x[4]) ? x : undefined;
+  }).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  assert(r[3] === 'edited', `history recall failed:\n${show(r)}`);
 });
 
 test('a continuation prompt collects the rest of a command', async ({ page }) => {
-  await page.click('.xterm');
-  await waitForPrompt(page);
-  await page.keyboard.type('echo one \\');
+  await freshScreen(page);
+  await typeLine(page, 'echo one \\');
   await page.keyboard.press('Enter');
-  await waitFor('a continuation prompt', async () => (await screenText(page)).trimEnd().endsWith('>'));
-  await page.keyboard.type('two');
+  await waitFor('a continuation prompt', async () => (await rows(page)).at(-1) === '>');
+  await typeLine(page, 'two');
   await page.keyboard.press('Enter');
-  const text = await waitForPrompt(page);
-  assert(/\none two\n/.test(text), `got:\n${lastRows(text, 4)}`);
+  const r = await waitForPrompt(page);
+  assert(r.length === 4 && r[1] === '> two' && r[2] === 'one two', `got:\n${show(r)}`);
 });
 
 test('Ctrl-C interrupts sleep 100 and returns a prompt', async ({ page }) => {
-  await page.click('.xterm');
-  const before = (await waitForPrompt(page)).split('\n').filter((r) => r.trim() !== '').length;
-  await page.keyboard.type('sleep 100');
+  await freshScreen(page);
+  await typeLine(page, 'sleep 100');
   await page.keyboard.press('Enter');
-  await new Promise((r) => setTimeout(r, 300));
-  let text = await screenText(page);
-  assert(!/[$#]$/.test(text.trimEnd()), `sleep 100 returned at once:\n${lastRows(text, 3)}`);
+  await new Promise((r) => setTimeout(r, 500));
+  let r = await rows(page);
+  assert(r.length === 1, `sleep 100 did not keep running:\n${show(r)}`);
   await page.keyboard.press('Control+c');
-  text = await waitForPrompt(page);
-  const rows = text.split('\n').filter((r) => r.trim() !== '');
-  assert(rows.length > before && rows.at(-2) === '^C', `expected ^C then a prompt:\n${lastRows(text, 3)}`);
+  r = await waitForPrompt(page);
+  assert(r.length === 3 && r[1] === '^C', `expected ^C then a prompt:\n${show(r)}`);
 });
 
 test('Ctrl-C at the prompt abandons the line', async ({ page }) => {
-  await page.click('.xterm');
-  await waitForPrompt(page);
-  await page.keyboard.type('echo never');
+  await freshScreen(page);
+  await typeLine(page, 'echo never');
   await page.keyboard.press('Control+c');
-  const text = await waitForPrompt(page);
-  assert(/echo never\^C\n/.test(text) && !/\nnever\n/.test(text), `got:\n${lastRows(text, 3)}`);
+  const r = await waitFor('a new prompt', async () => {
+    const x = await rows(page);
+    return x.length === 2 && isPrompt(x[1]) ? x : undefined;
+  });
+  assert(r[0]?.endsWith('$ echo never^C'), `got:\n${show(r)}`);
 });
 
 test('Tab completes a command name', async ({ page }) => {
-  await page.click('.xterm');
-  await waitForPrompt(page);
-  await page.keyboard.type('ech');
+  await freshScreen(page);
+  await typeLine(page, 'ech');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('tabbed');
+  await waitFor('the completion', async () => (await rows(page)).at(-1)?.endsWith('$ echo'));
+  await typeLine(page, 'tabbed');
   await page.keyboard.press('Enter');
-  const text = await waitForPrompt(page);
-  assert(/\ntabbed\n/.test(text), `got:\n${lastRows(text, 3)}`);
+  const r = await waitForPrompt(page);
+  assert(r[0]?.endsWith('$ echo tabbed') && r[1] === 'tabbed', `got:\n${show(r)}`);
 });
 
 test('pasted lines run in order', async ({ page }) => {
-  await page.click('.xterm');
-  await waitForPrompt(page);
-  // What xterm.js sends for a paste while bracketed paste mode is on.
+  await freshScreen(page);
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData('text/plain', 'echo first\necho second\n');
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
     document.querySelector('.xterm-helper-textarea')?.dispatchEvent(event);
   });
-  const text = await waitFor('both pasted commands to run', async () => {
-    const t = await screenText(page);
-    return /\nfirst\n[^\n]*echo second\nsecond\n/.test(t) && /[$#]$/.test(t.trimEnd()) ? t : undefined;
+  const r = await waitFor('both pasted commands to run', async () => {
+    const x = await rows(page);
+    return x.length === 5 && isPrompt(x[4]) ? x : undefined;
   }).catch(async (e) => {
-    throw new Error(`${e.message}:\n${lastRows(await screenText(page), 5)}`);
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
   });
-  assert(text, 'no output');
+  assert(r[0]?.endsWith('$ echo first') && r[1] === 'first' && r[2]?.endsWith('$ echo second') && r[3] === 'second', `got:\n${show(r)}`);
 });
 
 test('docker version shows Version:', async ({ page }) => {
@@ -271,7 +308,7 @@ test('the theme toggle switches light and dark', async ({ page }) => {
   await page.click('button.theme-toggle');
   const after = await page.evaluate(() => document.documentElement.dataset.theme);
   assert(before !== after && (after === 'light' || after === 'dark'), `theme ${before} -> ${after}`);
-  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.xterm-viewport') ?? document.body).backgroundColor);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.xterm-scrollable-element') ?? document.body).backgroundColor);
   assert(after === 'dark' ? bg === 'rgb(13, 17, 23)' : bg === 'rgb(255, 255, 255)', `terminal background ${bg} for ${after}`);
   await page.click('button.theme-toggle');
 });
@@ -355,10 +392,11 @@ async function main() {
   }
 
   if (flag('--screenshot')) {
-    await page.click('.xterm').catch(() => {});
-    await page.keyboard.press('Control+l').catch(() => {});
-    for (const line of ['docker version', 'echo hello | tr a-z A-Z', 'pwd']) {
-      await run(page, line).catch(() => {});
+    await freshScreen(page).catch(() => {});
+    for (const line of ['pwd', 'echo hello | tr a-z A-Z', 'docker version']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+      await waitForPrompt(page).catch(() => {});
     }
     await mkdir(join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
