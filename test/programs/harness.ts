@@ -17,7 +17,7 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  stdin?: string;
+  stdin?: string | Readable;
   cwd?: string;
   env?: Record<string, string>;
   uid?: number;
@@ -25,6 +25,8 @@ export interface RunOptions {
   /** Makes stdout a terminal of this width. */
   tty?: number;
   signal?: AbortSignal;
+  /** Collects stdout here (to watch it while the program runs). */
+  stdout?: Collector;
 }
 
 /** A machine with the files most tests need: users, a home, programs on PATH, a few text files. */
@@ -74,10 +76,11 @@ function processFor(m: Machine, argv: readonly string[], o: RunOptions, stdin: R
 export async function run(m: Machine, argv: readonly string[], o: RunOptions = {}, program?: Program): Promise<RunResult> {
   const prog = program ?? COREUTILS[argv[0]!];
   if (!prog) throw new Error(`no program ${argv[0]}`);
-  const out = new Collector();
+  const out = o.stdout ?? new Collector();
   const err = new Collector();
   const stdout: Writable = o.tty ? { write: (d) => out.write(d), tty: { columns: o.tty, rows: 24 } } : out;
-  const code = await prog(processFor(m, argv, o, new BytesReader(o.stdin ?? ''), stdout, err));
+  const stdin = typeof o.stdin === 'object' ? o.stdin : new BytesReader(o.stdin ?? '');
+  const code = await prog(processFor(m, argv, o, stdin, stdout, err));
   return { stdout: out.text(), stderr: err.text(), code };
 }
 

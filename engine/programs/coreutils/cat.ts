@@ -1,4 +1,4 @@
-import { decoder, defineProgram, errText } from './common.ts';
+import { type Ctx, defineProgram, errText } from './common.ts';
 
 const LONG = {
   number: { key: 'n' },
@@ -36,19 +36,27 @@ export const cat = defineProgram('cat', async (ctx) => {
   let atStart = true;
   let blanks = 0;
   for (const f of files) {
-    let data: Uint8Array;
+    // Stdin is copied chunk by chunk (an interactive `cat` echoes each line; `yes | cat | head` ends).
+    let chunks: AsyncIterable<Uint8Array> | Uint8Array[];
     try {
-      data = await ctx.readInput(f);
+      chunks = f === '-' ? stdinChunks(ctx) : [ctx.fs.readFile(ctx.path(f))];
     } catch (e) {
       await ctx.error(`${f}: ${errText(e)}`);
       status = 1;
       continue;
     }
-    if (plain) {
-      await ctx.outBytes(data);
-      continue;
+    const dec = new TextDecoder();
+    for await (const data of chunks) {
+      if (plain) {
+        await ctx.outBytes(data);
+        continue;
+      }
+      await ctx.out(render(dec.decode(data, { stream: true })));
     }
-    const text = decoder.decode(data);
+  }
+  return status;
+
+  function render(text: string): string {
     let out = '';
     for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
       const nl = line.endsWith('\n');
@@ -64,7 +72,10 @@ export const cat = defineProgram('cat', async (ctx) => {
       out += b + (nl ? (ends ? '$\n' : '\n') : '');
       atStart = nl;
     }
-    await ctx.out(out);
+    return out;
   }
-  return status;
 });
+
+async function* stdinChunks(ctx: Ctx): AsyncGenerator<Uint8Array> {
+  for (let c = await ctx.stdin.read(); c; c = await ctx.stdin.read()) yield c;
+}

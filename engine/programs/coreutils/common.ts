@@ -5,7 +5,7 @@
 import { resolvePath } from '../../fs/path.ts';
 import { FsError } from '../../fs/types.ts';
 import { exitStatusForSignal, type Process, type Program } from '../process.ts';
-import { BrokenPipeError, readAll, toBytes } from '../streams.ts';
+import { BrokenPipeError, type Readable, readAll, readLines, toBytes } from '../streams.ts';
 
 export interface LongOpt {
   /** The key the option is reported under (usually its short letter, so `-n` and `--lines` read the same). */
@@ -189,10 +189,29 @@ export class Ctx {
     return this.usage(r.error, status);
   }
 
+  /**
+   * Standard input, flushing our buffered output before each read: whatever a filter has produced is visible
+   * downstream before it waits for more (`docker logs -f | grep x` shows lines as they come).
+   */
+  get stdin(): Readable {
+    return {
+      read: async () => {
+        await this.flush();
+        return this.p.stdin.read();
+      },
+    };
+  }
+
   /** A file operand's bytes (`-` is stdin). */
   async readInput(name: string): Promise<Uint8Array> {
-    if (name === '-') return readAll(this.p.stdin);
+    if (name === '-') return readAll(this.stdin);
     return this.fs.readFile(this.path(name));
+  }
+
+  /** A file operand's lines without newlines, streamed for stdin; throws FsError for a bad file before yielding. */
+  async lines(name: string): Promise<AsyncIterable<string> | Iterable<string>> {
+    if (name === '-') return readLines(this.stdin);
+    return splitLines(decoder.decode(this.fs.readFile(this.path(name))));
   }
 
   #pending = '';
@@ -201,7 +220,7 @@ export class Ctx {
   /** One line of stdin (without its newline) for prompts such as `rm -i`; null at end of input. */
   async readLine(): Promise<string | null> {
     while (!this.#pending.includes('\n') && !this.#eof) {
-      const chunk = await this.p.stdin.read();
+      const chunk = await this.stdin.read();
       if (chunk === null) this.#eof = true;
       else this.#pending += decoder.decode(chunk);
     }

@@ -31,7 +31,13 @@ export function parseCountOption(o: Parsed, defaultLines: number): Count | strin
 }
 
 /** Runs a head/tail-style body over each file, with `==> name <==` headers when there are several. */
-export async function eachFile(ctx: Ctx, o: Parsed, body: (data: Uint8Array) => Uint8Array): Promise<number> {
+export async function eachFile(
+  ctx: Ctx,
+  o: Parsed,
+  body: (data: Uint8Array) => Uint8Array,
+  /** Enough input has been read (head of a stream stops reading, so `yes | head -1` ends). */
+  enough?: (data: Uint8Array) => boolean,
+): Promise<number> {
   const files = o.operands.length > 0 ? o.operands : ['-'];
   const headers = o.has('v') || (files.length > 1 && !o.has('q'));
   let status = 0;
@@ -40,7 +46,7 @@ export async function eachFile(ctx: Ctx, o: Parsed, body: (data: Uint8Array) => 
     const shown = f === '-' ? 'standard input' : f;
     let data: Uint8Array;
     try {
-      data = await ctx.readInput(f);
+      data = f === '-' && enough ? await readUntil(ctx, enough) : await ctx.readInput(f);
     } catch (e) {
       const text = errText(e);
       await ctx.error(text === 'Is a directory' ? `error reading '${shown}': ${text}` : `cannot open '${shown}' for reading: ${text}`);
@@ -54,11 +60,30 @@ export async function eachFile(ctx: Ctx, o: Parsed, body: (data: Uint8Array) => 
   return status;
 }
 
+async function readUntil(ctx: Ctx, enough: (data: Uint8Array) => boolean): Promise<Uint8Array> {
+  let data = new Uint8Array(0);
+  while (!enough(data)) {
+    const chunk = await ctx.stdin.read();
+    if (!chunk) break;
+    const next = new Uint8Array(data.length + chunk.length);
+    next.set(data);
+    next.set(chunk, data.length);
+    data = next;
+  }
+  return data;
+}
+
 /** Index just after the `n`th newline (or the end). */
 export function afterLines(data: Uint8Array, n: number): number {
   let i = 0;
   for (let seen = 0; seen < n && i < data.length; i++) if (data[i] === 10) seen++;
   return i;
+}
+
+function newlines(data: Uint8Array): number {
+  let n = 0;
+  for (const b of data) if (b === 10) n++;
+  return n;
 }
 
 export function countLines(data: Uint8Array): number {
@@ -80,11 +105,17 @@ export const head = defineProgram(
       await ctx.error(c);
       return 1;
     }
-    return eachFile(ctx, o, (data) => {
-      if (c.bytes) return data.subarray(0, c.sign === '-' ? Math.max(0, data.length - c.n) : c.n);
-      if (c.sign === '-') return data.subarray(0, afterLines(data, Math.max(0, countLines(data) - c.n)));
-      return data.subarray(0, afterLines(data, c.n));
-    });
+    const enough = c.sign === '-' ? undefined : (d: Uint8Array) => (c.bytes ? d.length >= c.n : newlines(d) >= c.n);
+    return eachFile(
+      ctx,
+      o,
+      (data) => {
+        if (c.bytes) return data.subarray(0, c.sign === '-' ? Math.max(0, data.length - c.n) : c.n);
+        if (c.sign === '-') return data.subarray(0, afterLines(data, Math.max(0, countLines(data) - c.n)));
+        return data.subarray(0, afterLines(data, c.n));
+      },
+      enough,
+    );
   },
   (args) => obsoleteCount(args, false),
 );

@@ -112,7 +112,8 @@ export const ls = defineProgram('ls', async (ctx) => {
     try {
       let st = ctx.fs.lstat(path);
       // A symlink operand is followed unless it is shown in long form (or -d/-F), as GNU does without -H/-L.
-      if (st.type === 'symlink' && !(opt.long || opt.dirsAsFiles || opt.classify)) st = ctx.fs.stat(path);
+      // A dangling link is still listed (by its own lstat), as GNU falls back to.
+      if (st.type === 'symlink' && !(opt.long || opt.dirsAsFiles || opt.classify) && ctx.fs.exists(path)) st = ctx.fs.stat(path);
       if (name.endsWith('/') && ctx.fs.stat(path).type !== 'dir') throw Object.assign(new Error(), { text: 'Not a directory' });
       if (st.type === 'symlink' && name.endsWith('/')) st = ctx.fs.stat(path);
       const item = withTarget(ctx, { name, path, st });

@@ -1,4 +1,4 @@
-import { decoder, defineProgram } from './common.ts';
+import { defineProgram } from './common.ts';
 
 const CLASS_CHARS: Record<string, () => string[]> = {
   lower: () => range('a', 'z'),
@@ -120,21 +120,24 @@ export const tr = defineProgram('tr', async (ctx) => {
   }
   const squeezeSet = new Set(del || ops.length === 1 ? (squeeze && !del ? set1 : set2) : set2);
   const squeezes = (c: string) => (ops.length === 1 && !del ? member1(c) : squeezeSet.has(c));
-  const text = decoder.decode(await ctx.readInput('-'));
-  let out = '';
   let prev = '';
-  for (const ch of text) {
-    let c = ch;
-    if (del && member1(c)) continue;
-    if (!del && set2.length > 0) {
-      if (complement) {
-        if (member1(c)) c = set2[set2.length - 1]!;
-      } else c = map.get(c) ?? c;
+  // Streams chunk by chunk: tr sits in pipelines that may never end.
+  const dec = new TextDecoder();
+  for (let chunk = await ctx.stdin.read(); chunk; chunk = await ctx.stdin.read()) {
+    let out = '';
+    for (const ch of dec.decode(chunk, { stream: true })) {
+      let c = ch;
+      if (del && member1(c)) continue;
+      if (!del && set2.length > 0) {
+        if (complement) {
+          if (member1(c)) c = set2[set2.length - 1]!;
+        } else c = map.get(c) ?? c;
+      }
+      if (squeeze && c === prev && squeezes(c)) continue;
+      out += c;
+      prev = c;
     }
-    if (squeeze && c === prev && squeezes(c)) continue;
-    out += c;
-    prev = c;
+    await ctx.out(out);
   }
-  await ctx.out(out);
   return 0;
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { BrokenPipeError, Collector, Pipe } from '../../../engine/programs/streams.ts';
+import { machine, run } from '../harness.ts';
+
+/** `yes`: writes forever until the reader goes away. */
+async function yes(pipe: Pipe): Promise<string> {
+  try {
+    for (;;) await pipe.write('y\n');
+  } catch (e) {
+    return e instanceof BrokenPipeError ? 'EPIPE' : 'other';
+  }
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('filters on endless or slow input', () => {
+  it('head stops reading once it has its lines (yes | head -2 ends)', async () => {
+    const pipe = new Pipe();
+    const writer = yes(pipe);
+    const r = await run(machine(), ['head', '-n', '2'], { stdin: pipe });
+    pipe.closeRead();
+    expect(r).toEqual({ stdout: 'y\ny\n', stderr: '', code: 0 });
+    expect(await writer).toBe('EPIPE');
+  });
+  it('grep, cat and tr pass lines on before their input ends', async () => {
+    for (const argv of [['grep', 'a'], ['cat'], ['cat', '-n'], ['tr', 'a', 'b']]) {
+      const pipe = new Pipe();
+      const out = new Collector();
+      const done = run(machine(), argv, { stdin: pipe, stdout: out });
+      await pipe.write('a1\n');
+      for (let i = 0; i < 5; i++) await tick();
+      expect(out.text(), argv.join(' ')).not.toBe('');
+      pipe.closeWrite();
+      expect((await done).code).toBe(0);
+    }
+  });
+});
