@@ -3,7 +3,7 @@
  * screen, Ctrl-C aborts the running command with reason 'SIGINT'. No DOM, no Docker: the engine decides what a
  * command does; this only moves text.
  */
-import type { Terminal } from '../../engine/api.ts';
+import type { Terminal, TerminalIO } from '../../engine/api.ts';
 import { LineEditor, type Completer } from './line-editor.ts';
 
 export interface SessionOptions {
@@ -11,6 +11,7 @@ export interface SessionOptions {
   /** Terminal output (escape sequences included). */
   write(data: string): void;
   columns?: number;
+  rows?: number;
   complete?: Completer;
   /** Presentation of the prompt (colours); must not change its visible text. */
   decoratePrompt?(prompt: string): string;
@@ -23,9 +24,13 @@ export class ShellSession {
   readonly #o: SessionOptions;
   #abort: AbortController | undefined;
   #running: Promise<void> = Promise.resolve();
+  #columns: number;
+  #rows: number;
 
   constructor(options: SessionOptions) {
     this.#o = options;
+    this.#columns = options.columns ?? 80;
+    this.#rows = options.rows ?? 24;
     const { terminal } = options;
     this.editor = new LineEditor({
       write: options.write,
@@ -52,7 +57,10 @@ export class ShellSession {
     this.editor.feed(data);
   }
 
-  resize(columns: number): void {
+  /** The terminal's new size: the editor re-wraps, and commands started from now on format for it. */
+  resize(columns: number, rows?: number): void {
+    this.#columns = columns;
+    if (rows !== undefined) this.#rows = rows;
     this.editor.resize(columns);
   }
 
@@ -67,7 +75,14 @@ export class ShellSession {
     const out = (chunk: string) => this.editor.output(chunk);
     let exitCode: number;
     try {
-      exitCode = await this.#o.terminal.run(command, { stdout: out, stderr: out, signal: abort.signal });
+      const io: TerminalIO & { columns?: number; rows?: number } = {
+        stdout: out,
+        stderr: out,
+        signal: abort.signal,
+        columns: this.#columns,
+        rows: this.#rows,
+      };
+      exitCode = await this.#o.terminal.run(command, io);
     } catch (e) {
       // The engine promises never to throw; if it does, the page must survive and say so.
       exitCode = 1;

@@ -8,6 +8,7 @@ import { Screen } from './screen.ts';
 class FakeTerminal implements Terminal {
   cwd = '/home/student/project';
   runs: string[] = [];
+  sizes: [number | undefined, number | undefined][] = [];
   prompt(): string {
     return `student@dockyard:${this.cwd.replace('/home/student', '~')}$ `;
   }
@@ -16,6 +17,8 @@ class FakeTerminal implements Terminal {
   }
   async run(line: string, io: TerminalIO): Promise<number> {
     this.runs.push(line);
+    const size = io as TerminalIO & { columns?: number; rows?: number };
+    this.sizes.push([size.columns, size.rows]);
     await Promise.resolve();
     if (line.startsWith('echo ')) {
       io.stdout(line.slice(5) + '\n');
@@ -102,6 +105,20 @@ describe('ShellSession', () => {
     await settle(t.session);
     expect(t.screen.lines().slice(-2)).toEqual(['dockyard: internal error: boom', 'student@dockyard:~/project$']);
     expect(t.session.editor.mode).toBe('editing');
+  });
+
+  it('tells the engine the terminal size', async () => {
+    const t = setup();
+    t.session.input('echo a\r');
+    await settle(t.session);
+    t.session.resize(100, 30);
+    t.session.input('echo b\r');
+    await settle(t.session);
+    expect(t.terminal.sizes).toEqual([
+      [60, 24],
+      [100, 30],
+    ]);
+    expect(t.session.editor.columns).toBe(100);
   });
 
   it('runs typed-ahead commands after the current one', async () => {
