@@ -25,4 +25,11 @@ describe('root help lists only registered commands', () => {
     expect(stdout).toMatch(/Global Options:\n {6}--config string {6}Location of client config files \(default\n {27}"\/home\/student\/\.docker"\)\n/);
     expect(stdout.endsWith('For more help on how to use Docker, head to https://docs.docker.com/go/guides/\n')).toBe(true);
   });
+
+  it('ends with the real client\'s global options and footer, byte for byte', async () => {
+    const real = fixtures().find((f) => f.name === 'help-root')!.stderr;
+    const { stderr } = await runSimulated(['docker']);
+    const tail = (s: string) => s.slice(s.indexOf('Global Options:'));
+    expect(tail(stderr)).toBe(tail(real));
+  });
 });

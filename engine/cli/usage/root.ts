@@ -17,7 +17,7 @@ export const ROOT_USAGE: Readonly<Record<string, CommandUsage>> = {
       {"long":"tlscert","type":"string","usage":"Path to TLS certificate file","default":"\"/home/student/.docker/cert.pem\""},
       {"long":"tlskey","type":"string","usage":"Path to TLS key file","default":"\"/home/student/.docker/key.pem\""},
       {"long":"tlsverify","type":"","usage":"Use TLS and verify the remote"},
-      {"long":"version","short":"v","type":"","usage":"Print version information and quit\n\n for more information on a command.\n\n Docker, head to https://docs.docker.com/go/guides/"},
+      {"long":"version","short":"v","type":"","usage":"Print version information and quit"},
     ],
     common: [
       ["run","Create and run a new container from an image"],
