@@ -23,8 +23,13 @@ export async function startMachine(): Promise<Machine> {
   return await createMachine({ mode: 'interactive' });
 }
 
-/** Tab completion over the host's filesystem and PATH for one terminal. */
+/**
+ * Tab completion for one terminal: the engine's own when it offers one (it knows docker's commands and flags),
+ * otherwise command names and paths from the host's filesystem and PATH.
+ */
 export function hostCompleter(machine: Machine, terminal: Terminal): Completer {
+  const own = (terminal as Terminal & { complete?: Completer }).complete;
+  if (typeof own === 'function') return (line, cursor) => own.call(terminal, line, cursor);
   return createCompleter({
     cwd: () => terminal.cwd,
     home: HOME,

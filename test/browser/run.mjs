@@ -281,6 +281,18 @@ test('Tab completes a command name', async ({ page }) => {
   assert(r[0]?.endsWith('$ echo tabbed') && r[1] === 'tabbed', `got:\n${show(r)}`);
 });
 
+test('Tab completes a path from the engine filesystem', async ({ page }) => {
+  await freshScreen(page);
+  await typeLine(page, 'ls -d /us');
+  await page.keyboard.press('Tab');
+  await waitFor('the completion', async () => (await rows(page)).at(-1)?.endsWith('$ ls -d /usr/')).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  await page.keyboard.press('Enter');
+  const r = await waitForPrompt(page);
+  assert(r[1] === '/usr/', `got:\n${show(r)}`);
+});
+
 test('pasted lines run in order', async ({ page }) => {
   await freshScreen(page);
   await page.evaluate(() => {
