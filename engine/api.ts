@@ -35,10 +35,15 @@ export interface TerminalIO {
   /** Terminal output, in order, as it is produced. */
   stdout(chunk: string): void;
   stderr(chunk: string): void;
+  /** What the terminal itself shows, not a program: `^C` when a headless run interrupts a command. */
+  echo?(text: string): void;
   /** Abort with reason 'SIGINT' for Ctrl-C. */
   signal?: AbortSignal;
   /** Keyboard input for the foreground command (none by default). */
   stdin?: Readable;
+  /** The terminal's size, for programs that format for it (`ls` columns, help text); 80x24 by default. */
+  columns?: number;
+  rows?: number;
 }
 
 /** One shell session on the host (a terminal tab): its own working directory, variables and history. */

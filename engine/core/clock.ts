@@ -1,3 +1,5 @@
+import { macrotask } from './tick.ts';
+
 /**
  * The virtual clock. Nothing in the engine reads the real time: headless runs move this clock by fixed steps and
  * by `sleep`, the page moves it from real time. Timers fire in time order (then in the order they were set) as the
@@ -17,6 +19,7 @@ export class VirtualClock {
   #now: number;
   #timers: Timer[] = [];
   #seq = 0;
+  #yielding = 0;
 
   constructor(startMs: number = DEFAULT_EPOCH_MS) {
     this.#now = startMs;
@@ -63,6 +66,24 @@ export class VirtualClock {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /**
+   * Lets the page (or other processes) run before continuing: what a busy loop does every so often. Unlike waiting
+   * on a timer this is work in progress, so a headless driver must not mistake it for waiting (see `yielding`).
+   */
+  async yield(): Promise<void> {
+    this.#yielding++;
+    try {
+      await macrotask();
+    } finally {
+      this.#yielding--;
+    }
+  }
+
+  /** How many processes are in the middle of a `yield()`. */
+  get yielding(): number {
+    return this.#yielding;
   }
 
   /** When the earliest pending timer is due, or undefined when none is pending. */

@@ -3,13 +3,18 @@ import { macrotask } from '../core/tick.ts';
 
 /** How long a headless foreground command may wait on nothing before it is interrupted as if by Ctrl-C. */
 export const HEADLESS_PATIENCE_MS = 10_000;
+/**
+ * The longest a headless foreground command may run on virtual time. A polling loop (`until curl ...; do sleep 1;
+ * done`) whose condition never comes true would otherwise keep a grading run going for ever.
+ */
+export const HEADLESS_MAX_RUN_MS = 10 * 60_000;
 const MAX_STALLS = 3;
 
 /**
  * Runs `work` to completion on virtual time: whenever it is only waiting on timers, the clock jumps to the next
  * one. When it waits with no timer pending (it would wait forever), the clock moves on by the patience period and
- * `interrupt` is called, exactly what a user pressing Ctrl-C after ten seconds would do. Until a command is
- * interrupted once, it is given the chance to finish; a second stall interrupts again.
+ * `interrupt` is called, exactly what a user pressing Ctrl-C after ten seconds would do; the same happens when the
+ * command has run for HEADLESS_MAX_RUN_MS.
  */
 export async function driveHeadless<T>(clock: VirtualClock, work: Promise<T>, interrupt: () => void): Promise<T> {
   let settled = false;
@@ -18,20 +23,25 @@ export async function driveHeadless<T>(clock: VirtualClock, work: Promise<T>, in
   });
   // Keep an unhandled rejection from surfacing here; the caller gets it from `watched`.
   watched.catch(() => {});
+  const deadline = clock.now() + HEADLESS_MAX_RUN_MS;
   let stalls = 0;
   while (!settled) {
     await macrotask();
     if (settled) break;
+    if (clock.yielding > 0) continue;
     const next = clock.nextTimerAt();
-    if (next !== undefined) {
+    if (next !== undefined && next <= deadline) {
       clock.advanceTo(next);
-    } else if (++stalls > MAX_STALLS) {
+      continue;
+    }
+    if (++stalls > MAX_STALLS) {
       // A program that ignores Ctrl-C would hang the run; headless runs must always end.
       throw new Error('the command did not stop after being interrupted');
-    } else {
-      clock.advance(HEADLESS_PATIENCE_MS);
-      interrupt();
     }
+    // `sleep infinity` waits forever as surely as a read from a silent terminal does.
+    const forever = next === undefined || next === Infinity;
+    clock.advanceTo(forever ? clock.now() + HEADLESS_PATIENCE_MS : deadline);
+    interrupt();
   }
   return watched;
 }

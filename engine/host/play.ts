@@ -29,6 +29,9 @@ export async function playScript(machine: Machine, source: string): Promise<Tran
         stderr += chunk;
         output += chunk;
       },
+      echo: (text) => {
+        output += text;
+      },
     });
     entries.push({ command: command.text, lines: command.lines, stdout, stderr, output, exitCode });
   }

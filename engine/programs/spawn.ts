@@ -1,5 +1,6 @@
 import type { VirtualClock } from '../core/clock.ts';
 import { resolvePath } from '../fs/path.ts';
+import { asUser } from '../fs/user-fs.ts';
 import { FsError, type Fs } from '../fs/types.ts';
 import { exitStatusForSignal, type Process, type Program, type SpawnFailure, type SpawnOptions, type System } from './process.ts';
 import { BrokenPipeError, type Readable, type Writable } from './streams.ts';
@@ -37,7 +38,8 @@ export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 export function createProcess(machine: Machine, init: ProcessInit): Process {
   const process: Process = {
     ...init,
-    fs: machine.fs,
+    // Files a process creates belong to its user.
+    fs: asUser(machine.fs, init.uid, init.gid),
     clock: machine.clock,
     system: machine.system,
     spawn: (argv, options = {}) => spawn(machine, argv, childInit(init, argv, options), options.onFailure),

@@ -1,3 +1,4 @@
+import type { VirtualClock } from '../../core/clock.ts';
 import { FsError } from '../../fs/types.ts';
 import { exitStatusForSignal, type Process, type SpawnFailure } from '../process.ts';
 import { BrokenPipeError, Collector, EMPTY_READER, Pipe } from '../streams.ts';
@@ -288,7 +289,7 @@ export class Interpreter {
       const r = await this.#loopBody(cmd.body, fds);
       status = r.status;
       if (r.stop) break;
-      await yieldSometimes();
+      await yieldSometimes(this.process.clock);
     }
     return status;
   }
@@ -503,6 +504,6 @@ let iterations = 0;
  * A loop of builtins (`while :; do :; done`) never waits on anything, so it would starve Ctrl-C, timers and the
  * page. Every so often it yields a whole task, which lets them run.
  */
-async function yieldSometimes(): Promise<void> {
-  if (++iterations % 256 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+async function yieldSometimes(clock: VirtualClock): Promise<void> {
+  if (++iterations % 256 === 0) await clock.yield();
 }

@@ -1,0 +1,123 @@
+import type { EngineEvent, Machine, MachineOptions, Snapshot, Terminal, TerminalIO } from '../api.ts';
+import { VirtualClock } from '../core/clock.ts';
+import { EventStream } from '../core/events.ts';
+import { initialIds, type IdState } from '../core/ids.ts';
+import { TreeFs } from '../fs/tree-fs.ts';
+import type { DirEntry } from '../fs/types.ts';
+import { COREUTILS } from '../programs/coreutils/index.ts';
+import { createDockerProgram } from '../programs/docker.ts';
+import type { Program, System } from '../programs/process.ts';
+import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
+import type { Machine as ProcessHost } from '../programs/spawn.ts';
+import { EMPTY_READER } from '../programs/streams.ts';
+import { driveHeadless } from './driver.ts';
+import { populateHost } from './host-fs.ts';
+import { HOME_DIR, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
+import { TerminalWriter } from './terminal-output.ts';
+
+/** How far a headless run moves the clock before each command: a person takes a moment to type. */
+export const COMMAND_STEP_MS = 1_000;
+
+/** What a snapshot holds: every piece of engine state, each an immutable value. */
+interface EngineState {
+  readonly now: number;
+  readonly ids: IdState;
+  readonly hostRoot: DirEntry;
+}
+
+/** Every program the host has installed, by the name its file carries. */
+function hostPrograms(): Record<string, Program> {
+  return { ...SHELL_PROGRAMS, ...COREUTILS, docker: createDockerProgram() };
+}
+
+export function createMachine(options: MachineOptions = {}): Machine {
+  const mode = options.mode ?? 'interactive';
+  const clock = new VirtualClock();
+  const events = new EventStream<EngineEvent>();
+  let ids = initialIds(options.seed ?? 0);
+  const registry = hostPrograms();
+  const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
+  populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
+
+  // The docker CLI reaches the engine through this service; later parts of the engine fill it in.
+  const system: System = { hostname: HOST_NAME, services: {} };
+  const host: ProcessHost = { fs: hostFs, clock, system, registry };
+
+  const openTerminal = (): Terminal => {
+    const session = new ShellSession({
+      machine: host,
+      cwd: PROJECT_DIR,
+      uid: USER_UID,
+      gid: USER_GID,
+      env: {
+        HOME: HOME_DIR,
+        USER: USER_NAME,
+        LOGNAME: USER_NAME,
+        SHELL: '/bin/bash',
+        PATH: HOST_PATH,
+        TERM: 'xterm-256color',
+        LANG: 'C.UTF-8',
+        HOSTNAME: HOST_NAME,
+        PWD: PROJECT_DIR,
+      },
+    });
+    return {
+      get cwd() {
+        return session.cwd;
+      },
+      prompt: () => `${USER_NAME}@${HOST_NAME}:${tildePath(session.cwd)}$ `,
+      needsMore: (text) => session.needsMore(text),
+      run: (line, io) => runLine(session, line, io),
+    };
+  };
+
+  const runLine = async (session: ShellSession, line: string, io: TerminalIO): Promise<number> => {
+    if (mode === 'headless') clock.advance(COMMAND_STEP_MS);
+    const interrupt = new AbortController();
+    const forward = () => interrupt.abort(io.signal?.reason ?? 'SIGINT');
+    if (io.signal?.aborted) forward();
+    io.signal?.addEventListener('abort', forward, { once: true });
+    const tty = { columns: io.columns ?? 80, rows: io.rows ?? 24 };
+    const work = session.run(line, {
+      stdout: new TerminalWriter(io.stdout, tty),
+      stderr: new TerminalWriter(io.stderr, tty),
+      stdin: io.stdin ?? EMPTY_READER,
+      signal: interrupt.signal,
+    });
+    const ctrlC = () => {
+      io.echo?.('^C\n');
+      interrupt.abort('SIGINT');
+    };
+    try {
+      const exitCode = mode === 'headless' ? await driveHeadless(clock, work, ctrlC) : await work;
+      events.emit({ type: 'command', line, exitCode, at: clock.now() });
+      return exitCode;
+    } catch (e) {
+      // An engine bug must cost one command, never the session: say so plainly and carry on.
+      io.stderr(`dockyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    } finally {
+      io.signal?.removeEventListener('abort', forward);
+    }
+  };
+
+  return {
+    clock,
+    events,
+    hostFs,
+    openTerminal,
+    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root } satisfies EngineState }),
+    restore: (snapshot: Snapshot) => {
+      const state = snapshot.state as EngineState;
+      clock.set(state.now);
+      ids = state.ids;
+      hostFs.root = state.hostRoot;
+    },
+  };
+}
+
+/** `~/project` for paths under the home directory, as bash's `\w` shows them. */
+function tildePath(path: string): string {
+  if (path === HOME_DIR) return '~';
+  return path.startsWith(HOME_DIR + '/') ? '~' + path.slice(HOME_DIR.length) : path;
+}
