@@ -1,4 +1,4 @@
-import { defineProgram, errText, splitLines } from './common.ts';
+import { defineProgram, errText } from './common.ts';
 
 type Range = [number, number];
 
@@ -33,29 +33,22 @@ export const cut = defineProgram('cut', async (ctx) => {
   if ([...delim].length !== 1) return ctx.usage('the delimiter must be a single character');
   const outDelim = o.value('od') ?? (mode === 'f' ? delim : '');
   let status = 0;
-  let out = '';
   for (const f of o.operands.length > 0 ? o.operands : ['-']) {
-    let text: string;
+    let lines: AsyncIterable<string> | Iterable<string>;
     try {
-      text = await ctx.readText(f);
+      lines = await ctx.lines(f);
     } catch (e) {
       await ctx.error(`${f}: ${errText(e)}`);
       status = 1;
       continue;
     }
-    for (const line of splitLines(text)) {
+    for await (const line of lines) {
       if (mode !== 'f') {
-        const chars = [...line];
-        out += chars.filter((_, i) => inList(ranges, i + 1)).join('') + '\n';
-        continue;
-      }
-      if (!line.includes(delim)) {
-        if (!o.has('s')) out += line + '\n';
-        continue;
-      }
-      out += line.split(delim).filter((_, i) => inList(ranges, i + 1)).join(outDelim) + '\n';
+        await ctx.out([...line].filter((_, i) => inList(ranges, i + 1)).join('') + '\n');
+      } else if (!line.includes(delim)) {
+        if (!o.has('s')) await ctx.out(line + '\n');
+      } else await ctx.out(line.split(delim).filter((_, i) => inList(ranges, i + 1)).join(outDelim) + '\n');
     }
   }
-  await ctx.out(out);
   return status;
 });

@@ -1,4 +1,4 @@
-import { decoder, defineProgram, errText } from './common.ts';
+import { defineProgram, errText } from './common.ts';
 import { compile, RegexError } from './regex.ts';
 
 type Addr = { kind: 'line'; n: number } | { kind: 'last' } | { kind: 're'; re: RegExp | null } | { kind: 'step'; first: number; step: number } | { kind: 'plus'; n: number };
@@ -287,10 +287,55 @@ function substitute(rep: string, m: RegExpExecArray): string {
   return out;
 }
 
-interface Input {
-  lines: string[];
-  /** Whether the last line ended with a newline (sed keeps a missing one missing). */
-  finalNewline: boolean;
+interface Line {
+  readonly text: string;
+  /** Only the last line of the input can lack its newline, and sed keeps it missing. */
+  readonly nl: boolean;
+}
+
+/** Lines from a sequence of byte streams, read as needed: sed runs in pipelines that may not end. */
+class LineSource {
+  #pending: Line[] = [];
+  #iter: AsyncIterator<Line>;
+  #done = false;
+  constructor(chunks: AsyncIterable<Uint8Array>) {
+    this.#iter = splitChunks(chunks)[Symbol.asyncIterator]();
+  }
+  async next(): Promise<Line | undefined> {
+    if (this.#pending.length > 0) return this.#pending.shift();
+    if (this.#done) return undefined;
+    const r = await this.#iter.next();
+    if (r.done) {
+      this.#done = true;
+      return undefined;
+    }
+    return r.value;
+  }
+  /** Looks one line ahead (only when the script asks about `$`). */
+  async atEnd(): Promise<boolean> {
+    const l = await this.next();
+    if (l === undefined) return true;
+    this.#pending.unshift(l);
+    return false;
+  }
+  pushBack(l: Line): void {
+    this.#pending.unshift(l);
+  }
+}
+
+async function* splitChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
+  const dec = new TextDecoder();
+  let rest = '';
+  for await (const c of chunks) {
+    rest += dec.decode(c, { stream: true });
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) >= 0) {
+      yield { text: rest.slice(0, nl), nl: true };
+      rest = rest.slice(nl + 1);
+    }
+  }
+  rest += dec.decode();
+  if (rest !== '') yield { text: rest, nl: false };
 }
 
 export const sed = defineProgram('sed', async (ctx) => {
@@ -337,43 +382,43 @@ export const sed = defineProgram('sed', async (ctx) => {
   }
   const files = operands.length > 0 ? operands : ['-'];
   let status = 0;
-  const read = async (f: string): Promise<Input | undefined> => {
-    try {
-      const text = decoder.decode(await ctx.readInput(f));
-      const lines = text === '' ? [] : text.split('\n');
-      const finalNewline = text.endsWith('\n');
-      if (finalNewline) lines.pop();
-      return { lines, finalNewline };
-    } catch (e) {
-      await ctx.error(errText(e) === 'Is a directory' ? `couldn't edit ${f}: not a regular file` : `can't read ${f}: ${errText(e)}`);
-      status = 2;
-      return undefined;
+  /** The bytes of each file in turn; an unreadable one is reported where it comes and skipped (exit 2). */
+  async function* bytesOf(names: string[]): AsyncGenerator<Uint8Array> {
+    for (const f of names) {
+      if (f === '-') {
+        for (let c = await ctx.stdin.read(); c; c = await ctx.stdin.read()) yield c;
+        continue;
+      }
+      let data: Uint8Array;
+      try {
+        data = ctx.fs.readFile(ctx.path(f));
+      } catch (e) {
+        await ctx.error(errText(e) === 'Is a directory' ? `couldn't edit ${f}: not a regular file` : `can't read ${f}: ${errText(e)}`);
+        status = 2;
+        continue;
+      }
+      yield data;
     }
-  };
+  }
   const runner = new Runner(cmds, o.has('n'));
   const runAll = async (): Promise<void> => {
     if (inPlace || o.has('s')) {
       for (const f of files) {
-        const input = await read(f);
-        if (!input) continue;
-        const out = runner.run(input);
-        if (inPlace) {
+        let out = '';
+        await runner.run(new LineSource(bytesOf([f])), async (s) => {
+          if (inPlace) out += s;
+          else await ctx.out(s);
+        });
+        if (inPlace && ctx.fs.exists(ctx.path(f))) {
           const suffix = o.value('i');
           const path = ctx.path(f);
           if (suffix) ctx.fs.writeFile(ctx.path(suffix.includes('*') ? suffix.replace('*', f) : f + suffix), ctx.fs.readFile(path));
           ctx.fs.writeFile(path, out);
-        } else await ctx.out(out);
+        }
         if (runner.quit !== undefined) break;
       }
     } else {
-      const all: Input = { lines: [], finalNewline: true };
-      for (const f of files) {
-        const input = await read(f);
-        if (!input) continue;
-        all.lines.push(...input.lines);
-        if (input.lines.length > 0) all.finalNewline = input.finalNewline;
-      }
-      await ctx.out(runner.run(all));
+      await runner.run(new LineSource(bytesOf(files)), (s) => ctx.out(s));
     }
   };
   try {
@@ -402,12 +447,12 @@ class Runner {
     return r;
   }
 
-  #matchAddr(a: Addr, line: number, last: boolean, ps: string): boolean {
+  async #matchAddr(a: Addr, line: number, last: () => Promise<boolean>, ps: string): Promise<boolean> {
     switch (a.kind) {
       case 'line':
         return line === a.n;
       case 'last':
-        return last;
+        return last();
       case 'step':
         return a.step <= 0 ? line === a.first : line >= a.first && (line - a.first) % a.step === 0;
       case 're': {
@@ -420,10 +465,10 @@ class Runner {
     }
   }
 
-  #selected(c: Cmd, line: number, last: boolean, ps: string): boolean {
+  async #selected(c: Cmd, line: number, last: () => Promise<boolean>, ps: string): Promise<boolean> {
     let hit: boolean;
     if (!c.a1) hit = true;
-    else if (!c.a2) hit = this.#matchAddr(c.a1, line, last, ps);
+    else if (!c.a2) hit = await this.#matchAddr(c.a1, line, last, ps);
     else if (c.active) {
       const a2 = c.a2;
       if (a2.kind === 'line' || a2.kind === 'plus') {
@@ -432,9 +477,9 @@ class Runner {
         if (!hit) c.active = false;
       } else {
         hit = true;
-        if (this.#matchAddr(a2, line, last, ps)) c.active = false;
+        if (await this.#matchAddr(a2, line, last, ps)) c.active = false;
       }
-    } else if (this.#matchAddr(c.a1, line, last, ps)) {
+    } else if (await this.#matchAddr(c.a1, line, last, ps)) {
       hit = true;
       const a2 = c.a2;
       if (a2.kind === 'line') {
@@ -443,30 +488,40 @@ class Runner {
       } else if (a2.kind === 'plus') {
         c.endLine = line + a2.n;
         c.active = a2.n > 0;
-      } else c.active = !(a2.kind === 'last' && last);
+      } else c.active = !(a2.kind === 'last' && (await last()));
     } else hit = false;
     return hit !== c.negate;
   }
 
-  run(input: Input): string {
-    let out = '';
-    const lines = input.lines;
-    let idx = 0;
+  /** Runs the script over every line of `src`, handing each cycle's output to `emit`. */
+  async run(src: LineSource, emit: (s: string) => Promise<void>): Promise<void> {
+    let lineNo = 0;
     for (const c of this.cmds) c.active = false;
-    while (idx < lines.length && this.quit === undefined) {
-      let ps = lines[idx++]!;
-      let lineNo = idx;
+    const isLast = () => src.atEnd();
+    while (this.quit === undefined) {
+      const first = await src.next();
+      if (first === undefined) break;
+      let ps = first.text;
+      let hadNewline = first.nl;
+      lineNo++;
+      let out = '';
       let append = '';
       let substituted = false;
       let autoprint = !this.quiet;
       let pc = 0;
       let restartWithout = false;
-      const isLast = () => idx >= lines.length;
+      const readNext = async (): Promise<string | undefined> => {
+        const l = await src.next();
+        if (l === undefined) return undefined;
+        lineNo++;
+        hadNewline = l.nl;
+        return l.text;
+      };
       while (pc < this.cmds.length) {
         const c = this.cmds[pc]!;
         pc++;
         if (c.name === ':' || c.name === '}') continue;
-        if (!this.#selected(c, lineNo, isLast(), ps)) {
+        if (!(await this.#selected(c, lineNo, isLast, ps))) {
           if (c.name === '{') pc = c.jump!;
           continue;
         }
@@ -494,22 +549,19 @@ class Runner {
               pc = this.cmds.length;
             }
             break;
-          case 'n':
-            if (!this.quiet) out += ps + '\n';
-            if (isLast()) {
-              autoprint = false;
+          case 'n': {
+            // GNU: at the end of input, n quits after the automatic print (N likewise prints what it has).
+            if (await isLast()) {
               pc = this.cmds.length;
-            } else {
-              ps = lines[idx++]!;
-              lineNo = idx;
+              break;
             }
+            if (!this.quiet) out += ps + '\n';
+            ps = (await readNext())!;
             break;
+          }
           case 'N':
-            if (isLast()) pc = this.cmds.length;
-            else {
-              ps += '\n' + lines[idx++]!;
-              lineNo = idx;
-            }
+            if (await isLast()) pc = this.cmds.length;
+            else ps += '\n' + (await readNext())!;
             break;
           case '=':
             out += `${lineNo}\n`;
@@ -607,15 +659,15 @@ class Runner {
           }
         }
       }
-      const lastLine = idx >= lines.length;
-      const nl = lastLine && !input.finalNewline && append === '' ? '' : '\n';
+      const nl = hadNewline || append !== '' ? '\n' : '';
       if (autoprint) out += ps + nl;
       out += append;
+      await emit(out);
+      // D: the next cycle starts with what is left, without reading a new line.
       if (restartWithout) {
-        // D: start the next cycle with what is left, without reading a new line.
-        lines.splice(idx, 0, ps);
+        src.pushBack({ text: ps, nl: hadNewline });
+        lineNo--;
       }
     }
-    return out;
   }
 }

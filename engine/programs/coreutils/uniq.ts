@@ -1,4 +1,4 @@
-import { defineProgram, errText, splitLines } from './common.ts';
+import { defineProgram, errText } from './common.ts';
 
 export const uniq = defineProgram('uniq', async (ctx) => {
   const o = await ctx.parse({
@@ -16,9 +16,9 @@ export const uniq = defineProgram('uniq', async (ctx) => {
   if (typeof o === 'number') return o;
   const [input = '-', output, extra] = o.operands;
   if (extra !== undefined) return ctx.usage(`extra operand ‘${extra}’`);
-  let lines: string[];
+  let lines: AsyncIterable<string> | Iterable<string>;
   try {
-    lines = splitLines(await ctx.readText(input));
+    lines = await ctx.lines(input);
   } catch (e) {
     await ctx.error(`${input}: ${errText(e)}`);
     return 1;
@@ -32,22 +32,28 @@ export const uniq = defineProgram('uniq', async (ctx) => {
     s = s.slice(skipChars).slice(0, check);
     return o.has('i') ? s.toLowerCase() : s;
   };
+  // Streams group by group, so `uniq` in a pipeline prints as soon as a run of equal lines ends.
   let out = '';
-  for (let i = 0; i < lines.length; ) {
-    let j = i + 1;
-    while (j < lines.length && key(lines[j]!) === key(lines[i]!)) j++;
-    const n = j - i;
+  let group: string[] = [];
+  const emit = async () => {
+    const n = group.length;
+    if (n === 0) return;
     const show = (o.has('d') || o.has('D') ? n > 1 : true) && (o.has('u') ? n === 1 : true);
     if (show) {
-      const group = o.has('D') ? lines.slice(i, j) : [lines[i]!];
-      for (const l of group) out += (o.has('c') ? `${String(n).padStart(7)} ` : '') + l + '\n';
+      let text = '';
+      for (const l of o.has('D') ? group : [group[0]!]) text += (o.has('c') ? `${String(n).padStart(7)} ` : '') + l + '\n';
+      if (output !== undefined) out += text;
+      else await ctx.out(text);
     }
-    i = j;
+    group = [];
+  };
+  for await (const line of lines) {
+    if (group.length > 0 && key(line) !== key(group[0]!)) await emit();
+    group.push(line);
   }
+  await emit();
   if (output !== undefined) {
     ctx.fs.writeFile(ctx.path(output), out);
-    return 0;
   }
-  await ctx.out(out);
   return 0;
 });

@@ -22,8 +22,8 @@ describe('filters on endless or slow input', () => {
     expect(r).toEqual({ stdout: 'y\ny\n', stderr: '', code: 0 });
     expect(await writer).toBe('EPIPE');
   });
-  it('grep, cat and tr pass lines on before their input ends', async () => {
-    for (const argv of [['grep', 'a'], ['cat'], ['cat', '-n'], ['tr', 'a', 'b']]) {
+  it('grep, cat, tr, sed and cut pass lines on before their input ends', async () => {
+    for (const argv of [['grep', 'a'], ['cat'], ['cat', '-n'], ['tr', 'a', 'b'], ['sed', 's/a/b/'], ['cut', '-c1']]) {
       const pipe = new Pipe();
       const out = new Collector();
       const done = run(machine(), argv, { stdin: pipe, stdout: out });
