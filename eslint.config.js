@@ -23,7 +23,10 @@ export default ts.config(
     files: ['engine/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', '../../src/*', '**/src/**', 'fs', 'path', 'crypto'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['fs', 'path', 'crypto', 'os', 'child_process', 'url'], patterns: ['node:*', '**/src/**'] },
+      ],
     },
   },
 );

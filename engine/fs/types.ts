@@ -51,7 +51,7 @@ export interface Stat extends Meta {
 }
 
 /** errno-style failure; programs turn it into their own wording (`cat: x: No such file or directory`). */
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'EACCES' | 'EROFS' | 'EXDEV' | 'EBUSY';
+export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'EACCES' | 'EROFS' | 'EXDEV' | 'EBUSY' | 'EPERM';
 
 export class FsError extends Error {
   override readonly name = 'FsError';
@@ -81,6 +81,7 @@ export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
   EROFS: 'Read-only file system',
   EXDEV: 'Invalid cross-device link',
   EBUSY: 'Device or resource busy',
+  EPERM: 'Operation not permitted',
 };
 
 /**

@@ -21,10 +21,10 @@ const DEFAULT_PROGRAM_SIZE = 43_416;
 /** Programs that are files under another name on Ubuntu: `/usr/bin/sh -> dash`. */
 const PROGRAM_LINKS: Readonly<Record<string, string>> = { sh: 'dash', '[': 'test' };
 
-const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
+const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.2 LTS"
 NAME="Ubuntu"
 VERSION_ID="24.04"
-VERSION="24.04.1 LTS (Noble Numbat)"
+VERSION="24.04.2 LTS (Noble Numbat)"
 VERSION_CODENAME=noble
 ID=ubuntu
 ID_LIKE=debian
@@ -44,11 +44,20 @@ nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
 ${USER_NAME}:x:${USER_UID}:${USER_GID}:Student,,,:${HOME_DIR}:/bin/bash
 `;
 
+const SHADOW = `root:*:20100:0:99999:7:::
+daemon:*:20100:0:99999:7:::
+bin:*:20100:0:99999:7:::
+sys:*:20100:0:99999:7:::
+nobody:*:20100:0:99999:7:::
+${USER_NAME}:!:20100:0:99999:7:::
+`;
+
 const GROUP = `root:x:0:
 daemon:x:1:
 bin:x:2:
 sys:x:3:
 adm:x:4:${USER_NAME}
+shadow:x:42:
 sudo:x:27:${USER_NAME}
 docker:x:999:${USER_NAME}
 nogroup:x:65534:
@@ -92,6 +101,7 @@ export function populateHost(fs: Fs, programs: readonly string[], project: reado
   fs.writeFile('/etc/os-release', OS_RELEASE);
   fs.writeFile('/etc/passwd', PASSWD);
   fs.writeFile('/etc/group', GROUP);
+  fs.writeFile('/etc/shadow', SHADOW, { mode: 0o640, gid: 42 });
   fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n127.0.1.1\t${HOST_NAME}\n`);
 
   fs.writeFile(`${HOME_DIR}/.bashrc`, BASHRC);

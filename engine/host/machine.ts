@@ -12,7 +12,7 @@ import type { Machine as ProcessHost } from '../programs/spawn.ts';
 import { EMPTY_READER } from '../programs/streams.ts';
 import { driveHeadless } from './driver.ts';
 import { populateHost } from './host-fs.ts';
-import { HOME_DIR, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
+import { HOME_DIR, HOST_KERNEL, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
 import { TerminalWriter } from './terminal-output.ts';
 
 /** How far a headless run moves the clock before each command: a person takes a moment to type. */
@@ -40,7 +40,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
   // The docker CLI reaches the engine through this service; later parts of the engine fill it in.
-  const system: System = { hostname: HOST_NAME, services: {} };
+  const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: {} };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
   const openTerminal = (): Terminal => {

@@ -63,8 +63,16 @@ export type SpawnFailure =
  */
 export interface System {
   readonly hostname: string;
+  /** The kernel `uname` reports; containers share their host's. */
+  readonly kernel?: Kernel;
   /** Named services (for example 'docker' for the docker CLI's connection to the engine). */
   readonly services: Readonly<Record<string, unknown>>;
+}
+
+export interface Kernel {
+  readonly release: string;
+  readonly version: string;
+  readonly machine: string;
 }
 
 /** A simulated program: runs to completion and returns its exit status. */

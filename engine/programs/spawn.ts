@@ -39,7 +39,7 @@ export function createProcess(machine: Machine, init: ProcessInit): Process {
   const process: Process = {
     ...init,
     // Files a process creates belong to its user.
-    fs: asUser(machine.fs, init.uid, init.gid),
+    fs: asUser(machine.fs, { uid: init.uid, gid: init.gid }),
     clock: machine.clock,
     system: machine.system,
     spawn: (argv, options = {}) => spawn(machine, argv, childInit(init, argv, options), options.onFailure),

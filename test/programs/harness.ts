@@ -1,4 +1,5 @@
 /** Runs simulated programs against a small in-memory machine and collects what they print. */
+import { asUser } from '../../engine/fs/user-fs.ts';
 import { VirtualClock } from '../../engine/core/clock.ts';
 import { TreeFs } from '../../engine/fs/tree-fs.ts';
 import type { Process, Program } from '../../engine/programs/process.ts';
@@ -52,7 +53,7 @@ function processFor(m: Machine, argv: readonly string[], o: RunOptions, stdin: R
     argv,
     env,
     cwd,
-    fs: m.fs,
+    fs: asUser(m.fs, { uid: o.uid ?? 0, gid: o.gid ?? 0 }),
     stdin,
     stdout,
     stderr,

@@ -4,7 +4,7 @@ import { applyMode } from './mode.ts';
 import { groups, passwd } from './users.ts';
 
 /** Applies `change` to `path` and, with -R, everything below it (symlinks inside the tree are not followed). */
-async function each(ctx: Ctx, name: string, recursive: boolean, change: (path: string) => void): Promise<boolean> {
+async function each(ctx: Ctx, name: string, recursive: boolean, doing: string, change: (path: string) => void): Promise<boolean> {
   const path = ctx.path(name);
   try {
     ctx.fs.stat(path);
@@ -17,7 +17,13 @@ async function each(ctx: Ctx, name: string, recursive: boolean, change: (path: s
     try {
       const st = top ? ctx.fs.stat(p) : ctx.fs.lstat(p);
       if (st.type === 'symlink') return;
-      change(p);
+      try {
+        change(p);
+      } catch (e) {
+        // The file is there but may not be changed: GNU names the action (`changing permissions of 'x'`).
+        await ctx.error(`${doing} '${shown}': ${errText(e)}`);
+        ok = false;
+      }
       if (recursive && st.type === 'dir') {
         for (const c of ctx.fs.readdir(p)) await visit(`${p.replace(/\/$/, '')}/${c}`, `${shown.replace(/\/$/, '')}/${c}`, false);
       }
@@ -57,7 +63,7 @@ export const chmod = defineProgram('chmod', async (ctx) => {
   if (applyMode(spec, 0o644, false) === undefined) return ctx.usage(`invalid mode: ‘${spec}’`);
   let status = 0;
   for (const f of files) {
-    const ok = await each(ctx, f, flags.has('R'), (p) => {
+    const ok = await each(ctx, f, flags.has('R'), 'changing permissions of', (p) => {
       const st = ctx.fs.stat(p);
       ctx.fs.chmod(p, applyMode(spec, st.mode, st.type === 'dir')!);
     });
@@ -102,7 +108,7 @@ export const chown = defineProgram('chown', async (ctx) => {
   }
   let status = 0;
   for (const f of files) {
-    const ok = await each(ctx, f, o.has('R'), (p) => {
+    const ok = await each(ctx, f, o.has('R'), 'changing ownership of', (p) => {
       const st = ctx.fs.stat(p);
       ctx.fs.chown(p, owner.uid ?? st.uid, owner.gid ?? st.gid);
     });

@@ -1,5 +1,6 @@
 import { defineProgram } from './common.ts';
 import { groups, passwd } from './users.ts';
+import type { Kernel } from '../process.ts';
 
 /** whoami, id, hostname, uname: who and where the process runs, read from its own machine. */
 
@@ -53,8 +54,8 @@ export const hostname = defineProgram('hostname', async (ctx) => {
   return 0;
 });
 
-/** What Docker Desktop's Linux VM reports; a container shares its host's kernel. */
-export const KERNEL = { release: '6.10.14-linuxkit', version: '#1 SMP PREEMPT_DYNAMIC Wed Oct 16 09:36:27 UTC 2024', machine: 'x86_64' };
+/** Used only when the machine does not say which kernel it runs (unit tests). */
+const FALLBACK_KERNEL: Kernel = { release: '6.8.0-60-generic', version: '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025', machine: 'x86_64' };
 
 export const uname = defineProgram('uname', async (ctx) => {
   const o = await ctx.parse({
@@ -64,12 +65,13 @@ export const uname = defineProgram('uname', async (ctx) => {
   if (typeof o === 'number') return o;
   if (o.operands.length > 0) return ctx.usage(`extra operand ‘${o.operands[0]}’`);
   const all = o.has('a');
+  const kernel = ctx.p.system.kernel ?? FALLBACK_KERNEL;
   const fields: [string, string][] = [
     ['s', 'Linux'],
     ['n', ctx.p.system.hostname],
-    ['r', KERNEL.release],
-    ['v', KERNEL.version],
-    ['m', KERNEL.machine],
+    ['r', kernel.release],
+    ['v', kernel.version],
+    ['m', kernel.machine],
     ['o', 'GNU/Linux'],
   ];
   const picked = fields.filter(([k]) => all || o.has(k)).map(([, v]) => v);

@@ -115,3 +115,20 @@ describe('which and env', () => {
     expect((await run(m, ['env', '-z'], { env: e })).stderr).toBe("env: invalid option -- 'z'\nTry 'env --help' for more information.\n");
   });
 });
+
+describe('permission errors name the action, as GNU does', () => {
+  it('chmod and chown on a file the user does not own', async () => {
+    const m = machine({ '/etc/motd': 'hi\n' });
+    expect(await run(m, ['chmod', '600', '/etc/motd'], { uid: 1000, gid: 1000 })).toEqual({
+      stdout: '',
+      stderr: "chmod: changing permissions of '/etc/motd': Operation not permitted\n",
+      code: 1,
+    });
+    expect((await run(m, ['chown', 'node', '/etc/motd'], { uid: 1000, gid: 1000 })).stderr).toBe(
+      "chown: changing ownership of '/etc/motd': Operation not permitted\n",
+    );
+    expect((await run(m, ['chmod', '600', '/etc/nope'], { uid: 1000, gid: 1000 })).stderr).toBe(
+      "chmod: cannot access '/etc/nope': No such file or directory\n",
+    );
+  });
+});

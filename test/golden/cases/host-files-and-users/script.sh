@@ -17,5 +17,11 @@ cp app.js src/ && mv notes.txt src/ && ls src
 rm -r src && ls
 cat /etc/hostname
 ls -l /usr/bin/docker /bin/sh
-cat /etc/shadow
 echo hi > /etc/motd
+cat /etc/shadow
+chmod 600 /etc/passwd
+rm /etc/hostname
+touch /tmp/scratch && ls -l /tmp
+uname -a
+docker info --format '{{.KernelVersion}} {{.OperatingSystem}}'
+grep PRETTY /etc/os-release
