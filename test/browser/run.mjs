@@ -236,6 +236,25 @@ test('line editing: Home, Ctrl-E, Ctrl-U, history', async ({ page }) => {
   assert(r[3] === 'edited', `history recall failed:\n${show(r)}`);
 });
 
+test('Ctrl-R finds an earlier command', async ({ page }) => {
+  await run(page, 'echo findme');
+  await run(page, 'pwd');
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('findm');
+  const wanted = "(reverse-i-search)`findm': echo findme";
+  await waitFor('the search to show its match', async () => (await rows(page)).at(-1) === wanted).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  await page.keyboard.press('Enter');
+  const r = await waitFor('the output', async () => {
+    const x = await rows(page);
+    return isPrompt(x.at(-1)) && x.at(-2) === 'findme' ? x : undefined;
+  }).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  assert(r.at(-3)?.endsWith('$ echo findme'), `got:\n${show(r)}`);
+});
+
 test('a continuation prompt collects the rest of a command', async ({ page }) => {
   await freshScreen(page);
   await typeLine(page, 'echo one \\');
