@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createMachine, type EngineEvent, type Terminal } from '../../engine/index.ts';
+
+async function run(terminal: Terminal, line: string) {
+  let out = '';
+  const code = await terminal.run(line, { stdout: (s) => (out += s), stderr: (s) => (out += s) });
+  return { code, out };
+}
+
+describe('createMachine', () => {
+  it('starts the student in the project folder with the project copied in', async () => {
+    const machine = createMachine({ mode: 'headless', project: [{ path: 'Dockerfile', type: 'file', content: 'FROM alpine\n' }] });
+    const t = machine.openTerminal();
+    expect(t.prompt()).toBe('student@dockyard:~/project$ ');
+    expect(await run(t, 'cat Dockerfile')).toEqual({ code: 0, out: 'FROM alpine\n' });
+  });
+
+  it('keeps each terminal’s working directory and variables to itself', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    const a = machine.openTerminal();
+    const b = machine.openTerminal();
+    await run(a, 'cd /tmp; X=1');
+    expect(a.prompt()).toBe('student@dockyard:/tmp$ ');
+    expect(b.cwd).toBe('/home/student/project');
+    expect((await run(b, 'echo "[$X]"')).out).toBe('[]\n');
+    // They share one host filesystem.
+    await run(a, 'echo shared > /tmp/f');
+    expect((await run(b, 'cat /tmp/f')).out).toBe('shared\n');
+  });
+
+  it('restores a snapshot: files and time come back, the snapshot itself is untouched', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    const t = machine.openTerminal();
+    await run(t, 'echo before > kept.txt');
+    const snap = machine.snapshot();
+    const rootBefore = machine.hostFs.root;
+    await run(t, 'echo after > kept.txt; echo new > extra.txt; sleep 60');
+    machine.restore(snap);
+    expect(machine.hostFs.root).toBe(rootBefore);
+    expect((await run(t, 'cat kept.txt; ls')).out).toBe('before\nkept.txt\n');
+    // Restoring twice gives the same state again: the snapshot is a value.
+    await run(t, 'rm kept.txt');
+    machine.restore(snap);
+    expect((await run(t, 'cat kept.txt')).out).toBe('before\n');
+  });
+
+  it('emits an event per command', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    const seen: EngineEvent[] = [];
+    machine.events.subscribe((e) => seen.push(e));
+    await run(machine.openTerminal(), 'false');
+    expect(seen).toEqual([{ type: 'command', line: 'false', exitCode: 1, at: machine.clock.now() }]);
+  });
+
+  it('stops a command on Ctrl-C from the terminal', async () => {
+    const machine = createMachine({ mode: 'interactive' });
+    const t = machine.openTerminal();
+    const ctrlC = new AbortController();
+    const running = t.run('sleep 100', { stdout: () => {}, stderr: () => {}, signal: ctrlC.signal });
+    machine.clock.advance(1_000);
+    ctrlC.abort('SIGINT');
+    expect(await running).toBe(130);
+  });
+
+  it('answers the same bytes for the same seed and script', async () => {
+    const transcript = async () => {
+      const t = createMachine({ mode: 'headless', seed: 3 }).openTerminal();
+      return (await run(t, 'date; sleep 2; date +%s; ls -la /home/student')).out;
+    };
+    expect(await transcript()).toBe(await transcript());
+  });
+});
