@@ -4,7 +4,7 @@ import { exitStatusForSignal, type Process, type SpawnFailure } from '../process
 import { BrokenPipeError, Collector, EMPTY_READER, Pipe } from '../streams.ts';
 import type { AndOr, Case, Command, For, Loop, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast.ts';
 import { BUILTINS, SPECIAL_BUILTINS } from './builtins/index.ts';
-import type { BuiltinContext } from './builtins/types.ts';
+import type { Builtin, BuiltinContext } from './builtins/types.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, Interrupted, ReturnSignal } from './control.ts';
 import { badSubstitutionMessage, errorPrefix, execFormatMessage, isDirectoryMessage, notFoundMessage, redirectErrorMessage, syntaxErrorMessage, unexpectedEofMessage } from './dialect.ts';
 import { ExpansionError, Incomplete, ShellSyntaxError } from './errors.ts';
@@ -36,6 +36,11 @@ export class Interpreter {
     /** Interrupts the foreground work of this shell (Ctrl-C). */
     readonly signal: AbortSignal,
   ) {}
+
+  /** The builtin called `name`, if there is one (`command` and `type` ask; keeps builtins free of a cycle). */
+  builtin(name: string): Builtin | undefined {
+    return Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+  }
 
   get fs() {
     return this.process.fs;

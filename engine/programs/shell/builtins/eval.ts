@@ -1,7 +1,6 @@
 import { resolvePath } from '../../../fs/path.ts';
 import { resolveCommand } from '../../spawn.ts';
 import { ExitSignal, ReturnSignal } from '../control.ts';
-import { BUILTINS } from './index.ts';
 import type { Builtin, BuiltinContext } from './types.ts';
 
 /** Builtins that run other commands: `eval`, `.`/`source`, `exec`, `command`, and `type` which says what would run. */
@@ -58,7 +57,7 @@ function classify(ctx: BuiltinContext, name: string, useFunctions = true): Kind 
   if (alias !== undefined && useFunctions) return { kind: 'alias', value: alias };
   if (KEYWORDS.has(name)) return { kind: 'keyword' };
   if (useFunctions && s.functions.has(name)) return { kind: 'function' };
-  if (BUILTINS[name]) return { kind: 'builtin' };
+  if (ctx.sh.builtin(name)) return { kind: 'builtin' };
   const found = resolveCommand(ctx.sh.fs, name, s.get('PATH'), s.cwd);
   return found.kind === 'found' ? { kind: 'file', path: name.includes('/') ? name : found.path } : { kind: 'none' };
 }
@@ -85,7 +84,7 @@ export const command: Builtin = async (ctx) => {
     return status;
   }
   if (args.length === 0) return 0;
-  const builtin = BUILTINS[args[0]!];
+  const builtin = ctx.sh.builtin(args[0]!);
   if (builtin) return builtin({ ...ctx, argv: args, error: (m) => ctx.sh.error(ctx.fds, `${args[0]}: ${m}`) });
   return ctx.sh.runExternal(args, ctx.sh.state.environment(), ctx.fds);
 };
