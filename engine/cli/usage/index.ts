@@ -5,12 +5,12 @@ import { NETWORK_USAGE } from './network.ts';
 import { ROOT_USAGE } from './root.ts';
 import { SYSTEM_USAGE } from './system.ts';
 import { TOP_LEVEL_USAGE } from './top-level.ts';
-import type { CommandUsage } from './types.ts';
+import type { CapturedCommand, CommandUsage } from './types.ts';
 import { VOLUME_USAGE } from './volume.ts';
 
 export type { CommandUsage, FlagUsage } from './types.ts';
 
-const ALL: Readonly<Record<string, CommandUsage>> = {
+const CAPTURED: Readonly<Record<string, CapturedCommand>> = {
   ...ROOT_USAGE,
   ...TOP_LEVEL_USAGE,
   ...CONTAINER_USAGE,
@@ -20,6 +20,15 @@ const ALL: Readonly<Record<string, CommandUsage>> = {
   ...SYSTEM_USAGE,
   ...BUILDER_USAGE,
 };
+
+// Each command is captured once; its other paths get the same help with their own path in the usage line, as the
+// real client prints it (`docker ps --help` says `Usage:  docker ps [OPTIONS]`).
+const ALL: Readonly<Record<string, CommandUsage>> = Object.fromEntries(
+  Object.entries(CAPTURED).flatMap(([path, { aliasPaths = [], ...usage }]) => [
+    [path, usage],
+    ...aliasPaths.map((alias) => [alias, { ...usage, use: alias + usage.use.slice(path.length) }]),
+  ]),
+);
 
 /** The real client's help data for a command path such as `docker container run`; undefined when not captured. */
 export function usageOf(path: string): CommandUsage | undefined {

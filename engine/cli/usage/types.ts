@@ -30,3 +30,15 @@ export interface FlagUsage {
   /** What help shows in `(default …)`, already quoted for strings (`"info"`). */
   readonly default?: string;
 }
+
+/**
+ * A command as the generated files store it: once, under the path cobra itself gives it (the first of its
+ * `Aliases:`), so flags and examples shared by `docker run` and `docker container run` are not kept twice.
+ */
+export interface CapturedCommand extends CommandUsage {
+  /**
+   * The other paths the real client registers this same command under (`docker run` for `docker container run`).
+   * Their help is the command's own but for the usage line, which names the path that was typed.
+   */
+  readonly aliasPaths?: readonly string[];
+}
