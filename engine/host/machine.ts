@@ -43,8 +43,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: {} };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
-  const openTerminal = (): Terminal => {
-    const session = new ShellSession({
+  const loginShell = () =>
+    new ShellSession({
       machine: host,
       cwd: PROJECT_DIR,
       uid: USER_UID,
@@ -61,13 +61,24 @@ export function createMachine(options: MachineOptions = {}): Machine {
         PWD: PROJECT_DIR,
       },
     });
+
+  const openTerminal = (): Terminal => {
+    let session = loginShell();
     return {
       get cwd() {
         return session.cwd;
       },
       prompt: () => `${USER_NAME}@${HOST_NAME}:${tildePath(session.cwd)}$ `,
       needsMore: (text) => session.needsMore(text),
-      run: (line, io) => runLine(session, line, io),
+      run: async (line, io) => {
+        const status = await runLine(session, line, io);
+        if (session.exited) {
+          // Interactive bash says `exit` as it leaves; the tab then gets a fresh shell, as reopening a terminal would.
+          io.stderr('exit\n');
+          session = loginShell();
+        }
+        return status;
+      },
     };
   };
 

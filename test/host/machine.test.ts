@@ -44,6 +44,16 @@ describe('createMachine', () => {
     expect((await run(t, 'cat kept.txt')).out).toBe('before\n');
   });
 
+  it('says exit as bash does and gives the tab a fresh shell after `exit`', async () => {
+    const t = createMachine({ mode: 'headless' }).openTerminal();
+    await run(t, 'cd /tmp; X=1');
+    expect(await run(t, 'exit 3')).toEqual({ code: 3, out: 'exit\n' });
+    expect(t.cwd).toBe('/home/student/project');
+    expect((await run(t, 'echo "[$X]"')).out).toBe('[]\n');
+    // A subshell's exit ends only the subshell.
+    expect(await run(t, '(exit 4); echo $?')).toEqual({ code: 0, out: '4\n' });
+  });
+
   it('emits an event per command', async () => {
     const machine = createMachine({ mode: 'headless' });
     const seen: EngineEvent[] = [];
