@@ -33,7 +33,7 @@ export interface Word {
   readonly raw: string;
 }
 
-export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '<<<';
 
 export interface Redirect {
   /** The file descriptor redirected; defaults to 0 for input operators, 1 for output. */

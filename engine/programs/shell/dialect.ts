@@ -64,6 +64,9 @@ export function unexpectedEofMessage(o: Origin, line: number, expecting: string)
   }
 }
 
+/** dash and ash name a misplaced redirection operator by its kind: bash's `cat <<< x` reads as `<<` then `<`. */
+const REDIRECTIONS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-']);
+
 /** A misplaced token. bash adds a second line quoting the offending source line (not when interactive). */
 export function syntaxErrorMessage(o: Origin, e: ShellSyntaxError, source: string): string {
   const token = e.token;
@@ -76,8 +79,10 @@ export function syntaxErrorMessage(o: Origin, e: ShellSyntaxError, source: strin
       return `${first}\n${where}\`${text}'`;
     }
     case 'dash':
+      if (REDIRECTIONS.has(token)) return `${o.name}: ${e.line}: Syntax error: redirection unexpected`;
       return `${o.name}: ${e.line}: Syntax error: ${token === 'newline' ? 'newline' : `"${token}"`} unexpected`;
     case 'ash':
+      if (REDIRECTIONS.has(token)) return `${o.name}: syntax error: unexpected redirection`;
       return `${o.name}: syntax error: unexpected ${token === 'newline' ? 'newline' : `"${token}"`}`;
   }
 }

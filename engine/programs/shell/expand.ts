@@ -1,13 +1,14 @@
 import type { Fs } from '../../fs/types.ts';
 import type { ParamPart, Script, Word, WordPart } from './ast.ts';
 import { ArithError, evaluate } from './arith.ts';
+import { expandBraces } from './brace.ts';
 import { ExpansionError } from './errors.ts';
 import { glob } from './glob.ts';
 import { escapePattern, hasGlob, patternToRegExp as patternRe } from './pattern.ts';
 import type { ShellState } from './state.ts';
 
 /**
- * Word expansion in POSIX order: tilde, parameters, command substitution and arithmetic, then field splitting of
+ * Word expansion in POSIX order (after bash's brace expansion): tilde, parameters, command substitution and arithmetic, then field splitting of
  * unquoted expansion results, pathname expansion, quote removal. Expansion keeps, for every piece of text, whether
  * it was quoted and whether it came from an expansion, because splitting and globbing depend on both.
  */
@@ -33,7 +34,8 @@ const BREAK: Chunk = { text: '', quoted: true, split: false, brk: true };
 /** Expands command words and `for` lists: may give zero, one or many fields. */
 export async function expandWords(x: Expander, words: readonly Word[]): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
+  const braced = x.state.origin.dialect === 'bash' ? words.flatMap(expandBraces) : words;
+  for (const w of braced) {
     for (const f of splitFields(await expandWord(x, w), x.state.get('IFS'))) {
       if (!x.state.options.noglob && hasGlob(f.pattern)) {
         const matches = glob(x.fs, x.state.cwd, f.pattern);

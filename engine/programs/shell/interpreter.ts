@@ -117,7 +117,7 @@ export class Interpreter {
   async runSource(source: string, fds: Fds): Promise<number> {
     let script: Script;
     try {
-      script = parseScript(source, this.state.line);
+      script = parseScript(source, this.state.line, this.state.origin.dialect === 'bash');
     } catch (e) {
       if (e instanceof ShellSyntaxError || e instanceof Incomplete) {
         await this.#syntaxError(e, fds, source);
@@ -388,7 +388,7 @@ export class Interpreter {
     const value = p.kind === 'lit' && !p.quoted ? this.state.aliases.get(p.text) : undefined;
     if (value === undefined) return words;
     try {
-      const c = parseScript(value).items[0]?.command.first.commands[0];
+      const c = parseScript(value, 1, this.state.origin.dialect === 'bash').items[0]?.command.first.commands[0];
       if (c?.kind === 'simple' && c.assigns.length === 0 && c.redirects.length === 0) return [...c.words, ...words.slice(1)];
     } catch {
       // An alias that does not parse on its own is left alone.

@@ -15,11 +15,11 @@ export type Token =
   | { readonly type: 'eof'; readonly line: number };
 
 /** Parses the script that starts at `pos` in `src` up to its closing `)`; returns it and the index after `)`. */
-export type SubParser = (src: string, pos: number, line: number) => { script: Script; end: number; line: number };
+export type SubParser = (src: string, pos: number, line: number, bash: boolean) => { script: Script; end: number; line: number };
 /** Parses a whole string as a script (backtick bodies). */
-export type WholeParser = (src: string, line: number) => Script;
+export type WholeParser = (src: string, line: number, bash: boolean) => Script;
 
-const OPERATORS = ['&>>', '<<-', '&&', '||', ';;', '<<', '>>', '<&', '>&', '<>', '>|', '&>', ';', '&', '|', '(', ')', '<', '>'];
+const OPERATORS = ['&>>', '<<<', '<<-', '&&', '||', ';;', '<<', '>>', '<&', '>&', '<>', '>|', '&>', ';', '&', '|', '(', ')', '<', '>'];
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 const NAME_START = /[A-Za-z_]/;
@@ -45,6 +45,8 @@ export class Lexer {
     private readonly whole: WholeParser,
     pos = 0,
     line = 1,
+    /** bash syntax: `<<<`, `$'...'`, `${a[i]}`; dash and ash read those as other tokens or literally. */
+    readonly bash = false,
   ) {
     this.pos = pos;
     this.line = line;
@@ -80,6 +82,7 @@ export class Lexer {
       return { type: 'io', fd: Number(io[1]), line };
     }
     for (const op of OPERATORS) {
+      if (op === '<<<' && !this.bash) continue;
       if (this.src.startsWith(op, this.pos)) {
         this.pos += op.length;
         return { type: 'op', op, line };
@@ -181,7 +184,7 @@ export class Lexer {
     }
     if (n === '(') {
       const start = this.pos;
-      const { script, end, line } = this.sub(s, this.pos + 2, this.line);
+      const { script, end, line } = this.sub(s, this.pos + 2, this.line, this.bash);
       this.pos = end;
       this.line = line;
       return { kind: 'cmdsub', body: script, source: s.slice(start + 2, end - 1) };
@@ -213,7 +216,7 @@ export class Lexer {
         if (depth === 0) {
           if (s[i + 1] !== ')') return undefined;
           const text = s.slice(this.pos + 3, i);
-          const expr = new Lexer(text, this.sub, this.whole, 0, this.line).#readParts('arith');
+          const expr = new Lexer(text, this.sub, this.whole, 0, this.line, this.bash).#readParts('arith');
           this.line += countNewlines(text);
           this.pos = i + 2;
           return { kind: 'arith', expr: { parts: expr, raw: text } };
@@ -284,7 +287,7 @@ export class Lexer {
     if (i >= s.length) throw new Incomplete('`', startLine);
     this.pos = i + 1;
     this.line += countNewlines(body);
-    return { kind: 'cmdsub', body: this.whole(body, startLine), source: body };
+    return { kind: 'cmdsub', body: this.whole(body, startLine, this.bash), source: body };
   }
 
   #readHereDocs(): void {
@@ -305,7 +308,7 @@ export class Lexer {
       const text = lines.join('');
       p.doc.body = p.literal
         ? { parts: [{ kind: 'lit', text, quoted: true }], raw: text }
-        : { parts: new Lexer(text, this.sub, this.whole, 0, this.line).#readParts('heredoc'), raw: text };
+        : { parts: new Lexer(text, this.sub, this.whole, 0, this.line, this.bash).#readParts('heredoc'), raw: text };
     }
   }
 }

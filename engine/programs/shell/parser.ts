@@ -1,4 +1,5 @@
 import type { AndOr, Assignment, Command, HereDoc, ListItem, Pipeline, Redirect, RedirOp, Script, Word } from './ast.ts';
+import type { DialectName } from './dialect.ts';
 import { Incomplete, ShellSyntaxError } from './errors.ts';
 import { BadSubstitution, Lexer, plainText, unquotedText, type Token } from './lexer.ts';
 
@@ -12,9 +13,9 @@ export type ParseResult =
   | { readonly kind: 'incomplete'; readonly expecting: string; readonly line: number }
   | { readonly kind: 'error'; readonly error: ShellSyntaxError | BadSubstitution };
 
-export function parse(src: string): ParseResult {
+export function parse(src: string, dialect: DialectName): ParseResult {
   try {
-    return { kind: 'ok', script: parseScript(src) };
+    return { kind: 'ok', script: parseScript(src, 1, dialect === 'bash') };
   } catch (e) {
     if (e instanceof Incomplete) return { kind: 'incomplete', expecting: e.expecting, line: e.line };
     if (e instanceof ShellSyntaxError || e instanceof BadSubstitution) return { kind: 'error', error: e };
@@ -23,20 +24,20 @@ export function parse(src: string): ParseResult {
 }
 
 /** Parses a whole script; throws `Incomplete`, `ShellSyntaxError` or `BadSubstitution`. */
-export function parseScript(src: string, line = 1): Script {
-  const p = new Parser(newLexer(src, 0, line));
+export function parseScript(src: string, line: number, bash: boolean): Script {
+  const p = new Parser(newLexer(src, 0, line, bash));
   const script = p.list(false);
   const t = p.peek();
   if (t.type !== 'eof') throw p.unexpected(t);
   return script;
 }
 
-function newLexer(src: string, pos: number, line: number): Lexer {
-  return new Lexer(src, parseSubstitution, parseScript, pos, line);
+function newLexer(src: string, pos: number, line: number, bash: boolean): Lexer {
+  return new Lexer(src, parseSubstitution, parseScript, pos, line, bash);
 }
 
-function parseSubstitution(src: string, pos: number, line: number) {
-  const lexer = newLexer(src, pos, line);
+function parseSubstitution(src: string, pos: number, line: number, bash: boolean) {
+  const lexer = newLexer(src, pos, line, bash);
   const p = new Parser(lexer, [')']);
   const script = p.list(true);
   p.expectOp(')');
@@ -44,7 +45,7 @@ function parseSubstitution(src: string, pos: number, line: number) {
 }
 
 const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
-const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-', '&>', '&>>']);
+const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-', '<<<', '&>', '&>>']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class Parser {

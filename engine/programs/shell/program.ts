@@ -78,7 +78,7 @@ export function shellProgram(dialect: DialectName): Program {
       await p.stderr.write(`${name}: ${set}\n`);
       return 2;
     }
-    const parsed = parse(source);
+    const parsed = parse(source, dialect);
     if (parsed.kind === 'incomplete') {
       await p.stderr.write(unexpectedEofMessage(origin, parsed.line, parsed.expecting) + '\n');
       return 2;

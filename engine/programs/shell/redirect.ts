@@ -64,6 +64,10 @@ export function applyRedirect(fs: Fs, cwd: string, fds: Map<number, Fd>, r: Redi
     fds.set(r.fd, { r: new BytesReader(target) });
     return;
   }
+  if (r.op === '<<<') {
+    fds.set(r.fd, { r: new BytesReader(target + '\n') });
+    return;
+  }
   if (r.op === '>&' || r.op === '<&') {
     if (target === '-') {
       fds.delete(r.fd);

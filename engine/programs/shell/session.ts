@@ -59,13 +59,13 @@ export class ShellSession {
 
   /** True when `text` is an unfinished command (open quote, `if` without `fi`, pending here-doc): show `> `. */
   needsMore(text: string): boolean {
-    return parse(text).kind === 'incomplete';
+    return parse(text, this.state.origin.dialect).kind === 'incomplete';
   }
 
   /** Runs one command line (possibly several lines joined) and resolves to its status. */
   async run(text: string, io: LineIo): Promise<number> {
     const signal = io.signal ?? new AbortController().signal;
-    const parsed = parse(text);
+    const parsed = parse(text, this.state.origin.dialect);
     const o = this.state.origin;
     if (parsed.kind !== 'ok') {
       const msg =

@@ -5,7 +5,7 @@ import { syntaxErrorMessage, unexpectedEofMessage, type Origin } from '../../../
 import type { ShellSyntaxError } from '../../../engine/programs/shell/errors.ts';
 
 function ok(src: string): Script {
-  const r = parse(src);
+  const r = parse(src, 'bash');
   if (r.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(r)}`);
   return r.script;
 }
@@ -87,7 +87,7 @@ describe('parser', () => {
       ['echo "abc', '"'], ["echo 'x", "'"], ['if true; then', 'fi'], ['for x in a; do', 'done'], ['cat <<EOF\nline', 'here-document'],
       ['echo a |', '|'], ['echo a &&', '&&'], ['echo $(ls', ')'], ['echo \\', '\\'], ['case x in', 'esac'], ['{ echo', '}'], ['f() {', '}'],
     ] as const) {
-      const r = parse(src);
+      const r = parse(src, 'bash');
       expect(r, src).toMatchObject({ kind: 'incomplete', expecting });
     }
   });
@@ -97,15 +97,15 @@ describe('parser', () => {
     const bashI: Origin = { ...bashC, interactive: true, commandString: false };
     const dash: Origin = { dialect: 'dash', name: 'sh', interactive: false, commandString: true };
     const ash: Origin = { dialect: 'ash', name: '/bin/sh', interactive: false, commandString: true };
-    const r = parse('if true; then fi');
+    const r = parse('if true; then fi', 'bash');
     expect(r.kind).toBe('error');
     const e = (r as { error: ShellSyntaxError }).error;
     expect(syntaxErrorMessage(bashI, e, 'if true; then fi')).toBe("bash: syntax error near unexpected token `fi'");
     expect(syntaxErrorMessage(bashC, e, 'if true; then fi')).toBe("bash: -c: line 1: syntax error near unexpected token `fi'\nbash: -c: line 1: `if true; then fi'");
     expect(syntaxErrorMessage(dash, e, '')).toBe('sh: 1: Syntax error: "fi" unexpected');
     expect(syntaxErrorMessage(ash, e, '')).toBe('/bin/sh: syntax error: unexpected "fi"');
-    expect(parse(';')).toMatchObject({ kind: 'error', error: { token: ';' } });
-    expect(parse('echo )')).toMatchObject({ kind: 'error', error: { token: ')' } });
+    expect(parse(';', 'bash')).toMatchObject({ kind: 'error', error: { token: ';' } });
+    expect(parse('echo )', 'bash')).toMatchObject({ kind: 'error', error: { token: ')' } });
     expect(unexpectedEofMessage(dash, 2, 'fi')).toBe('sh: 2: Syntax error: end of file unexpected (expecting "fi")');
     expect(unexpectedEofMessage(bashC, 1, '"')).toBe("bash: -c: line 1: unexpected EOF while looking for matching `\"'");
     expect(unexpectedEofMessage(dash, 1, '"')).toBe('sh: 1: Syntax error: Unterminated quoted string');
