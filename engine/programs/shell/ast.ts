@@ -22,6 +22,8 @@ export interface ParamPart {
   readonly name: string;
   /** `${#name}` */
   readonly length?: boolean;
+  /** bash `${name[i]}`: the subscript as written (`@`, `*` or an arithmetic expression). */
+  readonly index?: string;
   readonly op?: ParamOp;
   /** The word after the operator (unexpanded); absent for `${x:?}` style. */
   readonly arg?: Word;
@@ -122,4 +124,20 @@ export interface FunctionDef {
   readonly line: number;
 }
 
-export type Command = SimpleCommand | Subshell | Group | If | For | Loop | Case | FunctionDef;
+/** bash's `[[ ... ]]`: words are expanded without splitting or globbing, operators are syntax, not arguments. */
+export interface Conditional {
+  readonly kind: 'cond';
+  readonly expr: CondExpr;
+  readonly redirects: readonly Redirect[];
+  readonly line: number;
+}
+
+export type CondExpr =
+  | { readonly kind: 'and' | 'or'; readonly left: CondExpr; readonly right: CondExpr }
+  | { readonly kind: 'not'; readonly expr: CondExpr }
+  | { readonly kind: 'unary'; readonly op: string; readonly arg: Word }
+  | { readonly kind: 'binary'; readonly op: string; readonly left: Word; readonly right: Word }
+  /** A lone word: true when it expands to a non-empty string. */
+  | { readonly kind: 'word'; readonly word: Word };
+
+export type Command = SimpleCommand | Subshell | Group | If | For | Loop | Case | FunctionDef | Conditional;

@@ -60,6 +60,11 @@ export async function expandPattern(x: Expander, word: Word): Promise<string> {
   return (await expandWord(x, word)).map((c) => (c.brk ? ' ' : c.quoted ? escapePattern(c.text) : c.text)).join('');
 }
 
+/** Expands the regex of `[[ x =~ re ]]`: quoted characters come back escaped so they match literally. */
+export async function expandRegex(x: Expander, word: Word): Promise<string> {
+  return (await expandWord(x, word)).map((c) => (c.quoted ? c.text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : c.text)).join('');
+}
+
 async function expandWord(x: Expander, word: Word): Promise<Chunk[]> {
   const parts = [...word.parts];
   const chunks: Chunk[] = [];
@@ -151,7 +156,20 @@ function special(x: Expander, name: string): string | undefined {
     case '*': return s.positional.join(ifsJoiner(s.get('IFS')));
   }
   if (/^[0-9]+$/.test(name)) return s.positional[Number(name) - 1];
-  return s.get(name);
+  // An array's name alone means its first element.
+  return s.get(name) ?? s.arrays.get(name)?.[0];
+}
+
+/** A bash array by name; a plain variable reads as an array of one. */
+function arrayOf(x: Expander, name: string): readonly string[] {
+  const v = x.state.get(name);
+  return x.state.arrays.get(name) ?? (v === undefined ? [] : [v]);
+}
+
+/** `${a[i]}`: the subscript is arithmetic; negative counts from the end. */
+function element(x: Expander, items: readonly string[], index: string): string | undefined {
+  const i = arithmetic(x, index);
+  return items[i < 0 ? items.length + i : i];
 }
 
 function ifsJoiner(ifs: string | undefined): string {
@@ -161,14 +179,18 @@ function ifsJoiner(ifs: string | undefined): string {
 async function expandParam(x: Expander, p: ParamPart, inDq: boolean): Promise<Chunk[]> {
   const s = x.state;
   const value = (text: string): Chunk[] => [{ text, quoted: inDq, split: !inDq }];
-  if ((p.name === '@' || p.name === '*') && !p.op && !p.length) {
-    if (p.name === '*' && inDq) return value(s.positional.join(ifsJoiner(s.get('IFS'))));
-    return s.positional.flatMap((a, i) => [...(i > 0 ? [BREAK] : []), { text: a, quoted: inDq, split: !inDq }]);
+  // `$@`/`$*` and bash's `${a[@]}`/`${a[*]}` stand for every item of a list.
+  const sub = p.index ?? p.name;
+  const whole = sub === '@' || sub === '*';
+  const items = p.index === undefined ? s.positional : arrayOf(x, p.name);
+  if (whole && !p.op && !p.length) {
+    if (sub === '*' && inDq) return value(items.join(ifsJoiner(s.get('IFS'))));
+    return items.flatMap((a, i) => [...(i > 0 ? [BREAK] : []), { text: a, quoted: inDq, split: !inDq }]);
   }
-  const v = special(x, p.name);
+  const v = whole ? items.join(' ') : p.index === undefined ? special(x, p.name) : element(x, items, p.index);
   if (p.length) {
     if (v === undefined) unbound(x, p.name);
-    return value(String(p.name === '@' || p.name === '*' ? s.positional.length : [...(v ?? '')].length));
+    return value(String(whole ? items.length : [...(v ?? '')].length));
   }
   const op = p.op;
   if (!op) {

@@ -5,6 +5,7 @@ import { BrokenPipeError, Collector, EMPTY_READER, Pipe } from '../streams.ts';
 import type { AndOr, Case, Command, For, Loop, Pipeline, Redirect, Script, SimpleCommand, Word } from './ast.ts';
 import { BUILTINS, SPECIAL_BUILTINS } from './builtins/index.ts';
 import type { Builtin, BuiltinContext } from './builtins/types.ts';
+import { runConditional } from './cond.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, Interrupted, ReturnSignal } from './control.ts';
 import { badSubstitutionMessage, errorPrefix, execFormatMessage, isDirectoryMessage, notFoundMessage, redirectErrorMessage, syntaxErrorMessage, unexpectedEofMessage } from './dialect.ts';
 import { ExpansionError, Incomplete, ShellSyntaxError } from './errors.ts';
@@ -178,12 +179,20 @@ export class Interpreter {
     if (p.negate) this.#noErrexit++;
     let status: number;
     try {
-      status = p.commands.length === 1 ? await this.runCommand(p.commands[0]!, fds) : await this.#pipe(p.commands, fds);
+      if (p.commands.length === 1) {
+        status = await this.runCommand(p.commands[0]!, fds);
+        this.#pipeStatus([status]);
+      } else status = await this.#pipe(p.commands, fds);
     } finally {
       if (p.negate) this.#noErrexit--;
     }
     this.#checkInterrupt();
     return p.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** bash's `PIPESTATUS`: every stage's status of the last foreground pipeline. */
+  #pipeStatus(statuses: readonly number[]): void {
+    if (this.state.origin.dialect === 'bash') this.state.arrays.set('PIPESTATUS', statuses.map(String));
   }
 
   /** All stages at once; each closes its ends when done so readers see EOF and writers see EPIPE. */
@@ -202,6 +211,7 @@ export class Interpreter {
       }
     });
     const statuses = await Promise.all(stages);
+    this.#pipeStatus(statuses);
     if (this.state.options.pipefail) return [...statuses].reverse().find((s) => s !== 0) ?? 0;
     return statuses[statuses.length - 1]!;
   }
@@ -243,6 +253,8 @@ export class Interpreter {
         return this.#withRedirects(cmd.redirects, fds, (f) => this.#loop(cmd, f));
       case 'case':
         return this.#withRedirects(cmd.redirects, fds, (f) => this.#case(cmd, f));
+      case 'cond':
+        return this.#withRedirects(cmd.redirects, fds, (f) => runConditional(this, cmd, f));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { HereDoc, ParamOp, ParamPart, Script, Word, WordPart } from './ast.ts';
+import { readAnsiC } from './ansi-c.ts';
 import { Incomplete } from './errors.ts';
 
 /**
@@ -25,7 +26,7 @@ const SPECIAL_PARAMS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-type Mode = 'word' | 'dq' | 'brace' | 'heredoc' | 'arith';
+type Mode = 'word' | 'dq' | 'brace' | 'heredoc' | 'arith' | 'regex';
 
 interface PendingHereDoc {
   readonly doc: HereDoc;
@@ -56,6 +57,19 @@ export class Lexer {
   addHereDoc(doc: HereDoc, delimiter: Word, stripTabs: boolean): void {
     const literal = delimiter.parts.some((p) => p.kind !== 'lit' || p.quoted);
     this.#pending.push({ doc, delimiter: unquotedText(delimiter), literal, stripTabs });
+  }
+
+  /**
+   * The right side of `[[ x =~ re ]]`: bash reads `(`, `)` and `|` there as part of the regex, so `^(a|b)$` needs
+   * no quoting. It ends at a blank outside parentheses.
+   */
+  readRegexWord(): Token {
+    this.#skipBlanks();
+    const line = this.line;
+    const start = this.pos;
+    const parts = this.#readParts('regex');
+    if (this.pos === start) return this.next();
+    return { type: 'word', word: { parts, raw: this.src.slice(start, this.pos) }, line };
   }
 
   get hasPendingHereDocs(): boolean {
@@ -114,15 +128,21 @@ export class Lexer {
       else parts.push({ kind: 'lit', text, quoted });
     };
     let braceDepth = 0;
+    let parenDepth = 0;
     while (this.pos < this.src.length) {
       const c = this.src[this.pos]!;
       if (mode === 'word' && META.has(c)) break;
+      if (mode === 'regex') {
+        if (parenDepth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === ')' || c === ';' || c === '&')) break;
+        if (c === '(') parenDepth++;
+        if (c === ')') parenDepth--;
+      }
       if (mode === 'dq' && c === '"') break;
       if (mode === 'brace' && c === '}' && braceDepth === 0) break;
       if (c === '\\') {
         const n = this.src[this.pos + 1];
         if (n === undefined) {
-          if (mode === 'word' || mode === 'brace' || mode === 'dq') throw new Incomplete('\\', this.line);
+          if (mode === 'word' || mode === 'brace' || mode === 'dq' || mode === 'regex') throw new Incomplete('\\', this.line);
           lit('\\', false);
           this.pos++;
           continue;
@@ -133,9 +153,17 @@ export class Lexer {
           continue;
         }
         // Inside double quotes (and here-documents) a backslash only escapes the characters that are special there.
-        if (mode !== 'word' && mode !== 'brace' && !'$`"\\'.includes(n)) lit('\\' + n, mode === 'dq');
+        if (mode !== 'word' && mode !== 'brace' && mode !== 'regex' && !'$`"\\'.includes(n)) lit('\\' + n, mode === 'dq');
         else if (mode === 'heredoc' && n === '"') lit('\\"', false);
         else lit(n, true);
+        continue;
+      }
+      if (c === '$' && this.bash && (mode === 'word' || mode === 'brace' || mode === 'regex') && this.src[this.pos + 1] === "'") {
+        const { text, end } = readAnsiC(this.src, this.pos + 2);
+        if (end < 0) throw new Incomplete("'", this.line);
+        this.line += countNewlines(this.src.slice(this.pos, end));
+        lit(text, true);
+        this.pos = end;
         continue;
       }
       if (c === '$') {
@@ -148,7 +176,7 @@ export class Lexer {
         parts.push(this.#readBackticks());
         continue;
       }
-      if ((mode === 'word' || mode === 'brace') && c === "'") {
+      if ((mode === 'word' || mode === 'brace' || mode === 'regex') && c === "'") {
         const end = this.src.indexOf("'", this.pos + 1);
         if (end < 0) throw new Incomplete("'", this.line);
         const text = this.src.slice(this.pos + 1, end);
@@ -157,7 +185,7 @@ export class Lexer {
         this.pos = end + 1;
         continue;
       }
-      if ((mode === 'word' || mode === 'brace') && c === '"') {
+      if ((mode === 'word' || mode === 'brace' || mode === 'regex') && c === '"') {
         const startLine = this.line;
         this.pos++;
         const inner = this.#readParts('dq');
@@ -254,9 +282,11 @@ export class Lexer {
     } else if (SPECIAL_PARAMS.has(c)) name = c;
     else throw new BadSubstitution(s.slice(this.pos - 2, s.indexOf('}', this.pos) + 1 || s.length), this.line);
     this.pos += name.length;
+    const index = this.bash && NAME_START.test(name) ? this.#readSubscript() : undefined;
+    const base: ParamPart = { kind: 'param', name, ...(length ? { length } : {}), ...(index !== undefined ? { index } : {}) };
     if (s[this.pos] === '}') {
       this.pos++;
-      return length ? { kind: 'param', name, length } : { kind: 'param', name };
+      return base;
     }
     const op = (['##', '%%', ':-', ':=', ':+', ':?', '-', '=', '+', '?', '#', '%'] as const).find((o) => s.startsWith(o, this.pos));
     if (!op || length) {
@@ -269,7 +299,23 @@ export class Lexer {
     if (s[this.pos] !== '}') throw new Incomplete('}', startLine);
     const raw = s.slice(argStart, this.pos);
     this.pos++;
-    return { kind: 'param', name, op: op as ParamOp, arg: { parts: arg, raw } };
+    return { ...base, op: op as ParamOp, arg: { parts: arg, raw } };
+  }
+
+  /** `[sub]` after a name in `${...}`; the subscript may nest brackets (`${a[b[0]]}`). */
+  #readSubscript(): string | undefined {
+    const s = this.src;
+    if (s[this.pos] !== '[') return undefined;
+    let depth = 0;
+    for (let i = this.pos; i < s.length; i++) {
+      if (s[i] === '[') depth++;
+      else if (s[i] === ']' && --depth === 0) {
+        const index = s.slice(this.pos + 1, i);
+        this.pos = i + 1;
+        return index;
+      }
+    }
+    throw new Incomplete('}', this.line);
   }
 
   #readBackticks(): WordPart {

@@ -1,4 +1,4 @@
-import type { AndOr, Assignment, Command, HereDoc, ListItem, Pipeline, Redirect, RedirOp, Script, Word } from './ast.ts';
+import type { AndOr, Assignment, Command, CondExpr, HereDoc, ListItem, Pipeline, Redirect, RedirOp, Script, Word } from './ast.ts';
 import type { DialectName } from './dialect.ts';
 import { Incomplete, ShellSyntaxError } from './errors.ts';
 import { BadSubstitution, Lexer, plainText, unquotedText, type Token } from './lexer.ts';
@@ -188,6 +188,9 @@ class Parser {
           return this.#case();
         case 'function':
           return this.#bashFunction();
+        case '[[':
+          if (this.lexer.bash) return this.#conditional();
+          break;
         case 'then': case 'else': case 'elif': case 'fi': case 'do': case 'done': case 'esac': case '}':
           throw this.unexpected(t);
       }
@@ -302,6 +305,28 @@ class Parser {
     return { kind: 'case', subject: subjectTok.word, arms, redirects: this.#redirects() };
   }
 
+  #conditional(): Command {
+    const line = this.take().line;
+    this.#open.push(']]');
+    const expr = new CondParser(this).or();
+    this.expectWord(']]');
+    this.#open.pop();
+    return { kind: 'cond', expr, redirects: this.#redirects(), line };
+  }
+
+  /** `[[` reads its operands as words and `<`, `>`, `(`, `)`, `&&`, `||` as its own operators; newlines are blanks. */
+  condToken(): Token {
+    this.#skipNewlines();
+    return this.peek();
+  }
+
+  /** The `=~` operand, read by the lexer's regex rules (nothing may have been peeked past `=~`). */
+  regexOperand(): Word {
+    const t = this.lexer.readRegexWord();
+    if (t.type !== 'word') throw this.unexpected(t);
+    return t.word;
+  }
+
   #bashFunction(): Command {
     const line = this.take().line;
     const nameTok = this.take();
@@ -395,4 +420,78 @@ function dropPrefix(word: Word, n: number): Word {
   if (first?.kind !== 'lit') return word;
   const text = first.text.slice(n);
   return { parts: text ? [{ ...first, text }, ...rest] : rest, raw: word.raw.slice(n) };
+}
+
+const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-n', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-z', '-G', '-L', '-N', '-O', '-S', '-v']);
+const COND_BINARY = new Set(['==', '=', '!=', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+
+/** The expression inside `[[ ]]`: `||` below `&&` below `!`, with parentheses for grouping. */
+class CondParser {
+  constructor(private readonly p: Parser) {}
+
+  or(): CondExpr {
+    let left = this.and();
+    while (this.#isOp('||')) {
+      this.p.take();
+      left = { kind: 'or', left, right: this.and() };
+    }
+    return left;
+  }
+
+  and(): CondExpr {
+    let left = this.not();
+    while (this.#isOp('&&')) {
+      this.p.take();
+      left = { kind: 'and', left, right: this.not() };
+    }
+    return left;
+  }
+
+  not(): CondExpr {
+    if (this.#word() === '!') {
+      this.p.take();
+      return { kind: 'not', expr: this.not() };
+    }
+    return this.primary();
+  }
+
+  primary(): CondExpr {
+    if (this.#isOp('(')) {
+      this.p.take();
+      const expr = this.or();
+      if (!this.#isOp(')')) throw this.p.unexpected(this.p.condToken());
+      this.p.take();
+      return expr;
+    }
+    const t = this.p.condToken();
+    if (t.type !== 'word' || plainText(t.word) === ']]') throw this.p.unexpected(t);
+    this.p.take();
+    const op = plainText(t.word);
+    if (op !== undefined && COND_UNARY.has(op)) {
+      const arg = this.p.condToken();
+      if (arg.type === 'word' && plainText(arg.word) !== ']]') {
+        this.p.take();
+        return { kind: 'unary', op, arg: arg.word };
+      }
+    }
+    const next = this.p.peek();
+    const bin = next.type === 'word' ? plainText(next.word) : next.type === 'op' && (next.op === '<' || next.op === '>') ? next.op : undefined;
+    if (bin === undefined || !(COND_BINARY.has(bin) || bin === '<' || bin === '>')) return { kind: 'word', word: t.word };
+    this.p.take();
+    if (bin === '=~') return { kind: 'binary', op: bin, left: t.word, right: this.p.regexOperand() };
+    const right = this.p.condToken();
+    if (right.type !== 'word') throw this.p.unexpected(right);
+    this.p.take();
+    return { kind: 'binary', op: bin, left: t.word, right: right.word };
+  }
+
+  #isOp(op: string): boolean {
+    const t = this.p.condToken();
+    return t.type === 'op' && t.op === op;
+  }
+
+  #word(): string | undefined {
+    const t = this.p.condToken();
+    return t.type === 'word' ? plainText(t.word) : undefined;
+  }
 }

@@ -5,7 +5,8 @@
  * translation to a RegExp instead.
  */
 
-const CLASSES: Record<string, string> = {
+/** The insides of POSIX bracket classes (`[:digit:]`), as RegExp class text; `[[ =~ ]]` uses them too. */
+export const CLASSES: Readonly<Record<string, string>> = {
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: 'A-Za-z0-9',

@@ -36,6 +36,8 @@ export interface PidSource {
 
 export class ShellState {
   vars = new Map<string, Var>();
+  /** bash's read-only arrays the shell fills itself: `PIPESTATUS`, `BASH_REMATCH`. */
+  arrays = new Map<string, readonly string[]>();
   functions = new Map<string, Command>();
   aliases = new Map<string, string>();
   positional: string[] = [];
@@ -72,6 +74,7 @@ export class ShellState {
   clone(): ShellState {
     const s = new ShellState(this.origin, this.cwd, this.pid, this.pids);
     for (const [k, v] of this.vars) s.vars.set(k, { ...v });
+    s.arrays = new Map(this.arrays);
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);
     s.positional = [...this.positional];

@@ -38,3 +38,54 @@ describe('here-strings (bash only)', () => {
     expect(await program(['ash', '-c', 'cat <<< x'])).toMatchObject({ stderr: 'ash: syntax error: unexpected redirection\n', status: 2 });
   });
 });
+
+describe("$'...' quoting (bash only)", () => {
+  it('decodes C escapes and keeps the result quoted', async () => {
+    const r = await bash("a=$'l1\\nl2'; echo \"$a\"; printf '%s|' $'a\\tb' $'\\x41\\101\\u00e9' $'q\\'s' $'\\q' \"$'x'\"; echo; IFS=$'\\n'; for l in $(printf 'p q\\nr\\n'); do echo \"<$l>\"; done");
+    expect(r.stdout).toBe("l1\nl2\na\tb|AAé|q's|\\q|$'x'|\n<p q>\n<r>\n");
+  });
+
+  it('is a dollar and a single-quoted string in dash', async () => {
+    expect((await program(['sh', '-c', "printf '%s\\n' $'a\\tb'"])).stdout).toBe('$a\\tb\n');
+  });
+});
+
+describe('PIPESTATUS (bash only)', () => {
+  it('holds every stage status of the last pipeline', async () => {
+    const r = await bash('true | false | true; echo ${PIPESTATUS[@]} $PIPESTATUS ${PIPESTATUS[1]} ${#PIPESTATUS[@]}; echo ${PIPESTATUS[@]}; exit3; echo "${PIPESTATUS[0]}"; ! false; echo ${PIPESTATUS[-1]}; true | false; for s in "${PIPESTATUS[@]}"; do echo "<$s>"; done');
+    expect(r.stdout).toBe('0 1 0 0 1 3\n0\n3\n1\n<0>\n<1>\n');
+  });
+
+  it('is a bad substitution in dash', async () => {
+    expect(await program(['sh', '-c', 'echo ${PIPESTATUS[0]}'])).toMatchObject({ stdout: '', status: 2 });
+    expect((await program(['sh', '-c', 'true | false; echo "[$PIPESTATUS]"'])).stdout).toBe('[]\n');
+  });
+});
+
+describe('[[ ]] (bash only)', () => {
+  it('matches patterns unless the right side is quoted, and never splits or globs', async () => {
+    const r = await bash('x="hello world"; p="h*"; [[ $x == hello* ]] && echo 1; [[ $x == "hello*" ]] || echo 2; [[ $x == $p ]] && echo 3; [[ $x == "$p" ]] || echo 4; [[ $x != h* ]] || echo 5; [[ $x = *wor* ]] && echo 6; [[ * == \\* ]] && echo 7; [[ $x ]] && echo 8; [[ "" ]] || echo 9; [[ abc == a?c ]] && echo 10');
+    expect(r.stdout).toBe('1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n');
+  });
+
+  it('compares strings and numbers, tests files, and combines with ! && || ( )', async () => {
+    const m = makeMachine();
+    m.fs.writeFile('/root/package.json', '{}');
+    const r = await bash('[[ -f package.json && -d /tmp ]] && echo 1; [[ ! -e nope ]] && echo 2; [[ -z $u ]] && echo 3; [[ -n x ]] && echo 4; [[ a < b ]] && echo 5; [[ b > a ]] && echo 6; [[ 10 -gt 9 ]] && echo 7; [[ 1+1 -eq 2 ]] && echo 8; [[ ( a == a || a == b ) && ! b == a ]] && echo 9; [[ -f missing.txt ]] || echo 10', m);
+    expect(r.stdout).toBe('1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n');
+  });
+
+  it('matches extended regexes into BASH_REMATCH; a bad regex gives status 2', async () => {
+    const r = await bash('[[ v1.2.3 =~ ^v([0-9]+)\\.([0-9]+)\\.([0-9]+)$ ]] && echo "${BASH_REMATCH[@]} ${BASH_REMATCH[2]}"; re="^(a|b)+$"; [[ abab =~ $re ]] && echo 2; [[ a.b =~ "a.b" ]] && echo 3; [[ axb =~ "a.b" ]] || echo 4; [[ 42 =~ ^[[:digit:]]+$ ]] && echo 5; [[ x =~ y ]]; echo "${#BASH_REMATCH[@]} $?"; [[ a =~ [ ]]; echo $?');
+    expect(r.stdout).toBe('v1.2.3 1 2 3 2\n2\n3\n4\n5\n0 1\n2\n');
+  });
+
+  it('spans lines after && and ||', async () => {
+    const r = await program(['bash', '-c', '[[ x == y ||\n   y == y ]] && echo yes']);
+    expect(r.stdout).toBe('yes\n');
+  });
+
+  it('is a command named [[ in dash', async () => {
+    expect(await program(['sh', '-c', '[[ 1 == 1 ]]'])).toMatchObject({ stderr: 'sh: 1: [[: not found\n', status: 127 });
+  });
+});

@@ -1,5 +1,6 @@
 import { resolvePath } from '../../../fs/path.ts';
 import type { Stat } from '../../../fs/types.ts';
+import type { Interpreter } from '../interpreter.ts';
 import type { Builtin, BuiltinContext } from './types.ts';
 
 /**
@@ -38,10 +39,10 @@ function evaluate(ctx: BuiltinContext, a: string[]): boolean {
       return a[0] !== '';
     case 2:
       if (a[0] === '!') return a[1] === '';
-      if (UNARY.has(a[0]!)) return unary(ctx, a[0]!, a[1]!);
+      if (UNARY.has(a[0]!)) return unary(ctx.sh, a[0]!, a[1]!);
       throw new TestError(`${a[0]}: unary operator expected`);
     case 3:
-      if (BINARY.has(a[1]!)) return binary(a[0]!, a[1]!, a[2]!, ctx);
+      if (BINARY.has(a[1]!)) return binary(a[0]!, a[1]!, a[2]!, ctx.sh);
       if (a[0] === '!') return !evaluate(ctx, a.slice(1));
       if (a[0] === '(' && a[2] === ')') return a[1] !== '';
       if (a[1] === '-a' || a[1] === '-o') break;
@@ -98,11 +99,11 @@ class ExprParser {
     }
     if (a[this.i + 1] !== undefined && BINARY.has(a[this.i + 1]!) && a[this.i + 2] !== undefined) {
       this.i += 3;
-      return binary(t, a[this.i - 2]!, a[this.i - 1]!, this.ctx);
+      return binary(t, a[this.i - 2]!, a[this.i - 1]!, this.ctx.sh);
     }
     if (UNARY.has(t) && a[this.i + 1] !== undefined) {
       this.i += 2;
-      return unary(this.ctx, t, a[this.i - 1]!);
+      return unary(this.ctx.sh, t, a[this.i - 1]!);
     }
     this.i++;
     return t !== '';
@@ -114,25 +115,27 @@ function integer(s: string): number {
   return parseInt(s, 10);
 }
 
-function statOf(ctx: BuiltinContext, path: string, follow = true): Stat | undefined {
+function statOf(sh: Interpreter, path: string, follow = true): Stat | undefined {
   try {
-    const abs = resolvePath(ctx.sh.state.cwd, path);
-    return follow ? ctx.sh.fs.stat(abs) : ctx.sh.fs.lstat(abs);
+    const abs = resolvePath(sh.state.cwd, path);
+    return follow ? sh.fs.stat(abs) : sh.fs.lstat(abs);
   } catch {
     return undefined;
   }
 }
 
-function unary(ctx: BuiltinContext, op: string, x: string): boolean {
+/** A unary file or string test; shared with `[[ ]]`. */
+export function unary(sh: Interpreter, op: string, x: string): boolean {
   if (op === '-n') return x !== '';
   if (op === '-z') return x === '';
   if (op === '-t') return false;
   if (x === '') return false;
-  const st = statOf(ctx, x, op !== '-h' && op !== '-L');
+  const st = statOf(sh, x, op !== '-h' && op !== '-L');
   if (!st) return false;
-  const root = ctx.sh.process.uid === 0;
+  const root = sh.process.uid === 0;
   switch (op) {
-    case '-e': return true;
+    case '-e':
+    case '-a': return true;
     case '-f': return st.type === 'file';
     case '-d': return st.type === 'dir';
     case '-h':
@@ -144,13 +147,14 @@ function unary(ctx: BuiltinContext, op: string, x: string): boolean {
     case '-u': return (st.mode & 0o4000) !== 0;
     case '-g': return (st.mode & 0o2000) !== 0;
     case '-k': return (st.mode & 0o1000) !== 0;
-    case '-O': return st.uid === ctx.sh.process.uid;
-    case '-G': return st.gid === ctx.sh.process.gid;
+    case '-O': return st.uid === sh.process.uid;
+    case '-G': return st.gid === sh.process.gid;
     default: return false;
   }
 }
 
-function binary(x: string, op: string, y: string, ctx: BuiltinContext): boolean {
+/** A binary test; `[[ ]]` shares the file comparisons. */
+export function binary(x: string, op: string, y: string, sh: Interpreter): boolean {
   switch (op) {
     case '=':
     case '==': return x === y;
@@ -165,14 +169,14 @@ function binary(x: string, op: string, y: string, ctx: BuiltinContext): boolean 
     case '-ge': return integer(x) >= integer(y);
     case '-nt':
     case '-ot': {
-      const a = statOf(ctx, x);
-      const b = statOf(ctx, y);
+      const a = statOf(sh, x);
+      const b = statOf(sh, y);
       if (op === '-nt') return !!a && (!b || a.mtime > b.mtime);
       return !!b && (!a || a.mtime < b.mtime);
     }
     case '-ef': {
-      const a = statOf(ctx, x);
-      return !!a && resolvePath(ctx.sh.state.cwd, x) === resolvePath(ctx.sh.state.cwd, y);
+      const a = statOf(sh, x);
+      return !!a && resolvePath(sh.state.cwd, x) === resolvePath(sh.state.cwd, y);
     }
   }
   return false;
