@@ -14,7 +14,7 @@ import { BadSubstitution } from './lexer.ts';
 import { parseScript } from './parser.ts';
 import { matchPattern } from './pattern.ts';
 import { quoteForTrace } from './quote.ts';
-import { applyRedirect, BadFdError, RedirectError, stdio, type Fd, type Fds } from './redirect.ts';
+import { applyRedirect, BadFdError, FdOverlay, RedirectError, stdio, type Fd, type Fds } from './redirect.ts';
 import { ReadonlyError, type ShellState } from './state.ts';
 
 /**
@@ -29,6 +29,8 @@ export class Interpreter {
   #substStatus: number | undefined;
   /** `exit` ended this shell (a terminal closes). */
   exited = false;
+  /** Descriptors changed by `exec >file`; a subshell starts without any, having inherited them in its table. */
+  readonly #fdOverlay = new FdOverlay();
 
   constructor(
     readonly state: ShellState,
@@ -134,7 +136,7 @@ export class Interpreter {
     for (const item of script.items) {
       this.#checkInterrupt();
       if (item.background) {
-        this.#background(item.command, fds);
+        this.#background(item.command, this.#fdOverlay.apply(fds));
         status = 0;
       } else status = await this.#andOr(item.command, fds);
       this.state.status = status;
@@ -174,8 +176,9 @@ export class Interpreter {
     return status;
   }
 
-  async #pipeline(p: Pipeline, fds: Fds): Promise<number> {
+  async #pipeline(p: Pipeline, given: Fds): Promise<number> {
     this.state.line = p.line;
+    const fds = this.#fdOverlay.apply(given);
     if (p.negate) this.#noErrexit++;
     let status: number;
     try {
@@ -342,7 +345,7 @@ export class Interpreter {
     if (redirects.length === 0) return body(fds);
     const opened = await this.#openRedirects(redirects, fds);
     if (!opened) return 1;
-    return body(opened);
+    return this.#fdOverlay.shadow(redirects, () => body(opened));
   }
 
   /** Opens redirections; on failure prints the shell's message and returns undefined (status 1). */
@@ -385,11 +388,25 @@ export class Interpreter {
       if (!opened) return 1;
       return this.#substStatus ?? 0;
     }
+    if (argv.length === 1 && argv[0] === 'exec' && !this.state.functions.has('exec')) return this.#execRedirects(cmd, fds);
     const opened = await this.#openRedirects(cmd.redirects, fds);
     if (!opened) return 1;
-    const status = await this.#invoke(argv, assigns, opened);
+    const status = await this.#fdOverlay.shadow(cmd.redirects, () => this.#invoke(argv, assigns, opened));
     this.#checkInterrupt();
     return status;
+  }
+
+  /** `exec` without a command: its redirections stay for the rest of the shell. */
+  async #execRedirects(cmd: SimpleCommand, fds: Fds): Promise<number> {
+    const opened = await this.#openRedirects(cmd.redirects, fds);
+    if (!opened) {
+      // POSIX makes a redirection error of a special builtin fatal; bash only fails the command.
+      const o = this.state.origin;
+      if (o.dialect !== 'bash' && !o.interactive) throw new ExitSignal(2);
+      return 1;
+    }
+    this.#fdOverlay.keep(cmd.redirects, opened);
+    return 0;
   }
 
   /** Simple alias expansion: an alias for the first word is replaced by the alias's words. */

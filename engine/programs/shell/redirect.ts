@@ -127,3 +127,47 @@ function openRead(fs: Fs, cwd: string, fds: Map<number, Fd>, target: string): Re
     throw e;
   }
 }
+
+/**
+ * `exec >file` with no command: redirections that outlive their command and change the shell's own descriptors.
+ * Descriptor tables are passed down by value, so the shell keeps these changes here and lays them over the table
+ * each pipeline receives. A compound command or function call that redirects fd N holds its own N for its
+ * duration: an `exec N>` inside it is undone when it ends, as bash and dash restore saved descriptors.
+ */
+export class FdOverlay {
+  /** `undefined` marks a descriptor closed with `exec N>&-`. */
+  #changes = new Map<number, Fd | undefined>();
+
+  apply(fds: Fds): Fds {
+    if (this.#changes.size === 0) return fds;
+    const out = new Map(fds);
+    for (const [fd, v] of this.#changes) {
+      if (v) out.set(fd, v);
+      else out.delete(fd);
+    }
+    return out;
+  }
+
+  /** Makes the descriptors `redirects` set in `opened` permanent. */
+  keep(redirects: readonly Redirect[], opened: Fds): void {
+    for (const r of redirects) {
+      for (const fd of r.op === '>&' && !/^[0-9-]+$/.test(r.target.raw) ? [1, 2] : [r.fd]) this.#changes.set(fd, opened.get(fd));
+    }
+  }
+
+  /** Runs `body` with the overlay lifted for the descriptors `redirects` name, then puts those entries back. */
+  async shadow<T>(redirects: readonly Redirect[], body: () => Promise<T>): Promise<T> {
+    if (redirects.length === 0) return body();
+    const fds = new Set(redirects.map((r) => r.fd));
+    const saved = new Map([...this.#changes].filter(([fd]) => fds.has(fd)));
+    for (const fd of fds) this.#changes.delete(fd);
+    try {
+      return await body();
+    } finally {
+      for (const fd of fds) {
+        if (saved.has(fd)) this.#changes.set(fd, saved.get(fd));
+        else this.#changes.delete(fd);
+      }
+    }
+  }
+}

@@ -89,3 +89,27 @@ describe('[[ ]] (bash only)', () => {
     expect(await program(['sh', '-c', '[[ 1 == 1 ]]'])).toMatchObject({ stderr: 'sh: 1: [[: not found\n', status: 127 });
   });
 });
+
+describe('exec with only redirections (every dialect)', () => {
+  const script =
+    'exec 3>/tmp/o3; echo to3 >&3; exec 3>&-; echo x >&3; cat /tmp/o3; exec 2>/tmp/e; nosuch; { nosuch2; } 2>/dev/null; f() { nosuch3; }; f 2>/dev/null; exec 2>&1; echo hm >&2; exec >/tmp/o; echo one; { exec >/tmp/o2; echo two; } 2>/dev/null; echo three; ( exec >/dev/null ); echo four';
+  const read = (m: ReturnType<typeof makeMachine>, f: string) => new TextDecoder().decode(m.fs.readFile(f));
+
+  it('keeps them for the rest of the shell, undone only where a compound command redirected the same fd', async () => {
+    for (const [sh, notFound] of [['bash', 'bash: line 1: nosuch: command not found\n'], ['sh', 'sh: 1: nosuch: not found\n']] as const) {
+      const m = makeMachine();
+      const r = await program([sh, '-c', script], m);
+      expect(r.stdout).toBe('to3\nhm\n');
+      // (bash -c words this without `line 1:`; the prefix is the shell's general rule, not this feature's.)
+      expect(r.stderr).toMatch(/^(bash|sh): (line )?1?:? ?3: Bad file descriptor\n$/);
+      expect(read(m, '/tmp/o')).toBe('one\n');
+      expect(read(m, '/tmp/o2')).toBe('two\nthree\nfour\n');
+      expect(read(m, '/tmp/e')).toBe(notFound);
+    }
+  });
+
+  it('ends dash on a redirection error but not bash', async () => {
+    expect(await program(['bash', '-c', 'exec >/nonexistent/x; echo after'])).toMatchObject({ stdout: 'after\n', status: 0 });
+    expect(await program(['sh', '-c', 'exec >/nonexistent/x; echo after'])).toMatchObject({ stdout: '', stderr: 'sh: 1: cannot create /nonexistent/x: Directory nonexistent\n', status: 2 });
+  });
+});
