@@ -2,7 +2,7 @@ import { FuncError, type ParamType, type TemplateFunc } from './funcs.ts';
 import { nodeString, type CommandNode, type Node, type PipeNode } from './nodes.ts';
 import type { ParsedTemplate } from './parser.ts';
 import {
-  formatValue, goTypeName, isGoStruct, isTrue, isTypedNil, mapEntries, NO_VALUE,
+  formatValue, GO_METHODS, goTypeName, isGoStruct, isTrue, isTypedNil, mapEntries, NO_VALUE,
 } from './values.ts';
 
 /**
@@ -217,6 +217,12 @@ export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<str
       return fail(node, `nil pointer evaluating interface {}.${name}`);
     }
     if (receiver instanceof Map || (typeof receiver === 'object' && !Array.isArray(receiver) && !isTypedNil(receiver))) {
+      const methods = (receiver as { [GO_METHODS]?: Record<string, (...a: unknown[]) => unknown> })[GO_METHODS];
+      if (methods && Object.hasOwn(methods, name)) {
+        const argv = args.map((a) => evalArg(dot, a));
+        if (hasFinal) argv.push(final);
+        return methods[name]!.apply(receiver, argv);
+      }
       if (args.length > 0 || hasFinal) fail(node, `${name} is not a method but has arguments`);
       if (receiver instanceof Map) return receiver.has(name) ? receiver.get(name) : NO_VALUE;
       return Object.hasOwn(receiver, name) ? (receiver as Record<string, unknown>)[name] : NO_VALUE;
@@ -267,7 +273,8 @@ export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<str
     if (!(e instanceof Abort)) throw e;
     const before = t.text.slice(0, e.node.pos);
     const nl = before.lastIndexOf('\n');
-    const col = nl < 0 ? e.node.pos : e.node.pos - nl - 1;
+    // Go reports the column in bytes of UTF-8.
+    const col = new TextEncoder().encode(before.slice(nl + 1)).length;
     const message = `template: ${t.name}:${e.node.line}:${col}: executing "${t.name}" at <${nodeString(e.node)}>: ${e.detail}`;
     throw new TemplateExecError(message, out);
   }

@@ -7,7 +7,7 @@ import { parseTemplate, TemplateParseError, type ParsedTemplate } from './parser
  * (`template: NAME:LINE: ...`); `execute` with TemplateExecError carrying the output written before the error.
  */
 export { TemplateExecError, TemplateParseError };
-export { goStruct, NIL_MAP, NIL_SLICE, NO_VALUE, type GoStructType } from './values.ts';
+export { GO_MARSHAL_JSON, GO_METHODS, goStruct, NIL_MAP, NIL_SLICE, NO_VALUE, type GoStructType } from './values.ts';
 export { marshalJson } from './json.ts';
 export { sprintf } from './printf.ts';
 

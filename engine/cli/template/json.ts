@@ -1,4 +1,4 @@
-import { GO_TYPE, isGoStruct, isTypedNil, mapEntries, NO_VALUE } from './values.ts';
+import { GO_MARSHAL_JSON, GO_TYPE, isGoStruct, isTypedNil, mapEntries, NO_VALUE } from './values.ts';
 
 /**
  * Go's encoding/json Marshal of template values: struct fields in declaration order under their JSON names
@@ -17,6 +17,7 @@ function encode(v: unknown): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(encode).join(',')}]`;
+  if (typeof v === 'object' && GO_MARSHAL_JSON in v) return (v[GO_MARSHAL_JSON] as () => string)();
   if (isGoStruct(v)) {
     const type = v[GO_TYPE];
     const parts: string[] = [];

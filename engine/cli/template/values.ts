@@ -38,6 +38,15 @@ export function isTypedNil(v: unknown): v is TypedNil {
   return v instanceof TypedNil;
 }
 
+/**
+ * Methods of a map-typed value, found before its keys as Go does: docker's table header is a
+ * `map[string]string` type with a `Label(name)` method. Holds `Record<string, (...args) => unknown>`.
+ */
+export const GO_METHODS = Symbol('go.methods');
+
+/** Go's json.Marshaler: a value carrying this function is encoded as the (compact) JSON text it returns. */
+export const GO_MARSHAL_JSON = Symbol('go.marshalJSON');
+
 /** A value that is not there (a missing map key): prints `<no value>`. */
 export const NO_VALUE = Symbol('no value');
 
