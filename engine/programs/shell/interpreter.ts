@@ -29,6 +29,8 @@ export class Interpreter {
   #substStatus: number | undefined;
   /** `exit` ended this shell (a terminal closes). */
   exited = false;
+  /** Something ended the script early (`exit`, Ctrl-C, a fatal expansion error): a script stops reading commands. */
+  stopped = false;
   /** Descriptors changed by `exec >file`; a subshell starts without any, having inherited them in its table. */
   readonly #fdOverlay = new FdOverlay();
 
@@ -63,6 +65,7 @@ export class Interpreter {
       this.state.status = await this.runList(script, fds);
     } catch (e) {
       this.exited = e instanceof ExitSignal;
+      this.stopped = true;
       this.state.status = await this.#topLevelFailure(e, fds);
     }
     return this.state.status;
@@ -106,7 +109,7 @@ export class Interpreter {
 
   async write(fds: Fds, text: string): Promise<void> {
     try {
-      await stdio(fds).stderr.write(text);
+      await stdio(this.#fdOverlay.apply(fds)).stderr.write(text);
     } catch {
       // stderr closed: the message is lost, as in a real shell.
     }

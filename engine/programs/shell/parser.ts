@@ -32,6 +32,34 @@ export function parseScript(src: string, line: number, bash: boolean): Script {
   return script;
 }
 
+/**
+ * A script or `-c` string as a non-interactive shell reads it: one complete command (a line's list) at a time, so
+ * the commands before a syntax error run before it is reported, as in bash and dash.
+ */
+export class ScriptReader {
+  readonly #parser: Parser;
+  #done = false;
+
+  constructor(src: string, dialect: DialectName) {
+    this.#parser = new Parser(newLexer(src, 0, 1, dialect === 'bash'));
+  }
+
+  /** The next complete command, or undefined at the end; after an error or incomplete input there is no more. */
+  next(): ParseResult | undefined {
+    if (this.#done) return undefined;
+    try {
+      const script = this.#parser.completeCommand();
+      if (!script) this.#done = true;
+      return script && { kind: 'ok', script };
+    } catch (e) {
+      this.#done = true;
+      if (e instanceof Incomplete) return { kind: 'incomplete', expecting: e.expecting, line: e.line };
+      if (e instanceof ShellSyntaxError || e instanceof BadSubstitution) return { kind: 'error', error: e };
+      throw e;
+    }
+  }
+}
+
 function newLexer(src: string, pos: number, line: number, bash: boolean): Lexer {
   return new Lexer(src, parseSubstitution, parseScript, pos, line, bash);
 }
@@ -120,6 +148,29 @@ class Parser {
       if (sep.type === 'newline') continue;
       break;
     }
+    return { kind: 'script', items };
+  }
+
+  /** One line's list: and-or lists up to a newline (taken, so its here-documents are read) or the end. */
+  completeCommand(): Script | undefined {
+    this.#skipNewlines();
+    if (this.peek().type === 'eof') return undefined;
+    const items: ListItem[] = [];
+    for (;;) {
+      const command = this.#andOr();
+      const sep = this.peek();
+      const background = sep.type === 'op' && sep.op === '&';
+      items.push({ command, background });
+      if (sep.type === 'op' && (sep.op === ';' || sep.op === '&')) {
+        this.take();
+        const after = this.peek();
+        if (after.type === 'newline' || after.type === 'eof') break;
+        continue;
+      }
+      if (sep.type === 'newline' || sep.type === 'eof') break;
+      throw this.unexpected(sep);
+    }
+    if (this.peek().type === 'newline') this.take();
     return { kind: 'script', items };
   }
 
@@ -213,8 +264,10 @@ class Parser {
     const branches: { cond: Script; body: Script }[] = [];
     let otherwise: Script | undefined;
     for (;;) {
+      this.#open.push('then');
       const cond = this.#body();
       this.expectWord('then');
+      this.#open.pop();
       const body = this.#body();
       branches.push({ cond, body });
       const t = this.take();
@@ -255,9 +308,11 @@ class Parser {
 
   #loop(): Command {
     const kind = plainText((this.take() as { word: Word }).word) as 'while' | 'until';
-    this.#open.push('done');
+    this.#open.push('do');
     const cond = this.#body();
     this.expectWord('do');
+    this.#open.pop();
+    this.#open.push('done');
     const body = this.#body();
     this.expectWord('done');
     this.#open.pop();

@@ -4,7 +4,7 @@ import { readAll } from '../streams.ts';
 import { applySetOptions } from './builtins/vars.ts';
 import { badSubstitutionMessage, syntaxErrorMessage, unexpectedEofMessage, type DialectName, type Origin } from './dialect.ts';
 import { Interpreter } from './interpreter.ts';
-import { parse } from './parser.ts';
+import { ScriptReader } from './parser.ts';
 import { makeFds } from './redirect.ts';
 import { ShellState } from './state.ts';
 
@@ -78,19 +78,30 @@ export function shellProgram(dialect: DialectName): Program {
       await p.stderr.write(`${name}: ${set}\n`);
       return 2;
     }
-    const parsed = parse(source, dialect);
-    if (parsed.kind === 'incomplete') {
-      await p.stderr.write(unexpectedEofMessage(origin, parsed.line, parsed.expecting) + '\n');
-      return 2;
-    }
-    if (parsed.kind === 'error') {
+    const sh = new Interpreter(state, p, p.signal);
+    const fds = makeFds(p.stdin, p.stdout, p.stderr);
+    const reader = new ScriptReader(source, dialect);
+    for (let parsed = reader.next(); parsed; parsed = reader.next()) {
+      if (parsed.kind === 'ok') {
+        await sh.runTop(parsed.script, fds);
+        if (sh.stopped) break;
+        continue;
+      }
+      if (parsed.kind === 'incomplete') {
+        await sh.write(fds, unexpectedEofMessage(origin, eofLine(dialect, source, parsed), parsed.expecting) + '\n');
+        return 2;
+      }
       const e = parsed.error;
-      await p.stderr.write(('token' in e ? syntaxErrorMessage(origin, e, source) : badSubstitutionMessage(origin, e)) + '\n');
+      await sh.write(fds, ('token' in e ? syntaxErrorMessage(origin, e, source) : badSubstitutionMessage(origin, e)) + '\n');
       return dialect === 'bash' && !('token' in e) ? 1 : 2;
     }
-    const sh = new Interpreter(state, p, p.signal);
-    return sh.runTop(parsed.script, makeFds(p.stdin, p.stdout, p.stderr));
+    return state.status;
   };
+}
+
+/** bash counts an unfinished last line as one more line when a keyword is still open (`if` with no `fi`). */
+function eofLine(dialect: DialectName, source: string, parsed: { line: number; expecting: string }): number {
+  return dialect === 'bash' && /^[a-z]+$/.test(parsed.expecting) && !source.endsWith('\n') ? parsed.line + 1 : parsed.line;
 }
 
 /** The shells by the program names their files carry: bash, dash (Debian's /bin/sh) and busybox ash. */

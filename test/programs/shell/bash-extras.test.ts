@@ -113,3 +113,26 @@ describe('exec with only redirections (every dialect)', () => {
     expect(await program(['sh', '-c', 'exec >/nonexistent/x; echo after'])).toMatchObject({ stdout: '', stderr: 'sh: 1: cannot create /nonexistent/x: Directory nonexistent\n', status: 2 });
   });
 });
+
+describe('scripts run command by command (every dialect)', () => {
+  it('runs the commands before a syntax error, as bash and dash read scripts', async () => {
+    expect(await program(['bash', '-c', 'echo a\nfi\necho b'])).toEqual({ stdout: 'a\n', stderr: "bash: -c: line 2: syntax error near unexpected token `fi'\nbash: -c: line 2: `fi'\n", status: 2 });
+    expect(await program(['sh', '-c', 'echo a\nfi\necho b'])).toEqual({ stdout: 'a\n', stderr: 'sh: 2: Syntax error: "fi" unexpected\n', status: 2 });
+    // On one line the whole list is parsed first, so nothing runs.
+    expect(await program(['sh', '-c', 'echo a; fi'])).toMatchObject({ stdout: '', status: 2 });
+  });
+
+  it('reports an unfinished construct at the end with each shell\'s line count and expectation', async () => {
+    const m = makeMachine();
+    m.fs.writeFile('/root/n1.sh', 'echo a\nif');
+    m.fs.writeFile('/root/n3.sh', 'echo a\nif true; then\necho b\n');
+    expect(await program(['bash', 'n1.sh'], m)).toEqual({ stdout: 'a\n', stderr: 'n1.sh: line 3: syntax error: unexpected end of file\n', status: 2 });
+    expect(await program(['sh', 'n1.sh'], m)).toEqual({ stdout: 'a\n', stderr: 'n1.sh: 2: Syntax error: end of file unexpected (expecting "then")\n', status: 2 });
+    expect((await program(['bash', 'n3.sh'], m)).stderr).toBe('n3.sh: line 4: syntax error: unexpected end of file\n');
+    expect((await program(['sh', 'n3.sh'], m)).stderr).toBe('n3.sh: 4: Syntax error: end of file unexpected (expecting "fi")\n');
+  });
+
+  it('reads here-documents before running the command that owns them', async () => {
+    expect((await program(['sh', '-c', 'cat <<EOF\nhi\nEOF\necho done'])).stdout).toBe('hi\ndone\n');
+  });
+});
