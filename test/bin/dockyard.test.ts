@@ -51,7 +51,7 @@ describe('dockyard play', () => {
     const r = dockyard(['play', '--json'], 'echo out; echo err >&2; exit 3\nnosuch\n');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      { command: 'echo out; echo err >&2; exit 3', stdout: 'out\n', stderr: 'err\n', exitCode: 3 },
+      { command: 'echo out; echo err >&2; exit 3', stdout: 'out\n', stderr: 'err\nexit\n', exitCode: 3 },
       { command: 'nosuch', stdout: '', stderr: 'bash: nosuch: command not found\n', exitCode: 127 },
     ]);
   });
