@@ -1,4 +1,4 @@
-import type { ShellSyntaxError } from './errors.ts';
+import { PARAMETER_CLOSE, type ShellSyntaxError } from './errors.ts';
 import type { BadSubstitution } from './lexer.ts';
 
 /**
@@ -43,21 +43,33 @@ export function execFormatMessage(o: Origin, line: number, command: string): str
   return `${errorPrefix(o, line)}${command}: ${o.dialect === 'bash' ? 'cannot execute binary file: ' : ''}Exec format error`;
 }
 
-const QUOTES = new Set(['"', "'", '`', ')', '}', '))', '\\']);
+const QUOTES = new Set(['"', "'", '`', ')', '))', '\\']);
+
+/**
+ * bash reports an unfinished construct (`if` without `fi`, a trailing `|`, an open `{`) as a syntax error at end of
+ * file, counting that end as one more line when the text has no final newline; open quotes are reported at their
+ * own line.
+ */
+export function isEndOfFileError(dialect: DialectName, expecting: string): boolean {
+  return dialect === 'bash' && expecting !== PARAMETER_CLOSE && (expecting === '\\' || !QUOTES.has(expecting));
+}
 
 /** Input ended inside a construct; only a script or `-c` string reports this (a terminal asks for more). */
 export function unexpectedEofMessage(o: Origin, line: number, expecting: string): string {
   const where = bashWhere(o, line);
   switch (o.dialect) {
     case 'bash':
+      if (expecting === PARAMETER_CLOSE) return `${where}unexpected EOF while looking for matching \`}'`;
       if (expecting !== '\\' && QUOTES.has(expecting)) return `${where}unexpected EOF while looking for matching \`${expecting}'`;
       return `${where}syntax error: unexpected end of file`;
     case 'dash':
+      if (expecting === PARAMETER_CLOSE) return `${o.name}: ${line}: Syntax error: Missing '}'`;
       if (expecting === '"' || expecting === "'" || expecting === '`') return `${o.name}: ${line}: Syntax error: Unterminated quoted string`;
       if (expecting === ')' || expecting === '|' || expecting === '&&' || expecting === '||' || expecting === 'end of file')
         return `${o.name}: ${line}: Syntax error: end of file unexpected`;
       return `${o.name}: ${line}: Syntax error: end of file unexpected (expecting "${expecting}")`;
     case 'ash':
+      if (expecting === PARAMETER_CLOSE) return `${o.name}: syntax error: missing '}'`;
       if (expecting === '"' || expecting === "'" || expecting === '`') return `${o.name}: syntax error: unterminated quoted string`;
       if (QUOTES.has(expecting) || expecting === '|' || expecting === '&&' || expecting === '||') return `${o.name}: syntax error: unexpected end of file`;
       return `${o.name}: syntax error: unexpected end of file (expecting "${expecting}")`;
@@ -92,7 +104,7 @@ export function badSubstitutionMessage(o: Origin, e: BadSubstitution): string {
     case 'bash':
       return `${errorPrefix(o, e.line)}${e.text}: bad substitution`;
     case 'dash':
-      return `${o.name}: ${e.line}: Syntax error: Bad substitution`;
+      return `${o.name}: ${e.line}: Bad substitution`;
     case 'ash':
       return `${o.name}: syntax error: bad substitution`;
   }

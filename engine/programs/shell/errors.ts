@@ -3,6 +3,9 @@
  * `-c` string that ends there reports it as an unexpected end of file.
  */
 
+/** What `Incomplete.expecting` says for an unclosed `${...}`: the shells word it unlike an unclosed `{ ...` group. */
+export const PARAMETER_CLOSE = '${}';
+
 export class Incomplete extends Error {
   override readonly name = 'Incomplete';
   constructor(

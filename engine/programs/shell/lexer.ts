@@ -1,6 +1,6 @@
 import type { HereDoc, ParamOp, ParamPart, Script, Word, WordPart } from './ast.ts';
 import { readAnsiC } from './ansi-c.ts';
-import { Incomplete } from './errors.ts';
+import { Incomplete, PARAMETER_CLOSE } from './errors.ts';
 
 /**
  * Splits shell source into words and operators. Shell lexing depends on context the lexer cannot see alone
@@ -270,7 +270,7 @@ export class Lexer {
     }
     let name: string;
     const c = s[this.pos];
-    if (c === undefined) throw new Incomplete('}', startLine);
+    if (c === undefined) throw new Incomplete(PARAMETER_CLOSE, startLine);
     if (NAME_START.test(c)) {
       let end = this.pos;
       while (end < s.length && NAME_CHAR.test(s[end]!)) end++;
@@ -290,13 +290,13 @@ export class Lexer {
     }
     const op = (['##', '%%', ':-', ':=', ':+', ':?', '-', '=', '+', '?', '#', '%'] as const).find((o) => s.startsWith(o, this.pos));
     if (!op || length) {
-      if (this.pos >= s.length) throw new Incomplete('}', startLine);
+      if (this.pos >= s.length) throw new Incomplete(PARAMETER_CLOSE, startLine);
       throw new BadSubstitution(s.slice(this.pos - name.length - 2, s.indexOf('}', this.pos) + 1 || s.length), this.line);
     }
     this.pos += op.length;
     const argStart = this.pos;
     const arg = this.#readParts('brace');
-    if (s[this.pos] !== '}') throw new Incomplete('}', startLine);
+    if (s[this.pos] !== '}') throw new Incomplete(PARAMETER_CLOSE, startLine);
     const raw = s.slice(argStart, this.pos);
     this.pos++;
     return { ...base, op: op as ParamOp, arg: { parts: arg, raw } };
@@ -315,7 +315,7 @@ export class Lexer {
         return index;
       }
     }
-    throw new Incomplete('}', this.line);
+    throw new Incomplete(PARAMETER_CLOSE, this.line);
   }
 
   #readBackticks(): WordPart {

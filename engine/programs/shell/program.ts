@@ -2,7 +2,7 @@ import { resolvePath } from '../../fs/path.ts';
 import type { Program } from '../process.ts';
 import { readAll } from '../streams.ts';
 import { applySetOptions } from './builtins/vars.ts';
-import { badSubstitutionMessage, syntaxErrorMessage, unexpectedEofMessage, type DialectName, type Origin } from './dialect.ts';
+import { badSubstitutionMessage, isEndOfFileError, syntaxErrorMessage, unexpectedEofMessage, type DialectName, type Origin } from './dialect.ts';
 import { Interpreter } from './interpreter.ts';
 import { ScriptReader } from './parser.ts';
 import { makeFds } from './redirect.ts';
@@ -80,7 +80,9 @@ export function shellProgram(dialect: DialectName): Program {
     }
     const sh = new Interpreter(state, p, p.signal);
     const fds = makeFds(p.stdin, p.stdout, p.stderr);
-    const reader = new ScriptReader(source, dialect);
+    // A backslash as the very last character escapes nothing, and the shells print it as it is (`sh -c 'echo a \\'`):
+    // doubling it makes the parser see exactly that instead of a line continuation waiting for more.
+    const reader = new ScriptReader(/(^|[^\\])(\\\\)*\\$/.test(source) ? source + '\\' : source, dialect);
     for (let parsed = reader.next(); parsed; parsed = reader.next()) {
       if (parsed.kind === 'ok') {
         await sh.runTop(parsed.script, fds);
@@ -101,7 +103,7 @@ export function shellProgram(dialect: DialectName): Program {
 
 /** bash counts an unfinished last line as one more line when a keyword is still open (`if` with no `fi`). */
 function eofLine(dialect: DialectName, source: string, parsed: { line: number; expecting: string }): number {
-  return dialect === 'bash' && /^[a-z]+$/.test(parsed.expecting) && !source.endsWith('\n') ? parsed.line + 1 : parsed.line;
+  return isEndOfFileError(dialect, parsed.expecting) && !source.endsWith('\n') ? parsed.line + 1 : parsed.line;
 }
 
 /** The shells by the program names their files carry: bash, dash (Debian's /bin/sh) and busybox ash. */
