@@ -1,6 +1,8 @@
 import type { VirtualClock } from './core/clock.ts';
 import type { EventStream } from './core/events.ts';
 import type { Fs } from './fs/types.ts';
+import type { Registry } from './image/registry.ts';
+import type { ImageEvent } from './image/service.ts';
 import type { Readable } from './programs/streams.ts';
 
 /**
@@ -19,6 +21,8 @@ export interface MachineOptions {
    * 'interactive': the page moves the clock from real time (`machine.clock.advance`), Ctrl-C comes from the user.
    */
   mode?: 'headless' | 'interactive';
+  /** Where `docker pull` finds images: the offline catalog unless a test supplies its own. */
+  registry?: Registry;
 }
 
 /** One file, directory or symlink of a project, by its path relative to the project folder. */
@@ -59,7 +63,8 @@ export interface Terminal {
 
 export type EngineEvent =
   | { readonly type: 'command'; readonly line: string; readonly exitCode: number; readonly at: number }
-  | { readonly type: 'fs-changed'; readonly where: 'host' };
+  | { readonly type: 'fs-changed'; readonly where: 'host' }
+  | ImageEvent;
 
 export interface Snapshot {
   readonly version: 1;

@@ -4,6 +4,9 @@ import { EventStream } from '../core/events.ts';
 import { initialIds, type IdState } from '../core/ids.ts';
 import { TreeFs } from '../fs/tree-fs.ts';
 import type { DirEntry } from '../fs/types.ts';
+import type { EngineView } from '../cli/engine-view.ts';
+import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
+import type { ImageStore } from '../image/store.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
@@ -23,6 +26,7 @@ interface EngineState {
   readonly now: number;
   readonly ids: IdState;
   readonly hostRoot: DirEntry;
+  readonly images: ImageStore;
 }
 
 /** Every program the host has installed, by the name its file carries. */
@@ -39,8 +43,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
-  // The docker CLI reaches the engine through this service; later parts of the engine fill it in.
-  const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: {} };
+  const images = new ImageService(options.registry ?? EMPTY_REGISTRY, clock, (e) => events.emit(e));
+  // The daemon, as the docker CLI reaches it.
+  const docker: EngineView = { containers: () => [], images };
+  const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
   const loginShell = () =>
@@ -117,12 +123,13 @@ export function createMachine(options: MachineOptions = {}): Machine {
     events,
     hostFs,
     openTerminal,
-    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root } satisfies EngineState }),
+    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store } satisfies EngineState }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
       clock.set(state.now);
       ids = state.ids;
       hostFs.root = state.hostRoot;
+      images.store = state.images;
     },
   };
 }

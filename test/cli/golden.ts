@@ -1,3 +1,8 @@
+import { emptyEngine } from '../../engine/cli/engine-view.ts';
+import type { ImageService } from '../../engine/image/service.ts';
+import type { RegistryImage } from '../../engine/image/registry.ts';
+import { addLayers, putImage } from '../../engine/image/store.ts';
+import { image, layer } from '../image/fake-registry.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDockerCli } from '../../engine/cli/cli.ts';
@@ -24,8 +29,19 @@ export function fixtures(): Fixture[] {
 /** The engine state behind daemon-busy.json: 3 containers (1 running, 1 paused, 1 stopped), 2 images. */
 export const BUSY_ENGINE: EngineView = {
   containers: () => [{ state: 'running' }, { state: 'paused' }, { state: 'exited' }],
-  images: () => [{}, {}],
+  images: imagesOf([image([layer('a', 10)]), image([layer('b', 20)])]),
 };
+
+function imagesOf(images: RegistryImage[]): ImageService {
+  const service = emptyEngine().images;
+  for (const img of images) {
+    service.update((s) => {
+      const added = addLayers(s, img.layers.map((l) => ({ diffId: l.diffId, size: l.size, tree: l.tree() })));
+      return { store: putImage(added.store, { id: img.id, configJson: img.configJson, config: img.config, layers: added.chain, repoDigests: [] }) };
+    });
+  }
+  return service;
+}
 
 export async function runSimulated(argv: readonly string[], engine?: EngineView) {
   let stdout = '';

@@ -31,7 +31,7 @@ function countContainers(ctx: CommandContext): Counts {
   // As the daemon counts: restarting containers are running, everything not running or paused is stopped.
   const running = states.filter((s) => s === 'running' || s === 'restarting').length;
   const paused = states.filter((s) => s === 'paused').length;
-  return { total: states.length, running, paused, stopped: states.length - running - paused, images: ctx.engine.images().length };
+  return { total: states.length, running, paused, stopped: states.length - running - paused, images: ctx.engine.images.store.images.size };
 }
 
 const NETWORK_PLUGINS = ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'];
