@@ -94,7 +94,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
     const forward = () => interrupt.abort(io.signal?.reason ?? 'SIGINT');
     if (io.signal?.aborted) forward();
     io.signal?.addEventListener('abort', forward, { once: true });
-    const tty = { columns: io.columns ?? 80, rows: io.rows ?? 24 };
+    // A transcript cannot redraw lines, so animations fall back to their line-by-line form there.
+    const tty = { columns: io.columns ?? 80, rows: io.rows ?? 24, redraws: mode === 'interactive' };
     const work = session.run(line, {
       stdout: new TerminalWriter(io.stdout, tty),
       stderr: new TerminalWriter(io.stderr, tty),

@@ -1,4 +1,4 @@
-import type { Writable } from '../programs/streams.ts';
+import type { Tty, Writable } from '../programs/streams.ts';
 
 /**
  * A process's stdout or stderr when it is the terminal: bytes are decoded as UTF-8 (a character split across two
@@ -8,7 +8,7 @@ export class TerminalWriter implements Writable {
   readonly #decoder = new TextDecoder();
   constructor(
     private readonly sink: (text: string) => void,
-    readonly tty: { readonly columns: number; readonly rows: number },
+    readonly tty: Tty,
   ) {}
 
   async write(data: string | Uint8Array): Promise<void> {

@@ -14,7 +14,17 @@ export interface Writable {
   /** The reader end has closed (writes would fail with EPIPE). */
   readonly broken?: boolean;
   /** Set when this stream is a terminal (`isatty`): programs format for people (ls in columns, colours). */
-  readonly tty?: { readonly columns: number; readonly rows: number };
+  readonly tty?: Tty;
+}
+
+export interface Tty {
+  readonly columns: number;
+  readonly rows: number;
+  /**
+   * False when earlier output cannot be redrawn (a headless transcript): programs that animate in place (pull
+   * progress bars, BuildKit's TTY view) print their plain line-by-line form instead, as they do when not on a TTY.
+   */
+  readonly redraws?: boolean;
 }
 
 export interface Readable {
