@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { digestBytes } from '../../../engine/fs/digest.ts';
+import { TreeFs } from '../../../engine/fs/tree-fs.ts';
+import { union } from '../../../engine/fs/union.ts';
+import { layersOf } from '../../../engine/image/catalog/assemble.ts';
+import { GENERATED_IMAGES, GENERATED_LAYERS } from '../../../engine/image/catalog/generated.ts';
+import { catalogHasRepository, catalogImages, catalogRepositories, findCatalogImage, type CatalogImage } from '../../../engine/image/catalog/index.ts';
+import { imageKey } from '../../../engine/image/catalog/keys.ts';
+import { CATALOG_IMAGES } from '../../../engine/image/catalog/source/index.ts';
+import { resolveCommand } from '../../../engine/programs/spawn.ts';
+import { allLayerSpecs } from './verify.ts';
+
+function image(ref: string): CatalogImage {
+  const [repo, tag] = ref.split(':') as [string, string];
+  const found = findCatalogImage(repo.includes('/') ? repo : `library/${repo}`, tag);
+  if (!found) throw new Error(`no ${ref} in the catalog`);
+  return found;
+}
+
+function totalSize(img: CatalogImage): number {
+  return img.layers.reduce((n, l) => n + l.size, 0);
+}
+
+function rootFs(img: CatalogImage): TreeFs {
+  return new TreeFs(union(img.layers.map((l) => l.tree())));
+}
+
+describe('generated data', () => {
+  it('has exactly one entry per layer and per image', () => {
+    expect(Object.keys(GENERATED_LAYERS).sort()).toEqual(allLayerSpecs().map((l) => l.key));
+    expect(Object.keys(GENERATED_IMAGES).sort()).toEqual(CATALOG_IMAGES.map(imageKey).sort());
+  });
+
+  it('image IDs and manifest digests are the digests of the bytes the catalog serves', () => {
+    for (const img of catalogImages()) {
+      expect(digestBytes(img.configJson), img.tags[0]).toBe(img.id);
+      expect(digestBytes(img.manifestJson), img.tags[0]).toBe(img.manifestDigest);
+      expect(img.config.rootfs.diff_ids).toEqual(img.layers.map((l) => l.diffId));
+      expect(img.config.history.filter((h) => !h.empty_layer)).toHaveLength(img.layers.length);
+    }
+  });
+
+  it('writes the config the way Go marshals it', () => {
+    const json = image('node:20').configJson;
+    expect(json.startsWith('{"architecture":"amd64","config":{"Env":["PATH=')).toBe(true);
+    expect(json).toMatch(/"os":"linux","rootfs":\{"type":"layers","diff_ids":\["sha256:/);
+    expect(json).toContain('groupadd --gid 1000 node   \\u0026\\u0026 useradd');
+    expect(json).not.toMatch(/[<>&]/);
+  });
+});
+
+describe('tags and sharing', () => {
+  it('alias tags are one image', () => {
+    expect(image('node:20').id).toBe(image('node:20.19.2-bookworm').id);
+    expect(image('node:lts').id).toBe(image('node:22').id);
+    expect(image('node:latest').id).toBe(image('node:24').id);
+    expect(image('alpine:latest').id).toBe(image('alpine:3.22').id);
+    expect(image('debian:latest').id).toBe(image('debian:bookworm').id);
+    expect(image('node:20-alpine').id).toBe(image('node:20-alpine3.21').id);
+    expect(image('node:20-slim').id).toBe(image('node:20-bookworm-slim').id);
+    expect(image('node:20').id).not.toBe(image('node:22').id);
+  });
+
+  it('variants share their base layers', () => {
+    const debian = image('debian:bookworm').layers[0]!.diffId;
+    expect(image('node:20').layers[0]!.diffId).toBe(debian);
+    expect(image('node:20').layers.slice(0, 4).map((l) => l.diffId)).toEqual(image('node:22').layers.slice(0, 4).map((l) => l.diffId));
+    expect(image('node:20-slim').layers[0]!.diffId).toBe(image('debian:bookworm-slim').layers[0]!.diffId);
+    expect(image('node:20-alpine').layers[0]!.diffId).toBe(image('alpine:3.21').layers[0]!.diffId);
+  });
+
+  it('knows its repositories', () => {
+    expect(catalogHasRepository('library/node')).toBe(true);
+    expect(catalogHasRepository('library/nodejs')).toBe(false);
+    expect(findCatalogImage('library/node', '19')).toBeUndefined();
+    for (const r of catalogRepositories()) expect(catalogHasRepository(r.name.includes('/') ? r.name : `library/${r.name}`), r.name).toBe(true);
+  });
+});
+
+describe('sizes as Docker Hub shows them', () => {
+  const cases: [string, number, number][] = [
+    ['node:20', 1.1e9, 0.04],
+    ['node:20-slim', 2.4e8, 0.1],
+    ['node:20-alpine', 1.33e8, 0.1],
+    ['alpine:3.21', 7.83e6, 0.02],
+    ['alpine:latest', 8.31e6, 0.02],
+    ['debian:bookworm', 1.17e8, 0.02],
+    ['debian:bookworm-slim', 7.48e7, 0.02],
+  ];
+  for (const [ref, expected, tolerance] of cases) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => {
+      expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(tolerance);
+    });
+  }
+});
+
+describe('file trees', () => {
+  it('every Entrypoint/Cmd executable resolves on the image PATH, scripts through their interpreter', () => {
+    for (const img of catalogImages()) {
+      const fs = rootFs(img);
+      const c = img.config.config;
+      const path = c.Env?.find((e) => e.startsWith('PATH='))?.slice(5);
+      const argv0 = (c.Entrypoint ?? c.Cmd ?? [])[0];
+      if (argv0 === undefined) continue;
+      const found = resolveCommand(fs, argv0, path, c.WorkingDir ?? '/');
+      expect(found.kind, `${img.tags[0]}: ${argv0}`).toBe('found');
+      if (found.kind !== 'found') continue;
+      const entry = fs.entry(found.path);
+      if (entry.type !== 'file') throw new Error(`${found.path} is not a file`);
+      if (entry.content.kind === 'bytes') {
+        const interpreter = new TextDecoder().decode(entry.content.bytes).split('\n')[0]!.slice(2).trim().split(' ')[0]!;
+        expect(fs.exists(interpreter), `${img.tags[0]}: ${interpreter}`).toBe(true);
+      } else {
+        expect(entry.content.program, `${img.tags[0]}: ${found.path}`).toBeDefined();
+      }
+      // With an entrypoint, CMD's program must exist too (node's entrypoint execs it).
+      const cmd0 = c.Entrypoint ? c.Cmd?.[0] : undefined;
+      if (cmd0 !== undefined && !cmd0.startsWith('-')) expect(resolveCommand(fs, cmd0, path, '/').kind, `${img.tags[0]}: ${cmd0}`).toBe('found');
+    }
+  });
+
+  it('/etc/os-release names the distribution', () => {
+    expect(rootFs(image('node:20')).readText('/etc/os-release')).toContain('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"');
+    expect(rootFs(image('alpine:3.21')).readText('/etc/os-release')).toContain('VERSION_ID=3.21.3');
+    expect(rootFs(image('node:20-alpine')).readText('/etc/os-release')).toContain('ID=alpine');
+  });
+
+  it('node images have the node user, npm as a script and the shell', () => {
+    for (const ref of ['node:20', 'node:20-slim', 'node:20-alpine']) {
+      const fs = rootFs(image(ref));
+      expect(fs.readText('/etc/passwd'), ref).toMatch(/^node:x:1000:1000:/m);
+      expect(fs.stat('/home/node').uid).toBe(1000);
+      expect(fs.readText('/usr/local/bin/npm').startsWith('#!/usr/bin/env node\n')).toBe(true);
+      expect(fs.exists('/bin/sh')).toBe(true);
+      expect(fs.exists('/usr/bin/env')).toBe(true);
+    }
+  });
+
+  it('layer trees are built once', () => {
+    const l = image('node:20').layers[0]!;
+    expect(l.tree()).toBe(l.tree());
+    expect(image('node:22').layers[0]!.tree()).toBe(l.tree());
+  });
+
+  it('the layer specs of an image are the layers the runtime serves', () => {
+    for (const spec of CATALOG_IMAGES) expect(layersOf(spec).map((l) => l.key)).toEqual(image(`${spec.repository.replace('library/', '')}:${spec.tags[0]!}`).layers.map((l) => l.key));
+  });
+});
