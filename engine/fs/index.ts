@@ -6,7 +6,7 @@ export { TreeFs, statOf } from './tree-fs.ts';
 export { union, isWhiteout, WHITEOUT_PREFIX, OPAQUE_MARKER } from './union.ts';
 export { diffTrees, changes } from './diff.ts';
 export type { Change, ChangeKind } from './diff.ts';
-export { tarChunks, tarBytes, readTar, tarToTree, TarError, concat } from './tar.ts';
+export { tarChunks, tarBytes, tarHeader, readTar, tarToTree, TarError, concat } from './tar.ts';
 export type { TarMember } from './tar.ts';
 export { digestChunks, digestBytes, diffIdOf, chainId, chainIds, setSha256, EMPTY_LAYER_DIFF_ID } from './digest.ts';
 export type { Sha256Hasher } from './digest.ts';

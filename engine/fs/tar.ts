@@ -87,6 +87,23 @@ function* writeDir(dir: DirEntry, prefix: string, out: ChunkBuffer): Generator<U
   }
 }
 
+/**
+ * One member's header block(s), as Go's archive/tar writes them for moby's pkg/archive: `docker save` wraps its
+ * blobs and JSON files in an outer tar with the same header rules as layer tars.
+ */
+export function tarHeader(h: { name: string; mode: number; uid?: number; gid?: number; size: number; mtime: number; type: 'file' | 'dir' }): Uint8Array {
+  return headerBlocks({
+    name: h.name,
+    mode: h.mode & 0o7777,
+    uid: h.uid ?? 0,
+    gid: h.gid ?? 0,
+    size: h.type === 'dir' ? 0 : h.size,
+    mtime: h.mtime,
+    typeflag: h.type === 'dir' ? TYPE_DIR : TYPE_FILE,
+    linkname: '',
+  });
+}
+
 function common(e: Entry): Pick<Header, 'mode' | 'uid' | 'gid' | 'mtime'> {
   return { mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, mtime: e.mtime };
 }
