@@ -55,17 +55,27 @@ export function epochSeconds(text: string): number | undefined {
  * value and ignores what follows; Unmarshal (the config) rejects trailing data and words a short input differently.
  */
 export function jsonSyntaxError(text: string, mode: 'decode' | 'unmarshal'): string | undefined {
+  return scanJson(text, mode).error;
+}
+
+/** The first value of `text` parsed (after jsonSyntaxError found none): a Decoder ignores what follows it. */
+export function firstJsonValue(text: string): unknown {
+  return JSON.parse(text.slice(0, scanJson(text, 'decode').end));
+}
+
+function scanJson(text: string, mode: 'decode' | 'unmarshal'): { error?: string; end: number } {
   const s = new Scanner(text);
   s.space();
-  if (s.i >= text.length) return mode === 'decode' ? 'EOF' : 'unexpected end of JSON input';
+  if (s.i >= text.length) return { error: mode === 'decode' ? 'EOF' : 'unexpected end of JSON input', end: s.i };
   const err = s.value();
-  if (err === END) return mode === 'decode' ? 'unexpected EOF' : 'unexpected end of JSON input';
-  if (err !== undefined) return err;
+  if (err === END) return { error: mode === 'decode' ? 'unexpected EOF' : 'unexpected end of JSON input', end: s.i };
+  if (err !== undefined) return { error: err, end: s.i };
+  const end = s.i;
   if (mode === 'unmarshal') {
     s.space();
-    if (s.i < text.length) return s.bad('after top-level value');
+    if (s.i < text.length) return { error: s.bad('after top-level value'), end };
   }
-  return undefined;
+  return { end };
 }
 
 const END = '\u0000end';

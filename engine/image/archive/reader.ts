@@ -2,7 +2,7 @@ import { DockerError } from '../../core/errors.ts';
 import { chainIds, digestBytes } from '../../fs/digest.ts';
 import { compareNames } from '../../fs/path.ts';
 import { readTar, tarToTree, TarError } from '../../fs/tar.ts';
-import { field, jsonKind, jsonSyntaxError } from './gojson.ts';
+import { field, firstJsonValue, jsonKind, jsonSyntaxError } from './gojson.ts';
 import { DEFAULT_TMP_DIR } from './types.ts';
 import type { Digest, LoadedArchive, LoadedImage, LoadedLayer, LoadOptions } from './types.ts';
 
@@ -103,7 +103,7 @@ class Unpacked {
     }
     for (const m of members) {
       const path = clean(m.name);
-      if (path === '' || path.startsWith('../')) continue;
+      if (path === '' || path === '..' || path.startsWith('../')) continue;
       for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
         if (!this.nodes.has(path.slice(0, i))) this.nodes.set(path.slice(0, i), { type: 'dir' });
       }
@@ -176,7 +176,7 @@ function parseManifest(bytes: Uint8Array): ManifestItem[] | null {
   const text = decoder.decode(bytes);
   const syntax = jsonSyntaxError(text, 'decode');
   if (syntax !== undefined) fail(syntax);
-  const value = firstValue(text);
+  const value = firstJsonValue(text);
   if (value === null) return null;
   const typeError = (kind: string, where: string, type: string) => fail(`json: cannot unmarshal ${kind} into ${where} of type ${type}`);
   if (!Array.isArray(value)) return typeError(jsonKind(value), 'Go value', '[]tarexport.manifestItem');
@@ -217,22 +217,6 @@ function parseManifest(bytes: Uint8Array): ManifestItem[] | null {
   });
   if (firstError) firstError();
   return items;
-}
-
-/** The first JSON value of a text that may go on (a Decoder stops after one value). */
-function firstValue(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    for (let end = text.length - 1; end > 0; end--) {
-      try {
-        return JSON.parse(text.slice(0, end));
-      } catch {
-        // keep shortening until the leading value stands alone
-      }
-    }
-    return fail('unexpected EOF');
-  }
 }
 
 interface ConfigFacts {
@@ -277,7 +261,7 @@ function legacyLoad(archive: Unpacked): LoadedArchive {
   const text = decoder.decode(repos);
   const syntax = jsonSyntaxError(text, 'decode');
   if (syntax !== undefined) fail(syntax);
-  const value = firstValue(text);
+  const value = firstJsonValue(text);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const tags of Object.values(value as Record<string, unknown>)) {
       if (tags !== null && typeof tags === 'object') {

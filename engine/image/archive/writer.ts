@@ -1,8 +1,7 @@
 import { DockerError } from '../../core/errors.ts';
-import { digestBytes } from '../../fs/digest.ts';
+import { chainIds, digestBytes } from '../../fs/digest.ts';
 import { compareNames } from '../../fs/path.ts';
 import { tarHeader } from '../../fs/tar.ts';
-import { chainIds } from '../../fs/digest.ts';
 import { epochSeconds, mapJson, quote, structJson } from './gojson.ts';
 import { legacyBlobs } from './legacy.ts';
 import { tagNames } from './names.ts';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DockerError } from '../../../engine/core/errors.ts';
 import { diffIdOf, digestBytes } from '../../../engine/fs/digest.ts';
@@ -251,5 +252,21 @@ describe('docker load archive', () => {
     const actual = digestBytes(damaged);
     expect(loadError(arch(alpine.configJson, ['l'], { l: damaged }))).toBe(`invalid diffID for layer 0: expected "${base.diffId}", got "${actual}"`);
     expect(loadError(arch(alpine.configJson, ['l'], { l: layer.subarray(0, 1000) }))).toBe('unexpected EOF');
+  });
+
+  it('fails only with a DockerError, whatever the bytes', () => {
+    const small = save([alpine]);
+    fc.assert(
+      fc.property(fc.nat(small.length), fc.nat(small.length - 1), fc.integer({ min: 1, max: 255 }), (cut, at, xor) => {
+        const damaged = small.slice(0, Math.max(cut, at + 1));
+        damaged[at]! ^= xor;
+        try {
+          loadArchive(damaged);
+        } catch (e) {
+          expect(e).toBeInstanceOf(DockerError);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
