@@ -146,3 +146,39 @@ describe('file trees', () => {
     for (const spec of CATALOG_IMAGES) expect(layersOf(spec).map((l) => l.key)).toEqual(image(`${spec.repository.replace('library/', '')}:${spec.tags[0]!}`).layers.map((l) => l.key));
   });
 });
+
+describe('the other families', () => {
+  const sizes: [string, number, number][] = [
+    ['python:3.12', 1.02e9, 0.04],
+    ['ubuntu:24.04', 7.81e7, 0.02],
+    ['busybox:latest', 4.28e6, 0.02],
+    ['nginx:latest', 1.92e8, 0.03],
+    ['mongo:8', 8.9e8, 0.06],
+  ];
+  for (const [ref, expected, tolerance] of sizes) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(tolerance));
+  }
+
+  it('hello-world is a single small binary', () => {
+    expect(totalSize(image('hello-world:latest'))).toBeLessThan(20_000);
+    expect(image('hello-world:latest').layers).toHaveLength(1);
+  });
+
+  it('python shares the Debian base and buildpack-deps layers with node', () => {
+    expect(image('python:3.12').layers.slice(0, 4).map((l) => l.diffId)).toEqual(image('node:20').layers.slice(0, 4).map((l) => l.diffId));
+    expect(image('mongo:8').layers[0]!.diffId).toBe(image('ubuntu:24.04').layers[0]!.diffId);
+    expect(image('mongo:7').layers[0]!.diffId).toBe(image('ubuntu:22.04').layers[0]!.diffId);
+  });
+
+  it('servers carry their real configuration', () => {
+    const mongo = image('mongo:latest').config.config;
+    expect(mongo.Volumes).toEqual({ '/data/configdb': {}, '/data/db': {} });
+    expect(mongo.ExposedPorts).toEqual({ '27017/tcp': {} });
+    const nginx = image('nginx:latest').config.config;
+    expect(nginx.StopSignal).toBe('SIGQUIT');
+    expect(nginx.Cmd).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(rootFs(image('nginx:latest')).readText('/usr/share/nginx/html/index.html')).toContain('<h1>Welcome to nginx!</h1>');
+    expect(rootFs(image('mongo:8')).readText('/etc/passwd')).toMatch(/^mongodb:x:999:999:/m);
+    expect(rootFs(image('ubuntu:24.04')).readText('/etc/os-release')).toContain('VERSION_ID="24.04"');
+  });
+});

@@ -51,3 +51,8 @@ export function joined(text: string): string {
   }
   return out;
 }
+
+/** RUN with build ARGs in scope: BuildKit records them first, `RUN |2 A=x B=y /bin/sh -c ...`. */
+export function runWithArgs(created: string, args: readonly string[], command: string, layer: LayerSpec): Step {
+  return { created, createdBy: `RUN |${args.length} ${args.join(' ')} /bin/sh -c ${command} # buildkit`, comment: BUILDKIT, layer };
+}
