@@ -182,3 +182,44 @@ describe('the other families', () => {
     expect(rootFs(image('ubuntu:24.04')).readText('/etc/os-release')).toContain('VERSION_ID="24.04"');
   });
 });
+
+describe('redis', () => {
+  const sizes: [string, number][] = [
+    ['redis:7.4', 1.17e8],
+    ['redis:latest', 1.374e8],
+    ['redis:alpine', 5.82e7],
+  ];
+  for (const [ref, expected] of sizes) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(0.03));
+  }
+
+  it('tags, bases and the empty WORKDIR layer', () => {
+    expect(image('redis:latest').id).toBe(image('redis:8.0.2').id);
+    expect(image('redis:7').id).toBe(image('redis:7.4.4-bookworm').id);
+    expect(image('redis:alpine').id).toBe(image('redis:8-alpine3.21').id);
+    expect(image('redis:7').id).not.toBe(image('redis:8').id);
+    expect(image('redis:7').layers[0]!.diffId).toBe(image('debian:bookworm-slim').layers[0]!.diffId);
+    expect(image('redis:8').layers[0]!.diffId).toBe(image('debian:bookworm-slim').layers[0]!.diffId);
+    expect(image('redis:alpine').layers[0]!.diffId).toBe(image('alpine:3.21').layers[0]!.diffId);
+    // the diffID of a tar holding nothing, as every BuildKit WORKDIR over an existing directory has
+    expect(image('redis:8').layers.map((l) => l.diffId)).toContain('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
+    expect(image('redis:7').layers).toHaveLength(8);
+    expect(image('redis:8').layers).toHaveLength(7);
+  });
+
+  it('carries its configuration and drops to the redis user', () => {
+    const c = image('redis:latest').config.config;
+    expect(c.WorkingDir).toBe('/data');
+    expect(c.Volumes).toEqual({ '/data': {} });
+    expect(c.ExposedPorts).toEqual({ '6379/tcp': {} });
+    expect(c.Cmd).toEqual(['redis-server']);
+    for (const ref of ['redis:7', 'redis:8', 'redis:alpine']) {
+      const fs = rootFs(image(ref));
+      expect(fs.readText('/etc/passwd'), ref).toMatch(/^redis:x:999:/m);
+      expect(fs.stat('/data').uid).toBe(999);
+      expect(fs.readText('/usr/local/bin/docker-entrypoint.sh')).toMatch(/exec (gosu redis|setpriv --reuid=redis)/);
+      const server = fs.entry('/usr/local/bin/redis-server');
+      expect(server.type === 'file' && server.content.kind !== 'bytes' && server.content.program).toBe('redis-server');
+    }
+  });
+});

@@ -56,3 +56,14 @@ export function joined(text: string): string {
 export function runWithArgs(created: string, args: readonly string[], command: string, layer: LayerSpec): Step {
   return { created, createdBy: `RUN |${args.length} ${args.join(' ')} /bin/sh -c ${command} # buildkit`, comment: BUILDKIT, layer };
 }
+
+/**
+ * BuildKit's WORKDIR always commits a layer, empty when the directory already exists: its tar is the two zero
+ * blocks alone, which is why `sha256:5f70bf18…` (the gzip `4f4fb700…` on the wire) turns up in so many images.
+ * One spec serves them all, so the store keeps it once as Docker does.
+ */
+export const EMPTY_LAYER: LayerSpec = { key: 'empty', created: '1970-01-01T00:00:00Z', compressed: 32, build: () => undefined };
+
+export function workdir(created: string, path: string): Step {
+  return { created, createdBy: `WORKDIR ${path}`, comment: BUILDKIT, layer: EMPTY_LAYER };
+}

@@ -18,6 +18,8 @@ export const DEBIAN_USR_BIN: Readonly<Record<string, number>> = {
   login: 52_912, su: 72_000, mount: 59_704, more: 51_720, kill: 31_120, mktemp: 43_760, readlink: 43_856,
   realpath: 43_856, md5sum: 47_632, sha256sum: 55_824, yes: 35_208, nproc: 35_336, groups: 39_824, tac: 43_864,
   nl: 55_760, od: 72_288, expr: 51_728, timeout: 39_952,
+  // util-linux's; redis 8's entrypoint drops privileges with it (size estimated)
+  setpriv: 47_488,
 };
 
 /** Names that are links on Debian (`/usr/bin/sh -> dash`, `[ -> test`) rather than files of their own. */
