@@ -223,3 +223,38 @@ describe('redis', () => {
     }
   });
 });
+
+describe('postgres', () => {
+  const sizes: [string, number][] = [
+    ['postgres:latest', 4.38e8],
+    ['postgres:16', 4.26e8],
+    ['postgres:alpine', 2.75e8],
+  ];
+  for (const [ref, expected] of sizes) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(0.03));
+  }
+
+  it('tags and bases', () => {
+    expect(image('postgres:latest').id).toBe(image('postgres:17.5-bookworm').id);
+    expect(image('postgres:alpine').id).toBe(image('postgres:17-alpine').id);
+    expect(image('postgres:16').id).not.toBe(image('postgres:17').id);
+    expect(image('postgres:17').layers[0]!.diffId).toBe(image('debian:bookworm-slim').layers[0]!.diffId);
+    expect(image('postgres:alpine').layers[0]!.diffId).toBe(image('alpine:3.22').layers[0]!.diffId);
+    expect(image('postgres:17').layers).toHaveLength(14);
+    expect(image('postgres:alpine').layers).toHaveLength(10);
+  });
+
+  it('carries its configuration, the postgres user and the password check', () => {
+    const c = image('postgres:17').config.config;
+    expect(c.StopSignal).toBe('SIGINT');
+    expect(c.Volumes).toEqual({ '/var/lib/postgresql/data': {} });
+    expect(c.Env).toContain('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin');
+    const fs = rootFs(image('postgres:17'));
+    expect(fs.readText('/etc/passwd')).toMatch(/^postgres:x:999:999::\/var\/lib\/postgresql:\/bin\/bash$/m);
+    expect(fs.stat('/var/lib/postgresql').uid).toBe(999);
+    const script = fs.readText('/usr/local/bin/docker-entrypoint.sh');
+    expect(script).toContain('Error: Database is uninitialized and superuser password is not specified.');
+    expect(script).toContain('POSTGRES_HOST_AUTH_METHOD:-}" != \'trust\'');
+    for (const p of ['postgres', 'psql', 'pg_ctl', 'initdb']) expect(resolveCommand(fs, p, c.Env![0]!.slice(5), '/').kind, p).toBe('found');
+  });
+});
