@@ -58,15 +58,21 @@ export function imageConfig(spec: ImageSpec, diffIds: readonly Digest[]): ImageC
     architecture: 'amd64',
     config: config as ContainerConfig,
     created: history[history.length - 1]!.created,
-    history: history.map((s) => ({
+    history: history.map((s, i) => ({
       created: s.created,
-      created_by: s.createdBy,
+      created_by: createdBy(s, diffIds[history.slice(0, i).filter((h) => h.layer).length]),
       ...(s.comment === undefined ? {} : { comment: s.comment }),
       ...(s.layer ? {} : { empty_layer: true }),
     })),
     os: 'linux',
     rootfs: { type: 'layers', diff_ids: [...diffIds] },
   };
+}
+
+function createdBy(step: Step, diffId: Digest | undefined): string {
+  if (typeof step.createdBy === 'string') return step.createdBy;
+  if (!step.layer || diffId === undefined) throw new Error(`history line at ${step.created} names a layer's content but has no layer`);
+  return step.createdBy(diffId.slice('sha256:'.length));
 }
 
 export function configJson(spec: ImageSpec, diffIds: readonly Digest[]): string {

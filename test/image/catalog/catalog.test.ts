@@ -258,3 +258,13 @@ describe('postgres', () => {
     for (const p of ['postgres', 'psql', 'pg_ctl', 'initdb']) expect(resolveCommand(fs, p, c.Env![0]!.slice(5), '/').kind, p).toBe('found');
   });
 });
+
+describe('history lines that name content', () => {
+  it("ubuntu's ADD file:<hash> is the hex of its layer's diffID", () => {
+    for (const ref of ['ubuntu:22.04', 'ubuntu:24.04']) {
+      const img = image(ref);
+      const add = img.config.history.find((h) => h.created_by?.includes('ADD file:'));
+      expect(add?.created_by, ref).toBe(`/bin/sh -c #(nop) ADD file:${img.layers[0]!.diffId.slice(7)} in / `);
+    }
+  });
+});

@@ -25,7 +25,11 @@ export interface LayerSpec {
 /** One history entry; `layer` is absent for metadata-only steps (ENV, CMD, ...), which become `empty_layer`. */
 export interface Step {
   readonly created: string;
-  readonly createdBy: string;
+  /**
+   * A function when the line names the layer's content, as the classic builder's `ADD file:<hash> in /` does: it is
+   * given the hex of the layer's diffID, so the line follows the content instead of pretending to a digest we lack.
+   */
+  readonly createdBy: string | ((contentHash: string) => string);
   readonly comment?: string;
   readonly layer?: LayerSpec;
 }

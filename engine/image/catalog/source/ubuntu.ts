@@ -3,8 +3,11 @@ import type { ImageSpec, LayerSpec } from './types.ts';
 
 /**
  * ubuntu 22.04 (jammy-20250530) and 24.04 (noble-20250529, `latest`), built by Canonical with the classic builder,
- * hence the `#(nop)` history lines and no comment. Sizes as Docker Hub listed them: 77.9MB and 78.1MB. The ADD
- * line's file hash is a stand-in (the real one is the digest of Canonical's rootfs tarball).
+ * hence the `#(nop)` history lines and no comment. Sizes as Docker Hub listed them: 77.9MB and 78.1MB.
+ *
+ * The classic builder's `ADD file:<hash> in /` names a content hash of what ADD copied (a tarsum of the unpacked
+ * rootfs). Ours is the hex of the layer's own diffID: derived from the content the catalog really serves, so it
+ * changes when the layer does and claims no digest of Canonical's tarball.
  */
 
 interface UbuntuRelease {
@@ -73,7 +76,7 @@ function ubuntuImage(r: UbuntuRelease): ImageSpec {
       { created: t, createdBy: '/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH' },
       { created: t, createdBy: '/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu' },
       { created: t, createdBy: `/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=${r.version}` },
-      { created: t, createdBy: `/bin/sh -c #(nop) ADD file:${r.codename === 'noble' ? '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3' : '1b6c8c9518be42fa2afe5e241ca31677fce58d27cdfa88baa91a65a259be3637'} in / `, layer: ubuntuLayer(r) },
+      { created: t, createdBy: (hash) => `/bin/sh -c #(nop) ADD file:${hash} in / `, layer: ubuntuLayer(r) },
       { created: t, createdBy: '/bin/sh -c #(nop)  CMD ["/bin/bash"]' },
     ],
     config: {
