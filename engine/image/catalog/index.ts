@@ -18,6 +18,8 @@ import type { ImageSpec, LayerSpec, RepositoryInfo } from './source/types.ts';
  *   package managers: apt-get apt apt-cache dpkg apk; accounts: useradd groupadd usermod userdel adduser login su;
  *   tools: curl wget gpg openssl git hg ssh svn ps top make patch unzip bzip2 xz file gcc g++;
  *   runtimes: node python3;
+ *   servers: nginx mongod mongos mongosh redis-server redis-cli redis-benchmark postgres psql pg_ctl initdb pg_dump
+ *     pg_restore createdb pg_isready; privilege drop: gosu setpriv;
  * npm, npx, corepack and yarn are `#!/usr/bin/env node` scripts, not programs of their own.
  */
 
