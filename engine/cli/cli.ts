@@ -1,6 +1,6 @@
 import { isDockerError } from '../core/errors.ts';
 import { checkArgs } from './args.ts';
-import type { CliOutput, Command, CommandContext, GlobalOptions } from './command.ts';
+import type { CliHost, CliOutput, Command, CommandContext, GlobalOptions } from './command.ts';
 import { CommandTable, type CommandNode } from './command-table.ts';
 import { COMMANDS } from './commands/index.ts';
 import { EMPTY_ENGINE, type EngineView } from './engine-view.ts';
@@ -25,6 +25,10 @@ export interface CliEnvironment {
   readonly hostname?: string;
   /** Terminal width when stdout is a terminal; help wraps to it (80 otherwise). */
   readonly columns?: number;
+  /** Ctrl-C. */
+  readonly signal?: AbortSignal;
+  /** The client's filesystem, directory and stdin, for commands that read or write the user's files. */
+  readonly host?: CliHost;
 }
 
 const TABLE = new CommandTable(COMMANDS);
@@ -158,6 +162,8 @@ export async function runDockerCli(argv: readonly string[], environment: CliEnvi
     stderr,
     hostname: environment.hostname ?? 'dockyard',
     env,
+    ...(environment.signal ? { signal: environment.signal } : {}),
+    ...(environment.host ? { host: environment.host } : {}),
   };
   try {
     return await command.run(ctx);

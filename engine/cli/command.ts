@@ -1,10 +1,28 @@
+import type { Fs } from '../fs/types.ts';
+import type { Readable, Tty } from '../programs/streams.ts';
 import type { EngineView } from './engine-view.ts';
 import type { Flags } from './flags.ts';
 import type { CommandUsage } from './usage/types.ts';
 
 /** Where the CLI writes; the same shape as a process's streams. */
 export interface CliOutput {
-  write(data: string): Promise<void>;
+  /** Bytes for binary output (`docker save` to a pipe), text for everything else. */
+  write(data: string | Uint8Array): Promise<void>;
+  /** Set when the stream is a terminal: `save` refuses to write a tar there, `load` shows progress. */
+  readonly tty?: Tty;
+}
+
+/**
+ * The client's side of the machine: the files `save -o` writes and `load -i` reads are the user's, relative to the
+ * shell's directory and subject to the user's permissions, and stdin is what `load` reads without `-i`.
+ */
+export interface CliHost {
+  /** The filesystem as the client's user sees it (what it creates belongs to that user). */
+  readonly fs: Fs;
+  readonly cwd: string;
+  readonly stdin: Readable;
+  /** stdin is the terminal itself: `docker load` refuses to wait for a tar typed at the keyboard. */
+  readonly stdinIsTerminal: boolean;
 }
 
 /** The options given before the command (`docker -D --context x ...`). */
@@ -26,6 +44,10 @@ export interface CommandContext {
   /** The hostname of the machine the daemon runs on (`docker info`'s Name). */
   readonly hostname: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Ctrl-C: aborted when the user interrupts, so long operations (a pull) stop. Absent in unit tests. */
+  readonly signal?: AbortSignal;
+  /** Absent when the CLI runs without a machine (unit tests of help and flags). */
+  readonly host?: CliHost;
 }
 
 /** cobra's positional-argument rules, with the wording docker 28 prints for each. */

@@ -1,5 +1,8 @@
 import { VirtualClock } from '../core/clock.ts';
+import type { ContainerUse } from '../image/remove.ts';
 import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
+import type { SearchResult } from '../image/search.ts';
+import type { Digest } from '../image/types.ts';
 
 /**
  * What the docker CLI reads from and asks of the engine: the daemon's services. The machine passes its own; tests
@@ -10,6 +13,15 @@ export interface EngineView {
   containers(): readonly { readonly state: string }[];
   /** The image store and the operations on it (pull, tag, remove...). */
   readonly images: ImageService;
+  /**
+   * Containers created from an image (what `rmi` and `image prune` conflict with). Absent until the container
+   * runtime exists: no container uses anything.
+   */
+  containersUsing?(imageId: Digest): readonly ContainerUse[];
+  /** Layers held by something other than an image (a container's writable layer keeps its image's chain). */
+  layerInUse?(chainId: Digest): boolean;
+  /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */
+  searchIndex?(): readonly SearchResult[];
 }
 
 /** An engine with no containers and an empty image store whose registry has nothing. */
@@ -18,3 +30,14 @@ export function emptyEngine(clock?: VirtualClock): EngineView {
 }
 
 export const EMPTY_ENGINE: EngineView = emptyEngine();
+
+/** The container-related callbacks of an engine, as image removal takes them. */
+export function imageUsers(engine: EngineView): {
+  containersUsing?: (imageId: Digest) => readonly ContainerUse[];
+  layerInUse?: (chainId: Digest) => boolean;
+} {
+  return {
+    ...(engine.containersUsing ? { containersUsing: (id: Digest) => engine.containersUsing!(id) } : {}),
+    ...(engine.layerInUse ? { layerInUse: (id: Digest) => engine.layerInUse!(id) } : {}),
+  };
+}

@@ -44,6 +44,8 @@ export function parseFlagValue(type: string, text: string, previous: FlagValue |
   if (isBoolType(type)) return parseBool(text);
   if (isRepeatedType(type)) {
     const list = Array.isArray(previous) ? (previous as readonly string[]) : [];
+    // opts.FilterOpt checks each value as it is set.
+    if (type === 'filter' && !text.includes('=')) throw new FlagValueError('bad format of filter (expected name=value)');
     // pflag's stringSlice reads CSV; docker's ListOpts and friends keep each value whole.
     return type === 'strings' ? [...list, ...text.split(',')] : [...list, text];
   }

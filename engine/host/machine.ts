@@ -5,6 +5,7 @@ import { initialIds, type IdState } from '../core/ids.ts';
 import { TreeFs } from '../fs/tree-fs.ts';
 import type { DirEntry } from '../fs/types.ts';
 import type { EngineView } from '../cli/engine-view.ts';
+import { catalogRepositories } from '../image/catalog/index.ts';
 import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
@@ -45,7 +46,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
 
   const images = new ImageService(options.registry ?? EMPTY_REGISTRY, clock, (e) => events.emit(e));
   // The daemon, as the docker CLI reaches it.
-  const docker: EngineView = { containers: () => [], images };
+  const docker: EngineView = { containers: () => [], images, searchIndex: catalogRepositories };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 

@@ -15,9 +15,17 @@ export function createDockerProgram(): Program {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
+      signal: process.signal,
       hostname: process.system.hostname,
       ...(engine ? { engine } : {}),
       ...(process.stdout.tty ? { columns: process.stdout.tty.columns } : {}),
+      host: {
+        fs: process.fs,
+        cwd: process.cwd,
+        stdin: process.stdin,
+        // Readers carry no terminal flag yet; one that says it is a terminal is treated as one.
+        stdinIsTerminal: (process.stdin as { readonly tty?: unknown }).tty !== undefined,
+      },
     });
   };
 }

@@ -1,7 +1,23 @@
 import type { Command } from '../command.ts';
 import { helpCommand } from './help.ts';
+import { imagePruneCommand } from './image-prune.ts';
+import { imagesCommand } from './images.ts';
 import { infoCommand } from './info.ts';
+import { pullCommand } from './pull.ts';
+import { rmiCommand } from './rmi.ts';
+import { searchCommand } from './search.ts';
+import { tagCommand } from './tag.ts';
 import { versionCommand } from './version.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
-export const COMMANDS: readonly Command[] = [versionCommand, infoCommand, helpCommand];
+export const COMMANDS: readonly Command[] = [
+  versionCommand,
+  infoCommand,
+  helpCommand,
+  pullCommand,
+  imagesCommand,
+  tagCommand,
+  rmiCommand,
+  imagePruneCommand,
+  searchCommand,
+];

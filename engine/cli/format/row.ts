@@ -15,9 +15,11 @@ export type ListRow = Readonly<Record<string, unknown>>;
  * with `docker context ls --format json`).
  */
 export function rowContext(typeName: string, row: ListRow): object {
+  // A row may bring its own MarshalJSON when its JSON differs from its template fields (search's IsOfficial).
+  const own = (row as { readonly [GO_MARSHAL_JSON]?: () => string })[GO_MARSHAL_JSON];
   const ctx: object = goStruct({ name: typeName }, {
     ...row,
-    [GO_MARSHAL_JSON]: () => {
+    [GO_MARSHAL_JSON]: own ?? (() => {
       const fields: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(row)) {
         if (!/^\p{Lu}/u.test(name)) continue;
@@ -25,7 +27,7 @@ export function rowContext(typeName: string, row: ListRow): object {
         else if (value.length === 0) fields[name] = (value as () => unknown).call(ctx);
       }
       return marshalJson(fields, true);
-    },
+    }),
   });
   return ctx;
 }
