@@ -19,7 +19,7 @@ import type { ImageSpec, LayerSpec, RepositoryInfo } from './source/types.ts';
  *   tools: curl wget gpg openssl git hg ssh svn ps top make patch unzip bzip2 xz file gcc g++;
  *   runtimes: node python3;
  *   servers: nginx mongod mongos mongosh redis-server redis-cli redis-benchmark postgres psql pg_ctl initdb pg_dump
- *     pg_restore createdb pg_isready; privilege drop: gosu setpriv;
+ *     pg_restore createdb pg_isready httpd apachectl htpasswd; privilege drop: gosu setpriv; perl (httpd:alpine);
  * npm, npx, corepack and yarn are `#!/usr/bin/env node` scripts, not programs of their own.
  */
 

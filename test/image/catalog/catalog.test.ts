@@ -268,3 +268,49 @@ describe('history lines that name content', () => {
     }
   });
 });
+
+describe('httpd', () => {
+  const sizes: [string, number][] = [
+    ['httpd:latest', 1.482e8],
+    ['httpd:alpine', 5.99e7],
+  ];
+  for (const [ref, expected] of sizes) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(0.03));
+  }
+
+  it('tags, bases and layers as docker history shows them', () => {
+    expect(image('httpd:latest').id).toBe(image('httpd:2.4.63-bookworm').id);
+    expect(image('httpd:2.4').id).toBe(image('httpd:2').id);
+    expect(image('httpd:alpine').id).toBe(image('httpd:2.4-alpine').id);
+    expect(image('httpd:alpine').id).not.toBe(image('httpd:latest').id);
+    expect(image('httpd:latest').layers[0]!.diffId).toBe(image('debian:bookworm-slim').layers[0]!.diffId);
+    expect(image('httpd:alpine').layers[0]!.diffId).toBe(image('alpine:3.22').layers[0]!.diffId);
+    // 74.8MB, 0B (mkdir), 0B (WORKDIR), 11MB, 62.4MB, 138B
+    expect(image('httpd:latest').layers.map((l) => l.size)).toEqual([74_824_507, 0, 0, 11_000_000, 62_400_000, 138]);
+    expect(image('httpd:latest').layers[2]!.diffId).toBe(image('redis:8').layers.find((l) => l.size === 0 && l.key === 'empty')!.diffId);
+    expect(image('httpd:alpine').layers).toHaveLength(7);
+  });
+
+  it('carries its configuration, the web root and httpd-foreground', () => {
+    const c = image('httpd:latest').config.config;
+    expect(c.StopSignal).toBe('SIGWINCH');
+    expect(c.Cmd).toEqual(['httpd-foreground']);
+    expect(c.WorkingDir).toBe('/usr/local/apache2');
+    expect(c.ExposedPorts).toEqual({ '80/tcp': {} });
+    expect(c.Env).toContain('HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab');
+    for (const ref of ['httpd:latest', 'httpd:alpine']) {
+      const fs = rootFs(image(ref));
+      expect(fs.readText('/usr/local/apache2/htdocs/index.html'), ref).toBe('<html><body><h1>It works!</h1></body></html>\n');
+      const conf = fs.readText('/usr/local/apache2/conf/httpd.conf');
+      expect(conf).toMatch(/^Listen 80$/m);
+      expect(conf).toMatch(/^User www-data$/m);
+      expect(conf).toContain('DocumentRoot "/usr/local/apache2/htdocs"');
+      expect(fs.readText('/usr/local/bin/httpd-foreground')).toContain('exec httpd -DFOREGROUND "$@"');
+      expect(resolveCommand(fs, 'httpd', image(ref).config.config.Env![0]!.slice(5), '/').kind).toBe('found');
+      expect(fs.readText('/etc/passwd')).toMatch(/^www-data:x:(33|82):/m);
+    }
+    expect(rootFs(image('httpd:latest')).stat('/usr/local/apache2').uid).toBe(33);
+    expect(rootFs(image('httpd:alpine')).stat('/usr/local/apache2').uid).toBe(82);
+    expect(image('httpd:latest').config.history.map((h) => h.created_by)).toContain('STOPSIGNAL SIGWINCH');
+  });
+});
