@@ -45,7 +45,7 @@ export interface PullOptions {
   readonly clock: VirtualClock;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: PullProgress) => void;
-  /** Virtual milliseconds since the epoch, for the tag's LastTagTime. */
+  /** Virtual milliseconds since the epoch (a pull itself leaves LastTagTime unset, as the classic daemon does). */
   readonly now: () => number;
 }
 
@@ -75,7 +75,9 @@ export async function pull(text: string, getStore: () => ImageStore, options: Pu
     config: image.config,
     layers: chains,
     repoDigests: existing?.repoDigests.includes(repoDigest) ? existing.repoDigests : [...(existing?.repoDigests ?? []), repoDigest],
-    lastTagTime: existing?.lastTagTime ?? options.now(),
+    // The classic daemon tags a pulled image straight in the reference store, without stamping LastTagTime, so
+    // inspect shows Go's zero time for it until `docker tag` or a build names it.
+    ...(existing?.lastTagTime !== undefined ? { lastTagTime: existing.lastTagTime } : {}),
   });
   if (ref.digest === undefined) store = setTag(store, ref, image.id).store;
 

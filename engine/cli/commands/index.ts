@@ -1,11 +1,16 @@
 import type { Command } from '../command.ts';
 import { helpCommand } from './help.ts';
+import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
 import { imagesCommand } from './images.ts';
 import { infoCommand } from './info.ts';
+import { imageInspectCommand, inspectCommand } from './inspect.ts';
+import { loadCommand } from './load.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand } from './rmi.ts';
+import { saveCommand } from './save.ts';
 import { searchCommand } from './search.ts';
+import { systemDfCommand } from './system-df.ts';
 import { tagCommand } from './tag.ts';
 import { versionCommand } from './version.ts';
 
@@ -20,4 +25,10 @@ export const COMMANDS: readonly Command[] = [
   rmiCommand,
   imagePruneCommand,
   searchCommand,
+  historyCommand,
+  imageInspectCommand,
+  inspectCommand,
+  systemDfCommand,
+  saveCommand,
+  loadCommand,
 ];

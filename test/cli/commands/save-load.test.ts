@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { loadArchive } from '../../../engine/image/archive/index.ts';
+import { alpineImage, builtImage, machine, nodeImage, pythonImage, short } from './machine.ts';
+import { fakeRegistry, layer } from '../../image/fake-registry.ts';
+
+describe('docker save and docker load', () => {
+  it('round-trips an image through a file in the user’s directory, owned by the user, mode 0600', async () => {
+    const { run, machine: m } = machine();
+    await run('docker pull alpine');
+    expect(await run('docker save -o a.tar alpine')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const st = m.hostFs.stat('/home/student/project/a.tar');
+    expect({ mode: st.mode, uid: st.uid }).toEqual({ mode: 0o600, uid: 1000 });
+    const archive = loadArchive(m.hostFs.readFile('/home/student/project/a.tar'));
+    expect(archive.images.map((i) => [i.id, i.repoTags])).toEqual([[alpineImage.id, ['alpine:latest']]]);
+
+    await run('docker rmi alpine');
+    expect(await run('docker load -i a.tar')).toEqual({ stdout: 'Loaded image: alpine:latest\n', stderr: '', exitCode: 0 });
+    const inspect = JSON.parse((await run('docker image inspect alpine')).stdout)[0];
+    expect(inspect.Id).toBe(alpineImage.id);
+    expect(inspect.RootFS.Layers).toEqual([alpineImage.layers[0]!.diffId]);
+    // The registry digest is not in the archive.
+    expect(inspect.RepoDigests).toEqual([]);
+    expect((await run('docker history -q alpine')).stdout).toBe(`${short(alpineImage.id)}\n<missing>\n`);
+  });
+
+  it('a bare repository name saves all its tags; loading moves tags from other images, which become dangling', async () => {
+    const other = builtImage('2024-12-31T00:00:00Z', [layer('other', 1_000)], [{ created: '2024-12-31T00:00:00Z', created_by: 'ADD x /' }]);
+    const registry = fakeRegistry({ 'library/alpine': { latest: alpineImage, '3.21': alpineImage }, 'library/other': { latest: other } });
+    const { run } = machine(registry);
+    await run('docker pull alpine:3.21');
+    await run('docker pull alpine');
+    await run('docker save -o all.tar alpine');
+    await run('docker pull other');
+    await run('docker tag other alpine:3.21');
+    await run('docker rmi other');
+    expect((await run('docker load -i all.tar')).stdout).toBe(
+      `The image alpine:3.21 already exists, renaming the old one with ID ${other.id} to empty string\nLoaded image: alpine:3.21\nLoaded image: alpine:latest\n`,
+    );
+    expect((await run(`docker image inspect -f {{.RepoTags}} ${other.id.slice(7)} alpine`)).stdout).toBe('[]\n[alpine:3.21 alpine:latest]\n');
+  });
+
+  it('reuses layers the store has, and says "Loaded image ID" for an image saved by ID', async () => {
+    const { run, machine: m } = machine();
+    await run('docker pull node:20');
+    await run('docker pull python:3.12');
+    await run(`docker save -o py.tar ${pythonImage.id.slice(7)}`);
+    expect(loadArchive(m.hostFs.readFile('/home/student/project/py.tar')).images[0]!.repoTags).toEqual([]);
+    await run('docker rmi python:3.12');
+    // node still holds the Debian layer python shares.
+    const before = m.snapshot();
+    expect((await run('docker load -i py.tar')).stdout).toBe(`Loaded image ID: ${pythonImage.id}\n`);
+    expect((await run('docker images -q')).stdout).toBe(`${short(pythonImage.id)}\n${short(nodeImage.id)}\n`);
+    m.restore(before);
+  });
+
+  it('pipes through stdout and stdin', async () => {
+    const { run } = machine();
+    await run('docker pull alpine');
+    expect(await run('docker save alpine | docker load')).toEqual({ stdout: 'Loaded image: alpine:latest\n', stderr: '', exitCode: 0 });
+    expect(await run('docker save alpine > b.tar && docker rmi -f alpine >/dev/null && docker load < b.tar')).toEqual({
+      stdout: 'Loaded image: alpine:latest\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  it('answers with the client’s and the daemon’s errors', async () => {
+    const { run } = machine();
+    await run('docker pull alpine');
+    const fail = (stderr: string) => ({ stdout: '', stderr, exitCode: 1 });
+    expect(await run('docker save alpine')).toEqual(fail('cowardly refusing to save to a terminal. Use the -o flag or redirect\n'));
+    expect(await run('docker save -o nodir/a.tar alpine')).toEqual(fail('failed to save image: invalid output path: stat nodir: no such file or directory\n'));
+    expect(await run('docker save -o . alpine')).toEqual(fail('failed to save image: cannot write to a directory\n'));
+    expect(await run('docker save -o /etc/a.tar alpine')).toEqual(fail('failed to save image: open /etc/.tmp-a.tar1804289383: permission denied\n'));
+    expect(await run('docker save -o a.tar alpine:nope')).toEqual(fail('Error response from daemon: reference does not exist\n'));
+    expect(await run('docker save -o a.tar nope')).toEqual(fail('Error response from daemon: No such image: nope\n'));
+    // A failed save leaves nothing behind.
+    expect(await run('ls -A')).toMatchObject({ stdout: '' });
+    expect(await run('docker load -i missing.tar')).toEqual(fail('open missing.tar: no such file or directory\n'));
+    expect(await run('echo hello > bad.tar; docker load -i bad.tar')).toEqual(fail('Error response from daemon: unexpected EOF\n'));
+  });
+});
