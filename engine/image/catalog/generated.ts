@@ -9,6 +9,7 @@ export const GENERATED_LAYERS: Readonly<Record<string, readonly [string, number,
   "buildpack-deps:bookworm-curl": ["sha256:b7b81fe785d77411f338e112401795fea23c299ad230f8bcfefc21509aa3593b", 48475263, 48668672, 24015580],
   "buildpack-deps:bookworm-scm": ["sha256:5715b2ca3a9769865a3e66f657fafba0e45925d546a4b9718af54dcfdb0cda13", 177242868, 177502208, 64394020],
   "busybox:1.37.0-glibc": ["sha256:810fe9764dfd52fec2539944a36291e3b6a0a43a365d34b444715985b4cb91e0", 4277910, 4323328, 2154382],
+  "curlimages/curl:8.14.1/base": ["sha256:5f7f68e106e918c958bbd8a4f97e15945bdfea184f5d2b7d2f9ad8103be46032", 13600000, 13669376, 5440000],
   "debian:bookworm-20250520": ["sha256:91f43352fc247789cb02fa7f7f40ad71a397c288159df69d1ac475d7d84a1cd0", 116958742, 117536256, 48492339],
   "debian:bookworm-slim-20250520": ["sha256:9060c454b8af4e51084dbebd1ca6fda0f2bb422fbb36086aba8de6a83737af7b", 74824507, 75207168, 28227259],
   "empty": ["sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef", 0, 1024, 32],
@@ -146,6 +147,7 @@ export const GENERATED_LAYERS: Readonly<Record<string, readonly [string, number,
 
 /** `repository:first tag` -> [image ID, manifest digest]. */
 export const GENERATED_IMAGES: Readonly<Record<string, readonly [string, string]>> = {
+  "curlimages/curl:latest": ["sha256:c31946df3ce988b7c936b9de072dd6b010f548fa0c5c2f17d95f568ae1689d6b", "sha256:91ad73fd49dc6e703e816e4c42841db331de90713d5d3c36ed834ce9a889a0c5"],
   "library/alpine:3.20": ["sha256:89d3352772c7246017fb5ab182f66d4cf44312a49327c7c2554ba86dac223c0f", "sha256:d28e77130bd46e99cbd7e8997c54c27f3a33f35c0ca6dbec13813a72e1708903"],
   "library/alpine:3.21": ["sha256:bacdf3d1da181bf9cd45bb56552587a8155423f5ffcac01982c2b33332730012", "sha256:4e0fcc623992a4b7fbec61939173cf4a488230bf46743f6f0d2f8858dbecec59"],
   "library/alpine:3.22": ["sha256:53380ec3a3cf8074ffa48d31c1951f218256fc13d0a935b729608f44e373358f", "sha256:4e829c9435b3af769f15f28ab06caf238afd5e2859350de9616a3b1a7ba95601"],

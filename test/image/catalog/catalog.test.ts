@@ -314,3 +314,34 @@ describe('httpd', () => {
     expect(image('httpd:latest').config.history.map((h) => h.created_by)).toContain('STOPSIGNAL SIGWINCH');
   });
 });
+
+describe('curlimages/curl', () => {
+  it('≈ 21.9 MB, on the catalog alpine 3.22 layer, one ID for both tags', () => {
+    const curl = image('curlimages/curl:latest');
+    expect(Math.abs(totalSize(curl) / 2.19e7 - 1)).toBeLessThan(0.03);
+    expect(curl.id).toBe(image('curlimages/curl:8.14.1').id);
+    expect(curl.layers[0]!.diffId).toBe(image('alpine:3.22').layers[0]!.diffId);
+    // the appliance commit changes no file: its layer is the empty tar
+    expect(curl.layers.map((l) => l.diffId)).toContain('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
+    expect(curl.config.history.slice(-2).map((h) => h.created_by)).toEqual(['/bin/sh', '/bin/sh']);
+  });
+
+  it('runs as curl_user with its own CA bundle and the upstream entrypoint', () => {
+    const c = image('curlimages/curl:latest').config.config;
+    expect(c.User).toBe('curl_user');
+    expect(c.WorkingDir).toBe('/home/curl_user');
+    expect(c.Entrypoint).toEqual(['/entrypoint.sh']);
+    expect(c.Cmd).toEqual(['curl']);
+    expect(c.Env).toContain('CURL_CA_BUNDLE=/cacert.pem');
+    expect(c.Labels?.['org.opencontainers.image.source']).toBe('https://github.com/curl/curl-container');
+    const fs = rootFs(image('curlimages/curl:latest'));
+    expect(fs.readText('/etc/passwd')).toMatch(/^curl_user:x:100:101:/m);
+    expect(fs.readText('/etc/group')).toMatch(/^curl_group:x:101:curl_user$/m);
+    expect(fs.stat('/home/curl_user').uid).toBe(100);
+    expect(fs.exists('/cacert.pem')).toBe(true);
+    expect(fs.readText('/entrypoint.sh')).toContain('set -- curl "$@"');
+    const curl = fs.entry('/usr/bin/curl');
+    expect(curl.type === 'file' && curl.content.kind !== 'bytes' && curl.content.program).toBe('curl');
+    expect(catalogRepositories().find((r) => r.name === 'curlimages/curl')?.official).toBe(false);
+  });
+});

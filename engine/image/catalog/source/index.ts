@@ -1,4 +1,5 @@
 import { ALPINE_3_20, ALPINE_3_21, ALPINE_3_22 } from './alpine.ts';
+import { CURL } from './curl.ts';
 import { DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM } from './debian.ts';
 import { HTTPD_IMAGES } from './httpd.ts';
 import { MONGO_IMAGES } from './mongo.ts';
@@ -12,7 +13,7 @@ import { UBUNTU_JAMMY, UBUNTU_NOBLE } from './ubuntu.ts';
 import type { ImageSpec, RepositoryInfo } from './types.ts';
 
 /** Every image the offline registry serves (a snapshot of Docker Hub around 2025-06-10). */
-export const CATALOG_IMAGES: readonly ImageSpec[] = [ALPINE_3_20, ALPINE_3_21, ALPINE_3_22, DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM, UBUNTU_JAMMY, UBUNTU_NOBLE, BUSYBOX, HELLO_WORLD, ...NODE_IMAGES, ...PYTHON_IMAGES, ...NGINX_IMAGES, ...MONGO_IMAGES, ...REDIS_IMAGES, ...POSTGRES_IMAGES, ...HTTPD_IMAGES];
+export const CATALOG_IMAGES: readonly ImageSpec[] = [ALPINE_3_20, ALPINE_3_21, ALPINE_3_22, DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM, UBUNTU_JAMMY, UBUNTU_NOBLE, BUSYBOX, HELLO_WORLD, ...NODE_IMAGES, ...PYTHON_IMAGES, ...NGINX_IMAGES, ...MONGO_IMAGES, ...REDIS_IMAGES, ...POSTGRES_IMAGES, ...HTTPD_IMAGES, CURL];
 
 /** `docker search` rows: Docker Hub's short descriptions; star counts as of mid-2025, rounded. */
 export const CATALOG_REPOSITORIES: readonly RepositoryInfo[] = [
@@ -27,5 +28,6 @@ export const CATALOG_REPOSITORIES: readonly RepositoryInfo[] = [
   { name: 'redis', description: 'Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.', stars: 13_200, official: true },
   { name: 'postgres', description: 'The PostgreSQL object-relational database system provides reliability and data integrity.', stars: 14_000, official: true },
   { name: 'httpd', description: 'The Apache HTTP Server Project', stars: 4_900, official: true },
+  { name: 'curlimages/curl', description: 'official curl-container image', stars: 120, official: false },
   { name: 'node', description: 'Node.js is a JavaScript-based platform for server-side and networking applications.', stars: 13_900, official: true },
 ];
