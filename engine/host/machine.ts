@@ -6,7 +6,8 @@ import { TreeFs } from '../fs/tree-fs.ts';
 import type { DirEntry } from '../fs/types.ts';
 import type { EngineView } from '../cli/engine-view.ts';
 import { catalogRepositories } from '../image/catalog/index.ts';
-import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
+import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
+import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
@@ -44,7 +45,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
-  const images = new ImageService(options.registry ?? EMPTY_REGISTRY, clock, (e) => events.emit(e));
+  const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
   // The daemon, as the docker CLI reaches it.
   const docker: EngineView = { containers: () => [], images, searchIndex: catalogRepositories };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
