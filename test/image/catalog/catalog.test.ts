@@ -345,3 +345,37 @@ describe('curlimages/curl', () => {
     expect(catalogRepositories().find((r) => r.name === 'curlimages/curl')?.official).toBe(false);
   });
 });
+
+describe('nginx stable', () => {
+  const sizes: [string, number][] = [
+    ['nginx:stable', 1.921e8],
+    ['nginx:stable-alpine', 4.85e7],
+  ];
+  for (const [ref, expected] of sizes) {
+    it(`${ref} ≈ ${expected / 1e6} MB`, () => expect(Math.abs(totalSize(image(ref)) / expected - 1)).toBeLessThan(0.03));
+  }
+
+  it('is its own image, sharing only the distribution base with mainline', () => {
+    const stable = image('nginx:stable');
+    expect(stable.id).toBe(image('nginx:1.28.0-bookworm').id);
+    expect(stable.id).toBe(image('nginx:1.28').id);
+    expect(image('nginx:stable-alpine').id).toBe(image('nginx:1.28-alpine').id);
+    expect(stable.id).not.toBe(image('nginx:latest').id);
+    expect(stable.layers).toHaveLength(7);
+    expect(stable.layers[0]!.diffId).toBe(image('nginx:latest').layers[0]!.diffId);
+    const mainline = new Set(image('nginx:latest').layers.map((l) => l.diffId));
+    expect(stable.layers.slice(1).filter((l) => mainline.has(l.diffId))).toEqual([]);
+    expect(image('nginx:stable-alpine').layers[0]!.diffId).toBe(image('nginx:alpine').layers[0]!.diffId);
+  });
+
+  it('carries 1.28.0 configuration and the entrypoint scripts', () => {
+    const c = image('nginx:stable').config.config;
+    expect(c.Env).toContain('NGINX_VERSION=1.28.0');
+    expect(c.StopSignal).toBe('SIGQUIT');
+    expect(c.Entrypoint).toEqual(['/docker-entrypoint.sh']);
+    const fs = rootFs(image('nginx:stable'));
+    expect(fs.exists('/docker-entrypoint.d/15-local-resolvers.envsh')).toBe(true);
+    expect(fs.readText('/usr/share/nginx/html/index.html')).toContain('<h1>Welcome to nginx!</h1>');
+    expect(image('nginx:stable-alpine').config.config.Env).toContain('NGINX_VERSION=1.28.0');
+  });
+});

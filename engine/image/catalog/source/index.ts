@@ -4,6 +4,7 @@ import { DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM } from './debian.ts';
 import { HTTPD_IMAGES } from './httpd.ts';
 import { MONGO_IMAGES } from './mongo.ts';
 import { NGINX_IMAGES } from './nginx.ts';
+import { NGINX_STABLE_IMAGES } from './nginx-stable.ts';
 import { NODE_IMAGES } from './node.ts';
 import { POSTGRES_IMAGES } from './postgres.ts';
 import { PYTHON_IMAGES } from './python.ts';
@@ -13,7 +14,7 @@ import { UBUNTU_JAMMY, UBUNTU_NOBLE } from './ubuntu.ts';
 import type { ImageSpec, RepositoryInfo } from './types.ts';
 
 /** Every image the offline registry serves (a snapshot of Docker Hub around 2025-06-10). */
-export const CATALOG_IMAGES: readonly ImageSpec[] = [ALPINE_3_20, ALPINE_3_21, ALPINE_3_22, DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM, UBUNTU_JAMMY, UBUNTU_NOBLE, BUSYBOX, HELLO_WORLD, ...NODE_IMAGES, ...PYTHON_IMAGES, ...NGINX_IMAGES, ...MONGO_IMAGES, ...REDIS_IMAGES, ...POSTGRES_IMAGES, ...HTTPD_IMAGES, CURL];
+export const CATALOG_IMAGES: readonly ImageSpec[] = [ALPINE_3_20, ALPINE_3_21, ALPINE_3_22, DEBIAN_BOOKWORM, DEBIAN_BOOKWORM_SLIM, UBUNTU_JAMMY, UBUNTU_NOBLE, BUSYBOX, HELLO_WORLD, ...NODE_IMAGES, ...PYTHON_IMAGES, ...NGINX_IMAGES, ...NGINX_STABLE_IMAGES, ...MONGO_IMAGES, ...REDIS_IMAGES, ...POSTGRES_IMAGES, ...HTTPD_IMAGES, CURL];
 
 /** `docker search` rows: Docker Hub's short descriptions; star counts as of mid-2025, rounded. */
 export const CATALOG_REPOSITORIES: readonly RepositoryInfo[] = [

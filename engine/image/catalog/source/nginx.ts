@@ -118,7 +118,7 @@ const DEFAULT_CONF = `server {
 }
 `;
 
-const ENTRYPOINT_SH = `#!/bin/sh
+export const ENTRYPOINT_SH = `#!/bin/sh
 # vim:sw=4:ts=4:et
 
 set -e
@@ -139,13 +139,13 @@ fi
 exec "$@"
 `;
 
-const SCRIPTS: Readonly<Record<string, string>> = {
+export const SCRIPTS: Readonly<Record<string, string>> = {
   '10-listen-on-ipv6-by-default.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\necho >&3 "$0: info: Getting the checksum of /etc/nginx/conf.d/default.conf"\necho >&3 "$0: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"\n',
   '20-envsubst-on-templates.sh': '#!/bin/sh\n\nset -e\n\n# Renders /etc/nginx/templates/*.template into /etc/nginx/conf.d with envsubst.\ntemplate_dir="${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}"\n[ -d "$template_dir" ] || exit 0\nfor template in "$template_dir"/*.template; do\n  [ -f "$template" ] || continue\n  output="/etc/nginx/conf.d/$(basename "$template" .template)"\n  envsubst < "$template" > "$output"\ndone\n',
   '30-tune-worker-processes.sh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n\n[ "${NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE:-}" ] || exit 0\n',
 };
 
-function nginxFiles(l: LayerBuilder, alpine: boolean): void {
+export function nginxFiles(l: LayerBuilder, alpine: boolean): void {
   const passwd = alpine ? alpinePasswd('nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin') : debianPasswd('nginx:x:101:101:nginx user:/nonexistent:/bin/false');
   l.file('/etc/passwd', passwd);
   l.file('/etc/group', alpine ? alpineGroup('nginx:x:101:nginx') : debianGroup('nginx:x:101:'));
