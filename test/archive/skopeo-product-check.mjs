@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// The same claim as skopeo-check.mjs, made through the product instead of the archive writer: the headless tool
+// pulls alpine from the offline catalog and saves it into the project folder, `--export` puts that folder on the
+// real disk, and Debian's skopeo must read the archive and copy it to an OCI layout, with the config digest equal
+// to `docker image inspect -f '{{.Id}}'` and the layer digests equal to `.RootFS.Layers`. Prints
+// `N passed, M failed`; exits non-zero on any failure (or when skopeo is missing).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sha256 = (bytes) => 'sha256:' + createHash('sha256').update(bytes).digest('hex');
+const skopeo = (...args) => execFileSync('skopeo', args, { encoding: 'buffer', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let passed = 0;
+let failed = 0;
+function check(name, fn) {
+  try {
+    fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    const detail = e.stderr?.length ? e.stderr.toString().trim() : e.message;
+    console.log(`FAIL ${name}\n     ${detail.split('\n').join('\n     ')}`);
+  }
+}
+function same(actual, wanted, what) {
+  const a = JSON.stringify(actual);
+  const w = JSON.stringify(wanted);
+  if (a !== w) throw new Error(`${what}: got ${a}, want ${w}`);
+}
+
+if (spawnSync('skopeo', ['--version']).status !== 0) {
+  console.log('0 passed, 1 failed (skopeo is not installed: apt-get install -y skopeo)');
+  process.exit(1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dockyard-skopeo-product-'));
+try {
+  const project = join(dir, 'project');
+  const script = join(dir, 'script.sh');
+  // Every command prints one line the check reads back: the transcript is parsed with --json.
+  writeFileSync(
+    script,
+    [
+      'docker pull alpine && docker save -o alpine.tar alpine',
+      "docker image inspect -f '{{.Id}}' alpine",
+      "docker image inspect -f '{{json .RootFS.Layers}}' alpine",
+      '',
+    ].join('\n'),
+  );
+  const play = spawnSync(process.execPath, [join(root, 'bin', 'dockyard.mjs'), 'play', '--json', '--export', project, script], { encoding: 'utf8' });
+  const results = play.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const [, id, layers] = results;
+
+  check('dockyard play pulls alpine, saves it and exports the project folder', () => {
+    same(play.status, 0, `dockyard exit status (stderr: ${play.stderr.trim()})`);
+    same(results.map((r) => r.exitCode), [0, 0, 0], `exit codes (${results.map((r) => r.stderr.trim()).join(' | ')})`);
+  });
+  const imageId = id?.stdout.trim();
+  const diffIds = layers ? JSON.parse(layers.stdout) : [];
+  const archive = join(project, 'alpine.tar');
+
+  check('skopeo inspect docker-archive:alpine.tar shows the layers `docker image inspect` reports', () => {
+    const info = JSON.parse(skopeo('inspect', `docker-archive:${archive}`).toString('utf8'));
+    same(info.Layers, diffIds, 'Layers');
+    same(sha256(skopeo('inspect', '--config', '--raw', `docker-archive:${archive}`)), imageId, 'config digest');
+    same(sha256(skopeo('inspect', '--config', '--raw', `docker-archive:${archive}:alpine:latest`)), imageId, 'config digest by tag');
+  });
+
+  check('skopeo copy docker-archive:alpine.tar oci:… keeps the layers; the config is the same image', () => {
+    const out = join(dir, 'oci');
+    skopeo('copy', '-q', `docker-archive:${archive}`, `oci:${out}:saved`);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+    const entry = index.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === 'saved');
+    const blob = (d) => readFileSync(join(out, 'blobs', 'sha256', d.slice(7)));
+    const manifest = JSON.parse(blob(entry.digest).toString('utf8'));
+    const config = JSON.parse(blob(manifest.config.digest).toString('utf8'));
+    same(config.rootfs.diff_ids, diffIds, 'diff_ids');
+    same(manifest.layers.length, diffIds.length, 'layer count');
+    manifest.layers.forEach((l, i) => {
+      const raw = blob(l.digest);
+      same(sha256(l.mediaType.endsWith('+gzip') ? gunzipSync(raw) : raw), diffIds[i], `layer ${i} uncompressed digest`);
+    });
+  });
+
+  check('skopeo copy docker-archive:alpine.tar dir:… keeps the config bytes: its digest is the image ID', () => {
+    const out = join(dir, 'dir');
+    skopeo('copy', '-q', `docker-archive:${archive}`, `dir:${out}`);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    same(manifest.config.digest, imageId, 'config digest');
+    same(sha256(readFileSync(join(out, imageId.slice(7)))), imageId, 'config blob');
+    same(manifest.layers.map((l) => l.digest), diffIds, 'layer digests');
+  });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
