@@ -175,7 +175,9 @@ const DEPS_PACKAGES = 'ca-certificates=20230311+deb12u1 libapr1=1.7.2-3+deb12u1 
 const RUNTIME_PACKAGES = 'libbrotli1=1.0.9-2+b6 libcurl4=7.88.1-10+deb12u12 libjansson4=2.14-2 liblua5.2-0=5.2.4-3 libnghttp2-14=1.52.0-1+deb12u2 libpcre3=2:8.39-15 libxml2=2.9.14+dfsg-1.3~deb12u1';
 
 function httpdImage(alpine: boolean): ImageSpec {
-  const t = alpine ? '2025-05-30T20:51:53Z' : '2025-01-24T00:31:17Z';
+  // The Debian build is the rebuild on the catalog's 2025-05-20 bookworm-slim (docker-library rebuilds when a base
+  // changes; the day is inferred, the time of day is not known).
+  const t = alpine ? '2025-05-30T20:51:53Z' : '2025-05-21T00:00:00Z';
   const key = `httpd:${VERSION}-${alpine ? 'alpine' : 'bookworm'}`;
   // mkdir + chown: the directory alone, owned by www-data (33 on Debian, 82 on Alpine).
   const www = alpine ? 82 : 33;

@@ -19,7 +19,9 @@ import type { ImageSpec, LayerSpec, Step } from './types.ts';
  */
 
 const VERSION = '1.28.0';
-const CREATED = '2025-04-23T18:00:49Z';
+// Rebuilt on the catalog's 2025-05-20 bookworm-slim, as docker-library does when a base changes (day inferred;
+// a separate build from mainline's, so its files carry another date and its layers are its own).
+const CREATED = '2025-05-22T00:00:00Z';
 
 const LOCAL_RESOLVERS_ENVSH = `#!/bin/sh
 # vim:sw=2:ts=2:sts=2:et

@@ -13,7 +13,9 @@ import type { ImageSpec, LayerSpec, Step } from './types.ts';
  */
 
 const VERSION = '1.27.5';
-const CREATED = '2025-04-16T20:58:01Z';
+// docker-library rebuilds an image when its base changes: this build is the one on the catalog's 2025-05-20
+// bookworm-slim (the day is inferred from that rebuild rule, the time of day is not known).
+const CREATED = '2025-05-21T00:00:00Z';
 
 export const NGINX_INDEX_HTML = `<!DOCTYPE html>
 <html>

@@ -37,7 +37,7 @@ interface NodeRelease {
 
 const RELEASES: readonly NodeRelease[] = [
   {
-    version: '20.19.2', npm: '10.8.2', created: '2025-05-15T03:29:52Z', binary: 97_364_232,
+    version: '20.19.2', npm: '10.8.2', created: '2025-05-22T02:14:51Z', binary: 97_364_232,
     layer: { bookworm: 161_276_413, slim: 163_514_262, alpine: 121_902_118 },
     tags: {
       bookworm: ['20', '20.19', '20.19.2', '20-bookworm', '20.19-bookworm', '20.19.2-bookworm', 'iron', 'iron-bookworm'],
