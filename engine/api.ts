@@ -21,6 +21,8 @@ export interface MachineOptions {
    * 'interactive': the page moves the clock from real time (`machine.clock.advance`), Ctrl-C comes from the user.
    */
   mode?: 'headless' | 'interactive';
+  /** Virtual time at which the machine starts (ms since the epoch); a fixed date in mid-2025 by default. */
+  startTime?: number;
   /** Where `docker pull` finds images: the offline catalog unless a test supplies its own. */
   registry?: Registry;
 }

@@ -6,8 +6,11 @@ import { macrotask } from './tick.ts';
  * clock is advanced, which is what makes background processes deterministic.
  */
 
-/** 2025-01-06T09:00:00Z: a fixed, plausible start for every new machine. */
-export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
+/**
+ * Monday 2025-07-14T09:00:00Z: a fixed start for every new machine, a few weeks after Docker 28.2.2 and the
+ * catalog's images were released, so an image pulled now was created "N weeks ago" as on a real machine then.
+ */
+export const DEFAULT_EPOCH_MS = Date.UTC(2025, 6, 14, 9, 0, 0);
 
 interface Timer {
   readonly at: number;

@@ -38,7 +38,7 @@ function hostPrograms(): Record<string, Program> {
 
 export function createMachine(options: MachineOptions = {}): Machine {
   const mode = options.mode ?? 'interactive';
-  const clock = new VirtualClock();
+  const clock = new VirtualClock(options.startTime);
   const events = new EventStream<EngineEvent>();
   let ids = initialIds(options.seed ?? 0);
   const registry = hostPrograms();

@@ -56,7 +56,8 @@ export const REGISTRY: Registry = fakeRegistry({
 
 /** A headless machine on REGISTRY with one terminal; `run` gives a command line's stdout, stderr and status. */
 export function machine(registry: Registry = REGISTRY) {
-  const m = createMachine({ mode: 'headless', registry });
+  // The fixtures' dates are relative to 2025-01-06, so the tests keep their meaning whatever a new machine's date.
+  const m = createMachine({ mode: 'headless', registry, startTime: Date.UTC(2025, 0, 6, 9, 0, 0) });
   const terminal = m.openTerminal();
   const run = async (line: string) => {
     let stdout = '';

@@ -11,7 +11,7 @@ import { digestBytes } from '../../../engine/fs/digest.ts';
 import type { RegistryImage, RegistryLayer } from '../../../engine/image/registry.ts';
 import { fakeRegistry, image, layer } from '../../image/fake-registry.ts';
 
-/** A fake registry image whose config says it was built at `created` (the virtual clock starts 2025-01-06). */
+/** A fake registry image whose config says it was built at `created` (these tests' clock starts 2025-01-06). */
 export function imageAt(created: string, layers: RegistryLayer[], cmd: string[] = ['sh']): RegistryImage {
   const img = image(layers, cmd);
   const config = { ...img.config, created, history: img.config.history.map((h) => ({ ...h, created })) };
@@ -40,8 +40,11 @@ export interface RunOptions {
  * A docker CLI over one image service on a virtual clock that runs headless (pulls take their virtual time),
  * with containers a test can declare.
  */
+/** The fixtures' dates are relative to this start, so the tests keep their meaning whatever a new machine's date. */
+export const TEST_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
+
 export function session(registry: Registry = REGISTRY, extra: { search?: readonly SearchResult[] } = {}) {
-  const clock = new VirtualClock();
+  const clock = new VirtualClock(TEST_EPOCH_MS);
   const images = new ImageService(registry, clock);
   const using = new Map<string, ContainerUse[]>();
   const engine: EngineView = {

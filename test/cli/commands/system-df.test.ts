@@ -56,7 +56,7 @@ describe('docker system df', () => {
   });
 
   it('keeps what images in use hold alone; takes containers, volumes and build cache from the engine', async () => {
-    const clock = new VirtualClock();
+    const clock = new VirtualClock(Date.UTC(2025, 0, 6, 9, 0, 0));
     const images = new ImageService(REGISTRY, clock);
     const engine: EngineView & DiskUsageSources = {
       containers: () => [{ state: 'running' }, { state: 'exited' }],
