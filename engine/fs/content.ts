@@ -29,7 +29,18 @@ export function contentSize(c: FileContent): number {
 
 /** The whole content. For `bytes` content this is the stored array itself: treat it as read-only. */
 export function readContent(c: FileContent): Uint8Array {
+  if (c.kind === 'lazy') return concatChunks(c.chunks(), c.size);
   return c.kind === 'bytes' ? c.bytes : readRange(c, 0, c.size);
+}
+
+function concatChunks(chunks: Iterable<Uint8Array>, size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk.subarray(0, Math.max(0, size - at)), at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** Bytes [start, end) (clamped to the content). */
@@ -38,6 +49,7 @@ export function readRange(c: FileContent, start: number, end: number): Uint8Arra
   const s = Math.max(0, Math.min(start, size));
   const e = Math.max(s, Math.min(end, size));
   if (c.kind === 'bytes') return c.bytes.subarray(s, e);
+  if (c.kind === 'lazy') return readContent(c).subarray(s, e);
   const out = new Uint8Array(e - s);
   const key = keyOf(c.seed, c.size);
   let pos = s;
@@ -60,6 +72,10 @@ export function readRange(c: FileContent, start: number, end: number): Uint8Arra
 export function* contentChunks(c: FileContent): Generator<Uint8Array, void, undefined> {
   if (c.kind === 'bytes') {
     if (c.bytes.length > 0) yield c.bytes;
+    return;
+  }
+  if (c.kind === 'lazy') {
+    yield* c.chunks();
     return;
   }
   const key = keyOf(c.seed, c.size);

@@ -2,7 +2,7 @@ import { readContent } from './content.ts';
 import { segments } from './path.ts';
 import { entrySize, makeDir, makeFile, makeSymlink, sortedNames, withChild } from './tree.ts';
 import { FsError } from './types.ts';
-import type { DirEntry, Entry, FileEntry, Fs, FsErrorCode, Stat } from './types.ts';
+import type { DirEntry, Entry, FileContent, FileEntry, Fs, FsErrorCode, Stat } from './types.ts';
 
 /** Linux's limit on symlinks followed while resolving one path (MAXSYMLINKS). */
 const MAX_SYMLINKS = 40;
@@ -67,10 +67,18 @@ export class TreeFs implements Fs {
     return decoder.decode(this.readFile(path));
   }
 
-  writeFile(path: string, data: Uint8Array | string, options: { append?: boolean; mode?: number; uid?: number; gid?: number } = {}): void {
+  writeFile(path: string, data: Uint8Array | string | FileContent, options: { append?: boolean; mode?: number; uid?: number; gid?: number } = {}): void {
     const f = this.#walk(path, true, 'open');
-    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const now = this.#clock();
+    if (isContent(data)) {
+      if (options.append) throw new FsError('EINVAL', path, 'write');
+      if (f.entry?.type === 'dir') throw new FsError('EISDIR', path, 'open');
+      const old = f.entry as FileEntry | undefined;
+      const meta = old ?? { mode: (options.mode ?? 0o644) & 0o7777, uid: options.uid ?? 0, gid: options.gid ?? 0 };
+      this.#put(f, makeFile(data, { mode: meta.mode, uid: meta.uid, gid: meta.gid, mtime: now }), old === undefined);
+      return;
+    }
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     if (f.entry === undefined) {
       // O_CREAT: mode only matters for a new file (umask 022 assumed by callers passing 0o644 defaults).
       const file = makeFile(bytes.slice(), { mode: (options.mode ?? 0o644) & 0o7777, uid: options.uid ?? 0, gid: options.gid ?? 0, mtime: now });
@@ -279,6 +287,10 @@ function rebuild(dir: DirEntry, path: readonly string[], i: number, change: (d: 
   // The path came from a walk over this very root, so every component is a directory.
   if (child?.type !== 'dir') throw new Error(`internal: ${path.join('/')} is not a directory`);
   return withChild(dir, name, rebuild(child, path, i + 1, change));
+}
+
+function isContent(data: Uint8Array | string | FileContent): data is FileContent {
+  return typeof data === 'object' && !(data instanceof Uint8Array);
 }
 
 export function statOf(e: Entry): Stat {

@@ -13,6 +13,15 @@ export type FileContent =
       readonly seed: string;
       /** Set on executables that are a simulated program: the name it is registered under in engine/programs. */
       readonly program?: string;
+    }
+  | {
+      /**
+       * Bytes produced on demand by a pure generator (a `docker save` archive): a gigabyte-sized file costs nothing
+       * until someone reads it, and every read gives the same bytes.
+       */
+      readonly kind: 'lazy';
+      readonly size: number;
+      chunks(): Iterable<Uint8Array>;
     };
 
 export interface Meta {
@@ -99,7 +108,8 @@ export interface Fs {
   entry(path: string, follow?: boolean): Entry;
   readFile(path: string): Uint8Array;
   readText(path: string): string;
-  writeFile(path: string, data: Uint8Array | string, options?: { append?: boolean; mode?: number; uid?: number; gid?: number }): void;
+  /** Writes bytes, text, or a ready-made content (for example lazy content); only bytes and text can be appended. */
+  writeFile(path: string, data: Uint8Array | string | FileContent, options?: { append?: boolean; mode?: number; uid?: number; gid?: number }): void;
   readdir(path: string): string[];
   mkdir(path: string, options?: { recursive?: boolean; mode?: number }): void;
   rm(path: string, options?: { recursive?: boolean; force?: boolean }): void;

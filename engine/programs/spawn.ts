@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../core/clock.ts';
+import { readRange } from '../fs/content.ts';
 import { resolvePath } from '../fs/path.ts';
 import { asUser } from '../fs/user-fs.ts';
 import { FsError, type Fs } from '../fs/types.ts';
@@ -120,7 +121,7 @@ export async function execFile(machine: Machine, path: string, init: ProcessInit
     if (!program) return fail({ kind: 'exec-format', path: shown }, onFailure);
     return runProgram(program, createProcess(machine, init));
   }
-  const head = new TextDecoder().decode(content.bytes.subarray(0, 256));
+  const head = new TextDecoder().decode(readRange(content, 0, 256));
   if (!head.startsWith('#!') || depth > 4) return fail({ kind: 'exec-format', path: shown }, onFailure);
   // Linux passes everything after the interpreter path as one argument.
   const line = head.slice(2).split('\n')[0]!.trim();

@@ -1,9 +1,8 @@
 import { DockerError } from '../../core/errors.ts';
 import { basename, dirname, resolvePath } from '../../fs/path.ts';
-import { concat } from '../../fs/tar.ts';
-import { FsError, type Fs } from '../../fs/types.ts';
+import { FsError, type FileContent, type Fs } from '../../fs/types.ts';
 import { saveArchive } from '../../image/archive/index.ts';
-import { imagesToSave } from '../../image/save.ts';
+import { archiveContent, imagesToSave } from '../../image/save.ts';
 import type { CliHost, Command } from '../command.ts';
 
 /**
@@ -24,12 +23,13 @@ export const saveCommand: Command = {
       checkDestination(host, output);
     }
     const images = ctx.engine.images;
-    const chunks = saveArchive(imagesToSave(images.store, ctx.args), { now: images.clock.nowSeconds() });
+    const toSave = imagesToSave(images.store, ctx.args);
+    const options = { now: images.clock.nowSeconds() };
     if (output === '') {
-      for (const chunk of chunks) await ctx.stdout.write(chunk);
+      for (const chunk of saveArchive(toSave, options)) await ctx.stdout.write(chunk);
       return 0;
     }
-    writeAtomically(host!, output, concat([...chunks]));
+    writeAtomically(host!, output, archiveContent(toSave, options));
     return 0;
   },
 };
@@ -69,12 +69,12 @@ function goDir(p: string): string {
 // os.CreateTemp draws a random suffix; a fixed one keeps transcripts the same from run to run.
 const TEMP_SUFFIX = '1804289383';
 
-function writeAtomically(host: CliHost, output: string, bytes: Uint8Array): void {
+function writeAtomically(host: CliHost, output: string, content: FileContent): void {
   const target = resolvePath(host.cwd, output);
   const temp = `${dirname(target)}/.tmp-${basename(target)}${TEMP_SUFFIX}`;
   const fs: Fs = host.fs;
   try {
-    fs.writeFile(temp, bytes, { mode: 0o600 });
+    fs.writeFile(temp, content, { mode: 0o600 });
   } catch (e) {
     throw failed(`open ${temp}: ${strerror(e)}`);
   }

@@ -111,7 +111,7 @@ describe('file trees', () => {
         const interpreter = new TextDecoder().decode(entry.content.bytes).split('\n')[0]!.slice(2).trim().split(' ')[0]!;
         expect(fs.exists(interpreter), `${img.tags[0]}: ${interpreter}`).toBe(true);
       } else {
-        expect(entry.content.program, `${img.tags[0]}: ${found.path}`).toBeDefined();
+        expect(entry.content.kind === 'synthetic' && entry.content.program, `${img.tags[0]}: ${found.path}`).toBeTruthy();
       }
       // With an entrypoint, CMD's program must exist too (node's entrypoint execs it).
       const cmd0 = c.Entrypoint ? c.Cmd?.[0] : undefined;
@@ -219,7 +219,7 @@ describe('redis', () => {
       expect(fs.stat('/data').uid).toBe(999);
       expect(fs.readText('/usr/local/bin/docker-entrypoint.sh')).toMatch(/exec (gosu redis|setpriv --reuid=redis)/);
       const server = fs.entry('/usr/local/bin/redis-server');
-      expect(server.type === 'file' && server.content.kind !== 'bytes' && server.content.program).toBe('redis-server');
+      expect(server.type === 'file' && server.content.kind === 'synthetic' && server.content.program).toBe('redis-server');
     }
   });
 });
@@ -341,7 +341,7 @@ describe('curlimages/curl', () => {
     expect(fs.exists('/cacert.pem')).toBe(true);
     expect(fs.readText('/entrypoint.sh')).toContain('set -- curl "$@"');
     const curl = fs.entry('/usr/bin/curl');
-    expect(curl.type === 'file' && curl.content.kind !== 'bytes' && curl.content.program).toBe('curl');
+    expect(curl.type === 'file' && curl.content.kind === 'synthetic' && curl.content.program).toBe('curl');
     expect(catalogRepositories().find((r) => r.name === 'curlimages/curl')?.official).toBe(false);
   });
 });
