@@ -7,13 +7,12 @@
 // command, replace its body with a run of the headless tool, e.g.
 //   node bin/dockyard.mjs play <scenario that tags the fixture images> -- docker save -o FILE alpine:latest myorg/webapp:1.0 myorg/webapp:latest
 // and read the expected IDs from `docker image inspect`; nothing else here needs to change.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
+import { check, finish, requireSkopeo, same, sha256, skopeo, skopeoJson } from './skopeo-harness.mjs';
 
 register();
 const { saveArchive } = await import('../../engine/image/archive/index.ts');
@@ -36,33 +35,9 @@ function produceArchive(file, images) {
   }
 }
 
-const sha256 = (bytes) => 'sha256:' + createHash('sha256').update(bytes).digest('hex');
-const skopeo = (...args) => execFileSync('skopeo', args, { encoding: 'buffer', stdio: ['ignore', 'pipe', 'pipe'] });
-const skopeoJson = (...args) => JSON.parse(skopeo(...args).toString('utf8'));
 
-let passed = 0;
-let failed = 0;
-function check(name, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    const detail = e.stderr?.length ? e.stderr.toString().trim() : e.message;
-    console.log(`FAIL ${name}\n     ${detail.split('\n').join('\n     ')}`);
-  }
-}
-function same(actual, wanted, what) {
-  const a = JSON.stringify(actual);
-  const w = JSON.stringify(wanted);
-  if (a !== w) throw new Error(`${what}: got ${a}, want ${w}`);
-}
 
-if (spawnSync('skopeo', ['--version']).status !== 0) {
-  console.log('0 passed, 1 failed (skopeo is not installed: apt-get install -y skopeo)');
-  process.exit(1);
-}
+requireSkopeo();
 
 const dir = mkdtempSync(join(tmpdir(), 'dockyard-skopeo-'));
 try {
@@ -141,5 +116,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish();

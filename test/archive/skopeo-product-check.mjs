@@ -4,41 +4,18 @@
 // real disk, and Debian's skopeo must read the archive and copy it to an OCI layout, with the config digest equal
 // to `docker image inspect -f '{{.Id}}'` and the layer digests equal to `.RootFS.Layers`. Prints
 // `N passed, M failed`; exits non-zero on any failure (or when skopeo is missing).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { check, finish, requireSkopeo, same, sha256, skopeo } from './skopeo-harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sha256 = (bytes) => 'sha256:' + createHash('sha256').update(bytes).digest('hex');
-const skopeo = (...args) => execFileSync('skopeo', args, { encoding: 'buffer', stdio: ['ignore', 'pipe', 'pipe'] });
 
-let passed = 0;
-let failed = 0;
-function check(name, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    const detail = e.stderr?.length ? e.stderr.toString().trim() : e.message;
-    console.log(`FAIL ${name}\n     ${detail.split('\n').join('\n     ')}`);
-  }
-}
-function same(actual, wanted, what) {
-  const a = JSON.stringify(actual);
-  const w = JSON.stringify(wanted);
-  if (a !== w) throw new Error(`${what}: got ${a}, want ${w}`);
-}
 
-if (spawnSync('skopeo', ['--version']).status !== 0) {
-  console.log('0 passed, 1 failed (skopeo is not installed: apt-get install -y skopeo)');
-  process.exit(1);
-}
+requireSkopeo();
 
 const dir = mkdtempSync(join(tmpdir(), 'dockyard-skopeo-product-'));
 try {
@@ -101,5 +78,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish();
