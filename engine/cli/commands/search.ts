@@ -3,6 +3,7 @@ import { searchRepositories, type SearchResult } from '../../image/search.ts';
 import type { Command } from '../command.ts';
 import { renderList, selectListFormat, type ListType } from '../format/index.ts';
 import { GO_MARSHAL_JSON, marshalJson } from '../template/index.ts';
+import { ellipsis } from '../ellipsis.ts';
 
 const TABLE = 'table {{.Name}}\\t{{.Description}}\\t{{.StarCount}}\\t{{.IsOfficial}}';
 
@@ -43,8 +44,3 @@ function searchRow(r: SearchResult, trunc: boolean) {
   };
 }
 
-/** formatter.Ellipsis for plain text: over `max` characters, the first max-1 and `…`. */
-function ellipsis(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
-}
