@@ -334,6 +334,17 @@ test('docker version shows Version:', async ({ page }) => {
   assert(/Version:/.test(out), `got:\n${out}`);
 });
 
+test('docker pull draws per-layer progress in place, then docker images lists the image', async ({ page }) => {
+  const out = await run(page, 'docker pull alpine', { timeout: 15000 });
+  assert(/latest: Pulling from library\/alpine/.test(out), `got:\n${out}`);
+  assert(/[0-9a-f]{12}: Pull complete/.test(out), `got:\n${out}`);
+  assert(/Status: Downloaded newer image for alpine:latest/.test(out), `got:\n${out}`);
+  // Redrawn in place: the final screen has one line per layer, not one per status.
+  assert(!/Pulling fs layer/.test(out), `progress lines were not redrawn:\n${out}`);
+  const images = await run(page, 'docker images');
+  assert(/^alpine\s+latest\s+[0-9a-f]{12}\s+.+ago\s+8\.\d+MB$/m.test(images), `got:\n${images}`);
+});
+
 test('the theme toggle switches light and dark', async ({ page }) => {
   const before = await page.evaluate(() => document.documentElement.dataset.theme);
   await page.click('button.theme-toggle');
@@ -424,10 +435,12 @@ async function main() {
 
   if (flag('--screenshot')) {
     await freshScreen(page).catch(() => {});
-    for (const line of ['pwd', 'echo hello | tr a-z A-Z', 'docker version']) {
+    for (const line of ['docker pull python:3.12', 'docker pull node:20', 'docker images', 'docker system df']) {
       await page.keyboard.type(line);
       await page.keyboard.press('Enter');
-      await waitForPrompt(page).catch(() => {});
+      // Pulls take their (real) time in the page: node:20 is about a gigabyte at classroom speed.
+      await page.waitForTimeout(300);
+      await waitForPrompt(page, 60000).catch((e) => console.log(`screenshot: ${e.message}`));
     }
     await mkdir(join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
