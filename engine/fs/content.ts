@@ -49,7 +49,17 @@ export function readRange(c: FileContent, start: number, end: number): Uint8Arra
   const s = Math.max(0, Math.min(start, size));
   const e = Math.max(s, Math.min(end, size));
   if (c.kind === 'bytes') return c.bytes.subarray(s, e);
-  if (c.kind === 'lazy') return readContent(c).subarray(s, e);
+  if (c.kind === 'lazy') {
+    const out = new Uint8Array(e - s);
+    let at = 0;
+    for (const chunk of c.chunks(s)) {
+      if (at >= out.length) break;
+      const part = chunk.subarray(0, out.length - at);
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
   const out = new Uint8Array(e - s);
   const key = keyOf(c.seed, c.size);
   let pos = s;

@@ -56,11 +56,15 @@ export class TreeFs implements Fs {
   }
 
   readFile(path: string): Uint8Array {
-    const e = this.#existing(path, true, 'open');
-    if (e.type === 'dir') throw new FsError('EISDIR', path, 'read');
-    const content = (e as FileEntry).content;
+    const content = this.fileContent(path);
     // A copy: the caller may scribble on it, and the stored bytes are shared by every snapshot.
     return content.kind === 'bytes' ? content.bytes.slice() : readContent(content);
+  }
+
+  fileContent(path: string): FileContent {
+    const e = this.#existing(path, true, 'open');
+    if (e.type === 'dir') throw new FsError('EISDIR', path, 'read');
+    return (e as FileEntry).content;
   }
 
   readText(path: string): string {

@@ -21,7 +21,17 @@ export type FileContent =
        */
       readonly kind: 'lazy';
       readonly size: number;
-      chunks(): Iterable<Uint8Array>;
+      /**
+       * The bytes from offset `start` (0 by default) to the end. The producer knows its own layout, so what lies
+       * before `start` is skipped, not produced: a reader can step over a gigabyte layer in a saved archive.
+       */
+      chunks(start?: number): Iterable<Uint8Array>;
+      /**
+       * Trees whose tars these bytes hold, keyed by the tar's digest (a layer's diffID), each stored as a member
+       * named after that digest. The bytes are produced from exactly these trees, so a reader that wants the tree
+       * back (docker load) may take it from here instead of reading and re-parsing the tar.
+       */
+      readonly trees?: ReadonlyMap<string, DirEntry>;
     };
 
 export interface Meta {
@@ -107,6 +117,11 @@ export interface Fs {
   /** The entry at `path`, following symlinks (lstat-style when `follow` is false). */
   entry(path: string, follow?: boolean): Entry;
   readFile(path: string): Uint8Array;
+  /**
+   * What `readFile` reads, as the stored content rather than bytes (the same checks and errors): a reader of a big
+   * lazy or synthetic file can take it a piece at a time. Shared with every snapshot: never modify it.
+   */
+  fileContent(path: string): FileContent;
   readText(path: string): string;
   /** Writes bytes, text, or a ready-made content (for example lazy content); only bytes and text can be appended. */
   writeFile(path: string, data: Uint8Array | string | FileContent, options?: { append?: boolean; mode?: number; uid?: number; gid?: number }): void;

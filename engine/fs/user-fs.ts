@@ -1,5 +1,5 @@
 import { dirname, normalize } from './path.ts';
-import { FsError, type DirEntry, type Entry, type Fs, type Stat } from './types.ts';
+import { FsError, type DirEntry, type Entry, type FileContent, type Fs, type Stat } from './types.ts';
 
 /** Who a process runs as: its uid, primary gid and supplementary groups. */
 export interface Credentials {
@@ -54,6 +54,10 @@ class UserFs implements Fs {
   readFile(path: string): Uint8Array {
     this.#need(path, R, 'open');
     return this.inner.readFile(path);
+  }
+  fileContent(path: string): FileContent {
+    this.#need(path, R, 'open');
+    return this.inner.fileContent(path);
   }
   readText(path: string): string {
     this.#need(path, R, 'open');

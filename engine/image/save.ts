@@ -1,7 +1,7 @@
 import { DockerError } from '../core/errors.ts';
 import { tarChunks, tarLength } from '../fs/tar.ts';
 import type { DirEntry, FileContent } from '../fs/types.ts';
-import { saveArchive, type SaveImage, type SaveLayer, type SaveOptions } from './archive/index.ts';
+import { archiveLength, saveArchive, type SaveImage, type SaveLayer, type SaveOptions } from './archive/index.ts';
 import { familiarRef, getImage, isDigestReference, noSuchImage, repositoryOf } from './get.ts';
 import { canonicalString, familiarName, parseReference, withDefaultTag } from './reference.ts';
 import type { ImageStore } from './store.ts';
@@ -77,7 +77,7 @@ function searchById(store: ImageStore, term: string): Image {
 function saveLayers(store: ImageStore, image: Image): SaveLayer[] {
   return image.layers.map((chainId) => {
     const layer = store.layers.get(chainId)!;
-    return { diffId: layer.diffId, size: tarSize(layer.tree), tar: () => tarChunks(layer.tree) };
+    return { diffId: layer.diffId, size: tarSize(layer.tree), tar: () => tarChunks(layer.tree), tree: layer.tree };
   });
 }
 
@@ -99,18 +99,8 @@ export function tarSize(tree: DirEntry): number {
  * nothing until someone reads the file, and each read gives the same bytes, since the images are an immutable value.
  */
 export function archiveContent(images: readonly SaveImage[], options: SaveOptions): FileContent {
-  // The length comes from running the writer over stand-in layer bytes of the declared sizes.
-  const zeros = new Uint8Array(1 << 20);
-  const standIns = images.map((i) => ({
-    ...i,
-    layers: i.layers.map((l) => ({
-      ...l,
-      *tar() {
-        for (let left = l.size; left > 0; left -= zeros.length) yield zeros.subarray(0, Math.min(zeros.length, left));
-      },
-    })),
-  }));
-  let size = 0;
-  for (const chunk of saveArchive(standIns, options)) size += chunk.length;
-  return { kind: 'lazy', size, chunks: () => saveArchive(images, options) };
+  const size = archiveLength(images, options);
+  const trees = new Map<Digest, DirEntry>();
+  for (const image of images) for (const l of image.layers) if (l.tree !== undefined) trees.set(l.diffId, l.tree);
+  return { kind: 'lazy', size, chunks: (start = 0) => saveArchive(images, options, start), trees };
 }

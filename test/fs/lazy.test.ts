@@ -14,9 +14,12 @@ function lazy(parts: string[]): FileContent & { reads: number } {
     kind: 'lazy' as const,
     size: bytes.reduce((n, b) => n + b.length, 0),
     reads: 0,
-    *chunks() {
+    *chunks(start = 0) {
       c.reads++;
-      yield* bytes;
+      for (const b of bytes) {
+        if (start < b.length) yield b.subarray(Math.max(0, start));
+        start -= b.length;
+      }
     },
   };
   return c;

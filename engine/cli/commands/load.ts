@@ -1,6 +1,6 @@
 import { DockerError, isDockerError } from '../../core/errors.ts';
 import { resolvePath } from '../../fs/path.ts';
-import { FsError } from '../../fs/types.ts';
+import { FsError, type FileContent } from '../../fs/types.ts';
 import { loadArchive } from '../../image/archive/index.ts';
 import { loadImages } from '../../image/load.ts';
 import { readAll } from '../../programs/streams.ts';
@@ -22,14 +22,15 @@ export const loadCommand: Command = {
   async run(ctx) {
     const input = ctx.flags.string('input');
     const host = ctx.host;
-    let bytes: Uint8Array;
+    let source: Uint8Array | FileContent;
     if (input === '') {
       if (!host || host.stdinIsTerminal) throw new DockerError('requested load from stdin, but stdin is empty', 1);
-      bytes = await readAll(host.stdin);
+      source = await readAll(host.stdin);
     } else {
       if (!host) throw new DockerError(`open ${input}: no such file or directory`, 1);
       try {
-        bytes = host.fs.readFile(resolvePath(host.cwd, input));
+        // The stored content, not its bytes: an archive docker save wrote is read in pieces (see loadArchive).
+        source = host.fs.fileContent(resolvePath(host.cwd, input));
       } catch (e) {
         const verb = e instanceof FsError && e.code === 'EISDIR' ? 'read' : 'open';
         throw new DockerError(`${verb} ${input}: ${e instanceof FsError ? e.text.toLowerCase() : String(e)}`, 1);
@@ -38,7 +39,7 @@ export const loadCommand: Command = {
     const images = ctx.engine.images;
     let archive;
     try {
-      archive = loadArchive(bytes, { hasLayer: (chainId) => images.store.layers.has(chainId) });
+      archive = loadArchive(source, { hasLayer: (chainId) => images.store.layers.has(chainId) });
     } catch (e) {
       if (isDockerError(e)) throw new DockerError(`Error response from daemon: ${e.message}`, 1, e.code);
       throw e;

@@ -1,3 +1,3 @@
-export { saveArchive } from './writer.ts';
+export { archiveLength, saveArchive } from './writer.ts';
 export { loadArchive } from './reader.ts';
 export * from './types.ts';

@@ -1,7 +1,10 @@
 import { DockerError } from '../../core/errors.ts';
 import { chainIds, digestBytes } from '../../fs/digest.ts';
 import { compareNames } from '../../fs/path.ts';
-import { readTar, tarToTree, TarError } from '../../fs/tar.ts';
+import { readContent } from '../../fs/content.ts';
+import { makeDir } from '../../fs/tree.ts';
+import { readTar, tarBytes, tarChunks, tarToTree, TarError } from '../../fs/tar.ts';
+import type { DirEntry, FileContent } from '../../fs/types.ts';
 import { field, firstJsonValue, jsonKind, jsonSyntaxError } from './gojson.ts';
 import { DEFAULT_TMP_DIR } from './types.ts';
 import type { Digest, LoadedArchive, LoadedImage, LoadedLayer, LoadOptions } from './types.ts';
@@ -83,16 +86,69 @@ function octal(f: Uint8Array): number {
   return s === '' ? 0 : parseInt(s, 8);
 }
 
-type Node = { type: 'file'; data: Uint8Array } | { type: 'dir' } | { type: 'symlink'; target: string };
+/** Sequential reads over lazy content that can jump ahead without producing what it jumps over. */
+class ChunkReader {
+  #at = 0;
+  #chunks: Iterator<Uint8Array> | undefined;
+  #pending: Uint8Array = new Uint8Array(0);
+
+  constructor(private readonly content: { readonly size: number; chunks(start?: number): Iterable<Uint8Array> }) {}
+
+  /** The next `n` bytes (a copy), or undefined when the content ends first. */
+  take(n: number): Uint8Array | undefined {
+    if (this.#at + n > this.content.size) return undefined;
+    const out = new Uint8Array(n);
+    let got = 0;
+    while (got < n) {
+      if (this.#pending.length === 0) {
+        this.#chunks ??= this.content.chunks(this.#at)[Symbol.iterator]();
+        const next = this.#chunks.next();
+        if (next.done) return undefined;
+        this.#pending = next.value;
+        continue;
+      }
+      const part = this.#pending.subarray(0, n - got);
+      out.set(part, got);
+      got += part.length;
+      this.#pending = this.#pending.subarray(part.length);
+    }
+    this.#at += n;
+    return out;
+  }
+
+  skip(n: number): void {
+    if (n <= this.#pending.length) this.#pending = this.#pending.subarray(n);
+    else {
+      // Past what is in hand: start over from the new offset rather than produce the bytes in between.
+      this.#pending = new Uint8Array(0);
+      this.#chunks = undefined;
+    }
+    this.#at += n;
+  }
+}
+
+/** A layer tar the archive's producer made from a tree it handed over (see FileContent `trees`). */
+interface KnownTar {
+  /** The digest the member is named after, which is the digest of its bytes. */
+  readonly digest: Digest;
+  readonly size: number;
+  readonly tree: DirEntry;
+}
+
+type Node = { type: 'file'; data: Uint8Array; known?: undefined } | { type: 'file'; known: KnownTar } | { type: 'dir' } | { type: 'symlink'; target: string };
+
+const TYPE_FILE = 0x30;
+const TYPE_DIR = 0x35;
+const BLOB_NAME = /^blobs\/sha256\/([0-9a-f]{64})$/;
 
 /** The unpacked archive: cleaned relative paths to what Untar would have left there (a later member wins). */
 class Unpacked {
   readonly nodes = new Map<string, Node>();
 
-  constructor(
-    bytes: Uint8Array,
-    readonly tmp: string,
-  ) {
+  constructor(readonly tmp: string) {}
+
+  static ofBytes(bytes: Uint8Array, tmp: string): Unpacked {
+    const archive = new Unpacked(tmp);
     const end = checkTar(bytes);
     let members;
     try {
@@ -103,18 +159,83 @@ class Unpacked {
     }
     for (const m of members) {
       const path = clean(m.name);
-      if (path === '' || path === '..' || path.startsWith('../')) continue;
-      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-        if (!this.nodes.has(path.slice(0, i))) this.nodes.set(path.slice(0, i), { type: 'dir' });
-      }
-      if (m.type === 'dir') this.nodes.set(path, { type: 'dir' });
-      else if (m.type === 'symlink') this.nodes.set(path, { type: 'symlink', target: m.linkname });
-      else if (m.type === 'file') this.nodes.set(path, { type: 'file', data: m.data });
+      if (m.type === 'dir') archive.put(path, { type: 'dir' });
+      else if (m.type === 'symlink') archive.put(path, { type: 'symlink', target: m.linkname });
+      else if (m.type === 'file') archive.put(path, { type: 'file', data: m.data });
       else if (m.type === 'hardlink') {
-        const target = this.nodes.get(clean(m.linkname));
-        if (target?.type === 'file') this.nodes.set(path, target);
+        const target = archive.nodes.get(clean(m.linkname));
+        if (target?.type === 'file') archive.put(path, target);
       }
     }
+    return archive;
+  }
+
+  /**
+   * The archive of lazy content, read a chunk at a time: a member named after one of the content's trees is noted
+   * and stepped over unread. Only the plain shape `docker save` writes is walked here (USTAR files and directories,
+   * checksums right, two zero blocks at the end); anything else, or content without trees, comes back undefined and
+   * is read as bytes, so its checks and errors stay those of any other archive.
+   */
+  static ofLazy(content: Extract<FileContent, { kind: 'lazy' }>, tmp: string): Unpacked | undefined {
+    const trees = content.trees;
+    if (trees === undefined || trees.size === 0) return undefined;
+    try {
+      return Unpacked.walk(content, trees, tmp);
+    } catch (e) {
+      // A field this walk cannot read is left to the full reader, which reports it in Docker's words.
+      if (e instanceof DockerError) return undefined;
+      throw e;
+    }
+  }
+
+  private static walk(content: Extract<FileContent, { kind: 'lazy' }>, trees: ReadonlyMap<string, DirEntry>, tmp: string): Unpacked | undefined {
+    const archive = new Unpacked(tmp);
+    const reader = new ChunkReader(content);
+    for (;;) {
+      const header = reader.take(BLOCK);
+      if (header === undefined) return undefined;
+      if (header.every((b) => b === 0)) {
+        const next = reader.take(BLOCK);
+        return next !== undefined && next.every((b) => b === 0) ? archive : undefined;
+      }
+      if (!checksumOk(header) || decoder.decode(header.subarray(257, 263)) !== 'ustar\0' || header[345] !== 0) return undefined;
+      const type = header[156];
+      const size = octal(header.subarray(124, 136));
+      const nul = header.indexOf(0);
+      const path = clean(decoder.decode(header.subarray(0, nul < 0 || nul > 100 ? 100 : nul)));
+      const padded = Math.ceil(size / BLOCK) * BLOCK;
+      if (type === TYPE_DIR) {
+        archive.put(path, { type: 'dir' });
+        reader.skip(padded);
+        continue;
+      }
+      if (type !== TYPE_FILE || path === '' || decoder.decode(header.subarray(0, 100)).replace(/\0+$/, '').endsWith('/')) return undefined;
+      const hex = BLOB_NAME.exec(path)?.[1];
+      const tree = hex === undefined ? undefined : trees.get(`sha256:${hex}`);
+      if (tree !== undefined) {
+        archive.put(path, { type: 'file', known: { digest: `sha256:${hex}`, size, tree } });
+        reader.skip(padded);
+        continue;
+      }
+      const data = reader.take(size);
+      if (data === undefined) return undefined;
+      archive.put(path, { type: 'file', data });
+      reader.skip(padded - size);
+    }
+  }
+
+  /** A member lands where Untar puts it: under its directories, never outside the temp dir. */
+  private put(path: string, node: Node): void {
+    if (path === '' || path === '..' || path.startsWith('../')) return;
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+      if (!this.nodes.has(path.slice(0, i))) this.nodes.set(path.slice(0, i), { type: 'dir' });
+    }
+    this.nodes.set(path, node);
+  }
+
+  /** The member at `rel` (after links), if any. */
+  node(rel: string): Node | undefined {
+    return this.nodes.get(this.resolve(rel));
   }
 
   /** symlink.FollowSymlinkInScope: links resolve inside the archive, `..` stops at its root. */
@@ -143,7 +264,8 @@ class Unpacked {
       return fail(`open ${full}: ${blocker >= 0 ? 'not a directory' : 'no such file or directory'}`);
     }
     if (node.type === 'dir') return fail(`read ${full}: is a directory`);
-    return (node as { data: Uint8Array }).data;
+    const file = node as Extract<Node, { type: 'file' }>;
+    return file.known !== undefined ? tarBytes(file.known.tree) : file.data;
   }
 
   has(rel: string): boolean {
@@ -276,9 +398,12 @@ function legacyLoad(archive: Unpacked): LoadedArchive {
  * The images of a `docker save` archive, checked as `docker load` checks them. Throws DockerError with Docker's
  * message for the first problem. Each layer's tar is verified against its diffID before its tree is built.
  */
-export function loadArchive(bytes: Uint8Array, options: LoadOptions = {}): LoadedArchive {
+export function loadArchive(source: Uint8Array | FileContent, options: LoadOptions = {}): LoadedArchive {
   const tmp = options.tmpDir ?? DEFAULT_TMP_DIR;
-  const archive = new Unpacked(bytes, tmp);
+  const archive =
+    source instanceof Uint8Array
+      ? Unpacked.ofBytes(source, tmp)
+      : ((source.kind === 'lazy' ? Unpacked.ofLazy(source, tmp) : undefined) ?? Unpacked.ofBytes(readContent(source), tmp));
   if (!archive.has(MANIFEST)) return legacyLoad(archive);
   const manifest = parseManifest(archive.read(MANIFEST));
   if (manifest === null) return fail('invalid manifest, manifest cannot be null (but can be [])');
@@ -295,6 +420,11 @@ export function loadArchive(bytes: Uint8Array, options: LoadOptions = {}): Loade
       const layerPath = m.layers[i]!;
       archive.resolve(layerPath);
       if (layers.has(diffId) || options.hasLayer?.(chains[i]!)) return;
+      const known = archive.node(layerPath);
+      if (known?.type === 'file' && known.known !== undefined) {
+        layers.set(diffId, knownLayer(known.known, diffId, i));
+        return;
+      }
       const tar = archive.read(layerPath);
       if (tar.length >= 2 && tar[0] === 0x1f && tar[1] === 0x8b) fail(`layer ${i} of this archive is gzip-compressed, which this simulator cannot unpack`);
       const end = checkTar(tar);
@@ -324,4 +454,18 @@ export function loadArchive(bytes: Uint8Array, options: LoadOptions = {}): Loade
     images: images.map((img) => (img.parent !== undefined && (img.parent === img.id || !ids.has(img.parent)) ? (({ parent: _p, ...rest }) => rest)(img) : img)),
     layers,
   };
+}
+
+/**
+ * A layer whose tar the archive's producer made from a tree it handed over: the checks the bytes would get, answered
+ * from what is known of them (they are the tree's tar, named after its digest), and the tree itself.
+ */
+function knownLayer(known: KnownTar, diffId: Digest, i: number): LoadedLayer {
+  const first = tarChunks(known.tree).next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) fail(`layer ${i} of this archive is gzip-compressed, which this simulator cannot unpack`);
+  if (known.digest !== diffId) fail(`invalid diffID for layer ${i}: expected ${JSON.stringify(diffId)}, got ${JSON.stringify(known.digest)}`);
+  // A layer tar does not hold its root directory, so the root comes back as reading the tar would leave it.
+  const { mode, uid, gid, mtime } = makeDir();
+  return { diffId, size: known.size, tree: { ...known.tree, mode, uid, gid, mtime } };
 }

@@ -14,6 +14,8 @@ export interface SaveLayer {
   readonly size: number;
   /** The layer tar, streamed; its SHA-256 must be `diffId`. */
   tar(): Iterable<Uint8Array>;
+  /** The tree `tar()` is made from, when there is one: an archive that carries it lets `docker load` skip the tar. */
+  readonly tree?: DirEntry;
 }
 
 export interface SaveImage {

@@ -157,15 +157,24 @@ function prepare(input: readonly SaveImage[]): Prepared {
   return { blobs, index, manifest: `[${manifestItems.join(',')}]\n`, ...(repos !== undefined ? { repositories: repos } : {}), blobsMtime };
 }
 
-function* file(name: string, bytes: Uint8Array, mtime: number): Generator<Uint8Array, void, undefined> {
+/** A stretch of the archive: bytes, or a layer tar whose length is known before it is produced. */
+type Part = Uint8Array | SaveLayer;
+
+function* file(name: string, bytes: Uint8Array, mtime: number): Generator<Part, void, undefined> {
   yield tarHeader({ name, mode: 0o644, size: bytes.length, mtime, type: 'file' });
   yield bytes;
   const pad = (BLOCK - (bytes.length % BLOCK)) % BLOCK;
   if (pad > 0) yield new Uint8Array(pad);
 }
 
-function* layerFile(name: string, layer: SaveLayer, mtime: number): Generator<Uint8Array, void, undefined> {
+function* layerFile(name: string, layer: SaveLayer, mtime: number): Generator<Part, void, undefined> {
   yield tarHeader({ name, mode: 0o644, size: layer.size, mtime, type: 'file' });
+  yield layer;
+  const pad = (BLOCK - (layer.size % BLOCK)) % BLOCK;
+  if (pad > 0) yield new Uint8Array(pad);
+}
+
+function* layerChunks(layer: SaveLayer): Generator<Uint8Array, void, undefined> {
   let n = 0;
   for (const chunk of layer.tar()) {
     n += chunk.length;
@@ -173,15 +182,9 @@ function* layerFile(name: string, layer: SaveLayer, mtime: number): Generator<Ui
     yield chunk;
   }
   if (n !== layer.size) throw new Error(`layer ${layer.diffId}: tar is ${n} bytes, declared ${layer.size}`);
-  const pad = (BLOCK - (n % BLOCK)) % BLOCK;
-  if (pad > 0) yield new Uint8Array(pad);
 }
 
-/**
- * The archive `docker save IMAGE...` writes, as chunks (layer tars pass through as their own chunks, so memory stays
- * small whatever the image size). Same input, same bytes.
- */
-export function* saveArchive(images: readonly SaveImage[], options: SaveOptions = {}): Generator<Uint8Array, void, undefined> {
+function* parts(images: readonly SaveImage[], options: SaveOptions): Generator<Part, void, undefined> {
   const p = prepare(images);
   yield tarHeader({ name: 'blobs/', mode: 0o755, size: 0, mtime: p.blobsMtime, type: 'dir' });
   yield tarHeader({ name: 'blobs/sha256/', mode: 0o755, size: 0, mtime: options.now ?? 0, type: 'dir' });
@@ -196,4 +199,38 @@ export function* saveArchive(images: readonly SaveImage[], options: SaveOptions 
   yield* file('oci-layout', encoder.encode(OCI_LAYOUT), 0);
   if (p.repositories !== undefined) yield* file('repositories', encoder.encode(p.repositories), 0);
   yield new Uint8Array(2 * BLOCK);
+}
+
+/**
+ * The archive `docker save IMAGE...` writes, as chunks (layer tars pass through as their own chunks, so memory stays
+ * small whatever the image size). Same input, same bytes. From `start` on only: layers wholly before it are
+ * skipped by their declared size, never produced.
+ */
+export function* saveArchive(images: readonly SaveImage[], options: SaveOptions = {}, start = 0): Generator<Uint8Array, void, undefined> {
+  let at = 0;
+  for (const part of parts(images, options)) {
+    const size = part instanceof Uint8Array ? part.length : part.size;
+    const skip = start - at;
+    at += size;
+    if (skip > 0 && skip >= size) continue;
+    if (part instanceof Uint8Array) {
+      yield skip > 0 ? part.subarray(skip) : part;
+      continue;
+    }
+    let left = skip;
+    for (const chunk of layerChunks(part)) {
+      if (left >= chunk.length) left -= chunk.length;
+      else {
+        yield left > 0 ? chunk.subarray(left) : chunk;
+        left = 0;
+      }
+    }
+  }
+}
+
+/** The length of what `saveArchive` writes, from the layers' declared sizes: no layer is produced. */
+export function archiveLength(images: readonly SaveImage[], options: SaveOptions = {}): number {
+  let n = 0;
+  for (const part of parts(images, options)) n += part instanceof Uint8Array ? part.length : part.size;
+  return n;
 }
