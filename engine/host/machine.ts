@@ -14,7 +14,7 @@ import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
 import type { Machine as ProcessHost } from '../programs/spawn.ts';
-import { EMPTY_READER } from '../programs/streams.ts';
+import { EMPTY_READER, terminalReader } from '../programs/streams.ts';
 import { driveHeadless } from './driver.ts';
 import { populateHost } from './host-fs.ts';
 import { HOME_DIR, HOST_KERNEL, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
@@ -101,7 +101,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     const work = session.run(line, {
       stdout: new TerminalWriter(io.stdout, tty),
       stderr: new TerminalWriter(io.stderr, tty),
-      stdin: io.stdin ?? EMPTY_READER,
+      stdin: terminalReader(io.stdin ?? EMPTY_READER, tty),
       signal: interrupt.signal,
     });
     const ctrlC = () => {

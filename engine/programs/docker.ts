@@ -23,8 +23,7 @@ export function createDockerProgram(): Program {
         fs: process.fs,
         cwd: process.cwd,
         stdin: process.stdin,
-        // Readers carry no terminal flag yet; one that says it is a terminal is treated as one.
-        stdinIsTerminal: (process.stdin as { readonly tty?: unknown }).tty !== undefined,
+        stdinIsTerminal: process.stdin.tty !== undefined,
       },
     });
   };

@@ -30,6 +30,11 @@ export interface Tty {
 export interface Readable {
   /** The next chunk, or null at end of file. */
   read(): Promise<Uint8Array | null>;
+  /**
+   * Set when this stream is a terminal (`isatty(0)`): what is read is typed by a person, so a program that wants
+   * data (`docker load` without `-i`) refuses rather than wait for it.
+   */
+  readonly tty?: Tty;
 }
 
 export class BrokenPipeError extends Error {
@@ -112,6 +117,11 @@ export class BytesReader implements Readable {
 }
 
 export const EMPTY_READER: Readable = { read: async () => null };
+
+/** The terminal's keyboard side: reads what `input` gives, and says it is a terminal. */
+export function terminalReader(input: Readable, tty: Tty): Readable {
+  return { read: () => input.read(), tty };
+}
 
 /** Collects everything written to it (command substitution, tests). */
 export class Collector implements Writable {

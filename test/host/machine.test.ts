@@ -80,3 +80,24 @@ describe('createMachine', () => {
     expect(await transcript()).toBe(await transcript());
   });
 });
+
+describe('the terminal as standard input', () => {
+  it('is a terminal to programs, so docker load without -i refuses as the real client does', async () => {
+    const t = createMachine({ mode: 'headless' }).openTerminal();
+    expect(await run(t, 'docker load')).toEqual({ code: 1, out: 'requested load from stdin, but stdin is empty\n' });
+    expect(await run(t, 'docker image load -q')).toEqual({ code: 1, out: 'requested load from stdin, but stdin is empty\n' });
+    // Input the page supplies still comes from the terminal.
+    const typed = { read: async () => null };
+    let out = '';
+    expect(await t.run('docker load', { stdout: (s) => (out += s), stderr: (s) => (out += s), stdin: typed })).toBe(1);
+    expect(out).toBe('requested load from stdin, but stdin is empty\n');
+  });
+
+  it('is not a terminal once redirected or piped: docker load reads what it is given', async () => {
+    const t = createMachine({ mode: 'headless' }).openTerminal();
+    const notTar = 'Error response from daemon: open /var/lib/docker/tmp/docker-import-1804289383/repositories: no such file or directory\n';
+    await run(t, 'touch empty.tar');
+    expect(await run(t, 'docker load < empty.tar')).toEqual({ code: 1, out: notTar });
+    expect(await run(t, 'echo -n | docker load')).toEqual({ code: 1, out: notTar });
+  });
+});
