@@ -1,10 +1,11 @@
 // `dockyard` subcommands: argument parsing and the Node-side input/output around the engine.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setSha256 } from '../engine/fs/digest.ts';
 import { createMachine } from '../engine/index.ts';
 import { formatJsonLines, formatTranscript, playScript } from '../engine/host/play.ts';
 import { PROJECT_DIR } from '../engine/host/layout.ts';
+import { conformanceBuildkit } from './conformance.ts';
 import { exportTree, readProject } from './project-io.ts';
 
 // Node's own SHA-256 gives the same digests about ten times faster than the engine's portable one.
@@ -25,6 +26,10 @@ Commands:
         --json         one JSON object per command instead of a transcript
         --seed N       seed for generated IDs and names (default 0)
         --export DIR   write the working directory back to DIR afterwards
+  conformance buildkit DIR
+        Run BuildKit's Dockerfile parser and word-expansion test data in DIR (laid out like
+        ../shared/conformance/buildkit) against the engine. Prints each failing case and
+        "N passed, M failed"; exits 1 if any case failed.
 
 Options:
   -h, --help     Show this help
@@ -49,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'play':
         return await play(rest);
+      case 'conformance':
+        return await conformance(rest);
       default:
         throw new UsageError(`unknown command: ${command}`);
     }
@@ -129,4 +136,12 @@ async function play(args: string[]): Promise<number> {
   process.stdout.write(options.json ? formatJsonLines(entries) : formatTranscript(entries));
   if (options.export !== undefined) exportTree(machine.hostFs, PROJECT_DIR, options.export);
   return 0;
+}
+
+async function conformance(args: string[]): Promise<number> {
+  const [corpus, dir, ...extra] = args;
+  if (corpus !== 'buildkit') throw new UsageError(corpus === undefined ? 'conformance needs a corpus: buildkit' : `unknown conformance corpus: ${corpus}`);
+  if (dir === undefined || extra.length > 0) throw new UsageError('usage: dockyard conformance buildkit DIR');
+  if (!existsSync(dir)) throw new UsageError(`no such directory: ${dir}`);
+  return conformanceBuildkit(dir, (s) => process.stdout.write(s));
 }
