@@ -1,6 +1,6 @@
 import { lex, type Token } from './lexer.ts';
 import type { CommandNode, Node, PipeNode } from './nodes.ts';
-import { unquoteGoString } from './quote.ts';
+import { unquoteGoString } from '../../core/go-quote.ts';
 
 /**
  * Go text/template's parser: actions, pipelines, if/else if/else, range (with else, break, continue), with,

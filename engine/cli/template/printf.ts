@@ -1,4 +1,4 @@
-import { quoteGoString } from './quote.ts';
+import { goQuote as quoteGoString } from '../../core/go-quote.ts';
 import { formatValue, goTypeName, NO_VALUE } from './values.ts';
 
 /**

@@ -1,3 +1,5 @@
+import { goQuote } from '../../core/go-quote.ts';
+
 /** A heredoc attached to RUN/COPY/ADD: `<<EOF`, `<<-EOF`, `3<<"EOF"`. */
 export interface Heredoc {
   /** The delimiter word with quotes removed. */
@@ -60,51 +62,7 @@ export function chain(values: readonly string[]): Node | undefined {
   return head;
 }
 
-// Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space only.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** Go's strconv.Quote, which the corpus `result` files were written with. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) as number;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (PRINTABLE.test(ch)) out += ch;
-    else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd'; // a lone surrogate is invalid UTF-8 to Go
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
+export { goQuote };
 
 /** BuildKit's Node.Dump: one S-expression per instruction, as in the corpus `result` files (without the final newline). */
 export function dump(node: Node): string {

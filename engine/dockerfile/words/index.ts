@@ -1,4 +1,4 @@
-import { quoteGoString } from '../../cli/template/quote.ts';
+import { goQuote as quoteGoString } from '../../core/go-quote.ts';
 import { WordLexer } from './lexer.ts';
 
 /**
