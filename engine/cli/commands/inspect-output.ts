@@ -12,7 +12,8 @@ import { marshalJson, Template, TemplateExecError, TemplateParseError } from '..
  *
  * `find` returns the element as the API's Go type sees it (templates run on that first) and throws the daemon's
  * DockerError when there is no such object. Like the CLI, a template that fails on the typed value is retried on the
- * element's plain JSON, so `{{.Id}}` works as well as `{{.ID}}`.
+ * element's plain JSON, so `{{.Id}}` works as well as `{{.ID}}`; that retry fails on a key the JSON lacks
+ * (`map has no entry for key "Nope"`) where the typed run would have printed `<no value>` for a map's key.
  */
 export async function writeInspect(ctx: CommandContext, refs: readonly string[], format: string, find: (ref: string) => unknown): Promise<number> {
   let template: Template | undefined;
@@ -64,6 +65,7 @@ function executeWithFallback(template: Template, typed: unknown, json: string): 
     return template.execute(typed);
   } catch (e) {
     if (!(e instanceof TemplateExecError)) throw e;
-    return template.execute(JSON.parse(json));
+    // Only this retry is strict about absent keys: on raw JSON every field is a map key, and a typo must not pass.
+    return template.option('missingkey=error').execute(JSON.parse(json));
   }
 }

@@ -2,7 +2,7 @@ import { FuncError, type ParamType, type TemplateFunc } from './funcs.ts';
 import { nodeString, type CommandNode, type Node, type PipeNode } from './nodes.ts';
 import type { ParsedTemplate } from './parser.ts';
 import {
-  formatValue, GO_METHODS, goTypeName, isGoStruct, isTrue, isTypedNil, mapEntries, NO_VALUE,
+  formatValue, GO_METHODS, goTypeName, isGoStruct, isTrue, isTypedNil, mapEntries, NIL_MAP, NO_VALUE,
 } from './values.ts';
 
 /**
@@ -34,7 +34,13 @@ interface Variable {
   value: unknown;
 }
 
-export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<string, TemplateFunc>): string {
+/**
+ * Go's `missingkey` option: what a map lookup of an absent key gives. 'default' (Go's `invalid` too) and 'zero'
+ * both print `<no value>` here, since every map a template sees holds interface values; 'error' stops.
+ */
+export type MissingKey = 'default' | 'zero' | 'error';
+
+export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<string, TemplateFunc>, missingKey: MissingKey = 'default'): string {
   let out = '';
   const vars: Variable[] = [{ name: '$', value: data }];
 
@@ -216,6 +222,12 @@ export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<str
     if (receiver === null || receiver === undefined || receiver === NO_VALUE) {
       return fail(node, `nil pointer evaluating interface {}.${name}`);
     }
+    const missing = (): unknown => (missingKey === 'error' ? fail(node, `map has no entry for key ${JSON.stringify(name)}`) : NO_VALUE);
+    // A nil map is still a map: every lookup misses.
+    if (receiver === NIL_MAP) {
+      if (args.length > 0 || hasFinal) fail(node, `${name} is not a method but has arguments`);
+      return missing();
+    }
     if (receiver instanceof Map || (typeof receiver === 'object' && !Array.isArray(receiver) && !isTypedNil(receiver))) {
       const methods = (receiver as { [GO_METHODS]?: Record<string, (...a: unknown[]) => unknown> })[GO_METHODS];
       if (methods && Object.hasOwn(methods, name)) {
@@ -224,8 +236,8 @@ export function execute(t: ParsedTemplate, data: unknown, funcs: ReadonlyMap<str
         return methods[name]!.apply(receiver, argv);
       }
       if (args.length > 0 || hasFinal) fail(node, `${name} is not a method but has arguments`);
-      if (receiver instanceof Map) return receiver.has(name) ? receiver.get(name) : NO_VALUE;
-      return Object.hasOwn(receiver, name) ? (receiver as Record<string, unknown>)[name] : NO_VALUE;
+      if (receiver instanceof Map) return receiver.has(name) ? receiver.get(name) : missing();
+      return Object.hasOwn(receiver, name) ? (receiver as Record<string, unknown>)[name] : missing();
     }
     return fail(node, `can't evaluate field ${name} in type ${goTypeName(receiver)}`);
   }

@@ -1,4 +1,4 @@
-import { execute, TemplateExecError } from './exec.ts';
+import { execute, TemplateExecError, type MissingKey } from './exec.ts';
 import { FUNCS, HEADER_FUNCS, type TemplateFunc } from './funcs.ts';
 import { parseTemplate, TemplateParseError, type ParsedTemplate } from './parser.ts';
 
@@ -15,7 +15,22 @@ export class Template {
   private constructor(
     private readonly parsed: ParsedTemplate,
     private readonly funcs: ReadonlyMap<string, TemplateFunc>,
+    private readonly missingKey: MissingKey = 'default',
   ) {}
+
+  /**
+   * Go's `Template.Option`, as a copy: `missingkey=default|invalid|zero|error`. docker sets `missingkey=error` only
+   * where inspect retries a template on an element's raw JSON (cli/command/inspect/inspector.go).
+   */
+  option(...options: string[]): Template {
+    let missingKey = this.missingKey;
+    for (const opt of options) {
+      const m = /^missingkey=(default|invalid|zero|error)$/.exec(opt);
+      if (!m) throw new Error(`unrecognized option: ${opt}`);
+      missingKey = m[1] === 'invalid' ? 'default' : (m[1] as MissingKey);
+    }
+    return new Template(this.parsed, this.funcs, missingKey);
+  }
 
   /** Parses `text`; `name` appears in errors (docker names the version template "version", most others ""). */
   static parse(text: string, name = '', funcs: ReadonlyMap<string, TemplateFunc> = FUNCS): Template {
@@ -28,6 +43,6 @@ export class Template {
   }
 
   execute(data: unknown): string {
-    return execute(this.parsed, data, this.funcs);
+    return execute(this.parsed, data, this.funcs, this.missingKey);
   }
 }

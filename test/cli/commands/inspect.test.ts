@@ -98,6 +98,26 @@ describe('docker image inspect', () => {
     });
   });
 
+  it('retries a failed template on the raw JSON with missingkey=error, as the real client does', async () => {
+    // Outputs recorded from docker 28's client against the stand-in daemon (test/cli/fixtures/capture/daemon.mjs).
+    const { run } = machine();
+    await run('docker pull alpine');
+    const missing = (col: number, node: string, key: string) => ({
+      stdout: '\n',
+      stderr: `template parsing error: template: :1:${col}: executing "" at <${node}>: map has no entry for key "${key}"\n`,
+      exitCode: 1,
+    });
+    expect(await run("docker image inspect -f '{{.Nope}}' alpine")).toEqual(missing(2, '.Nope', 'Nope'));
+    expect(await run("docker inspect -f '{{.Nope}}' alpine")).toEqual(missing(2, '.Nope', 'Nope'));
+    expect(await run("docker image inspect -f '{{.Config.Nope}}' alpine")).toEqual(missing(9, '.Config.Nope', 'Nope'));
+    expect(await run("docker image inspect -f '{{with .Nope}}x{{end}}' alpine")).toEqual(missing(7, '.Nope', 'Nope'));
+    // The retry starts over: what the typed run printed is dropped, and .ID is no key of the JSON.
+    expect(await run("docker image inspect -f 'a{{.ID}}b{{.Nope.x}}' alpine")).toEqual(missing(3, '.ID', 'ID'));
+    // A map of the typed value (nil or not) has no such key either, but the typed run succeeds: <no value>.
+    expect(await run("docker image inspect -f '{{.Config.Labels.nope}}' alpine")).toEqual({ stdout: '<no value>\n', stderr: '', exitCode: 0 });
+    expect(await run("docker image inspect -f '{{.GraphDriver.Data.nope}}' alpine")).toEqual({ stdout: '<no value>\n', stderr: '', exitCode: 0 });
+  });
+
   it('prints what it found and reports the rest on stderr, exit 1', async () => {
     const { run } = machine();
     await run('docker pull alpine');
