@@ -1,0 +1,50 @@
+// BuildKit's build checks over Dockerfile source, for `docker build --check`, build warnings and the editor.
+import { parse } from '../instructions/index.ts';
+import { parseDockerfile } from '../parser/index.ts';
+import { checkStageCasing, checkInstructionCasing } from './casing.ts';
+import { parseCheckDirective } from './check-directive.ts';
+import { checkInstructions } from './instructions.ts';
+import { buildModel } from './model.ts';
+import { RULES, type LintWarning, type Report } from './rules.ts';
+import { checkScopes } from './scope.ts';
+import { checkStageNames } from './stages.ts';
+
+export { RULES, type LintWarning, type RuleName } from './rules.ts';
+export { parseCheckDirective, type CheckConfig } from './check-directive.ts';
+export { isSecretKey } from './instructions.ts';
+
+export interface LintOptions {
+  readonly buildArgs?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The warnings BuildKit would report for this Dockerfile, sorted by line (BuildKit's own order follows its internal
+ * passes, which means nothing to a reader). A file that does not parse yields none: its error is reported instead.
+ */
+export function lintDockerfile(source: string, options: LintOptions = {}): LintWarning[] {
+  let parsed;
+  let model;
+  try {
+    parsed = parseDockerfile(source);
+    parse(parsed.ast);
+    model = buildModel(parsed.ast, parsed.escapeToken);
+  } catch {
+    return [];
+  }
+  const config = parseCheckDirective(parsed.directives.find((d) => d.name === 'check')?.value);
+  if (config.skipAll) return [];
+  const level = config.error ? 'error' : 'warning';
+  const warnings: LintWarning[] = [];
+  const report: Report = (rule, message, at) => {
+    if (config.skip.has(rule)) return;
+    const w: LintWarning = { rule, message, line: at.startLine, url: RULES[rule], level };
+    warnings.push(at.endLine > at.startLine ? { ...w, endLine: at.endLine } : w);
+  };
+  for (const w of parsed.warnings) report('NoEmptyContinuation', 'Empty continuation line', w);
+  checkStageCasing(model, report);
+  checkInstructionCasing(model, report);
+  checkStageNames(model, report);
+  checkInstructions(model, report);
+  checkScopes(model, options.buildArgs ?? {}, report);
+  return warnings.map((w, i) => ({ w, i })).sort((a, b) => a.w.line - b.w.line || a.i - b.i).map(({ w }) => w);
+}
