@@ -64,7 +64,8 @@ describe('build checks', () => {
   });
 
   it("flags the seed lesson's second Dockerfile on its CMD (the trailing comma makes it shell form)", () => {
-    const seed = readFileSync('/work/shared/seed/000_2303eee8709d1c86.txt', 'utf8');
+    // The seed lesson sits beside the repository (`../shared/seed`), locally and in CI.
+    const seed = readFileSync(new URL('../../../../shared/seed/000_2303eee8709d1c86.txt', import.meta.url), 'utf8');
     const blocks = [...seed.matchAll(/```\n(FROM[\s\S]*?)```/g)].map((m) => m[1] as string);
     const second = blocks[1] as string;
     const cmdLine = second.split('\n').findIndex((l) => l.startsWith('CMD')) + 1;
