@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DockerfileParseError, parseDockerfile } from '../../../engine/dockerfile/parser/index.ts';
+import { parseDockerfile } from '../../../engine/dockerfile/parser/index.ts';
+import { parseError } from './parse-error.ts';
 
-function parseError(text: string): DockerfileParseError {
-  try {
-    parseDockerfile(text);
-  } catch (e) {
-    if (e instanceof DockerfileParseError) return e;
-    throw e;
-  }
-  throw new Error('expected a parse error');
-}
 
 describe('parse errors', () => {
   it('rejects a file with no instructions', () => {
