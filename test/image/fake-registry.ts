@@ -3,7 +3,7 @@ import { syntheticContent } from '../../engine/fs/content.ts';
 import { diffIdOf } from '../../engine/fs/digest.ts';
 import { digestBytes } from '../../engine/fs/digest.ts';
 import type { Registry, RegistryImage, RegistryLayer } from '../../engine/image/registry.ts';
-import type { ImageConfig } from '../../engine/image/types.ts';
+import type { HistoryEntry, ImageConfig } from '../../engine/image/types.ts';
 
 /** A layer holding one synthetic file of `size` bytes. */
 export function layer(name: string, size: number): RegistryLayer {
@@ -35,4 +35,15 @@ export function fakeRegistry(repos: Record<string, Record<string, RegistryImage>
       return found ? { kind: 'found', image: found } : { kind: 'no-tag' };
     },
   };
+}
+
+/**
+ * An image built at `created`: its config carries that date and `history` (by default one entry per layer at that
+ * date), plus any `extra` config fields; the ID and manifest digest follow from the config as they must.
+ */
+export function imageBuiltAt(created: string, layers: RegistryLayer[], history?: HistoryEntry[], extra: Record<string, unknown> = {}): RegistryImage {
+  const img = image(layers);
+  const config = { ...img.config, ...extra, created, history: history ?? img.config.history.map((h) => ({ ...h, created })) };
+  const configJson = JSON.stringify(config);
+  return { ...img, id: digestBytes(configJson), configJson, config, manifestDigest: digestBytes('manifest:' + configJson) };
 }

@@ -1,16 +1,9 @@
-import { digestBytes } from '../../../engine/fs/digest.ts';
 import { createMachine } from '../../../engine/index.ts';
-import type { Registry, RegistryImage, RegistryLayer } from '../../../engine/image/registry.ts';
-import type { HistoryEntry } from '../../../engine/image/types.ts';
-import { fakeRegistry, image, layer } from '../../image/fake-registry.ts';
+import type { Registry } from '../../../engine/image/registry.ts';
+import { fakeRegistry, imageBuiltAt, layer } from '../../image/fake-registry.ts';
 
-/** A registry image with its own dates and history (the virtual clock starts 2025-01-06 09:00 UTC). */
-export function builtImage(created: string, layers: RegistryLayer[], history: HistoryEntry[], extra: Record<string, unknown> = {}): RegistryImage {
-  const img = image(layers);
-  const config = { ...img.config, ...extra, created, history };
-  const configJson = JSON.stringify(config);
-  return { ...img, id: digestBytes(configJson), configJson, config, manifestDigest: digestBytes('manifest:' + configJson) };
-}
+/** A registry image with its own dates and history (these tests' clock starts 2025-01-06 09:00 UTC). */
+export const builtImage = imageBuiltAt;
 
 const debian = layer('debian', 74_000_000);
 export const nodeImage = builtImage(

@@ -7,16 +7,12 @@ import type { ContainerUse } from '../../../engine/image/remove.ts';
 import type { SearchResult } from '../../../engine/image/search.ts';
 import { ImageService } from '../../../engine/image/service.ts';
 import { BytesReader, EMPTY_READER } from '../../../engine/programs/streams.ts';
-import { digestBytes } from '../../../engine/fs/digest.ts';
 import type { RegistryImage, RegistryLayer } from '../../../engine/image/registry.ts';
-import { fakeRegistry, image, layer } from '../../image/fake-registry.ts';
+import { fakeRegistry, image, imageBuiltAt, layer } from '../../image/fake-registry.ts';
 
 /** A fake registry image whose config says it was built at `created` (these tests' clock starts 2025-01-06). */
 export function imageAt(created: string, layers: RegistryLayer[], cmd: string[] = ['sh']): RegistryImage {
-  const img = image(layers, cmd);
-  const config = { ...img.config, created, history: img.config.history.map((h) => ({ ...h, created })) };
-  const configJson = JSON.stringify(config);
-  return { ...img, id: digestBytes(configJson), configJson, config, manifestDigest: digestBytes('manifest:' + configJson) };
+  return imageBuiltAt(created, layers, undefined, { config: { ...image(layers, cmd).config.config } });
 }
 
 /** The fake registry most command tests pull from: node and python share a Debian base layer. */
