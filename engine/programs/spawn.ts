@@ -128,7 +128,9 @@ export async function execFile(machine: Machine, path: string, init: ProcessInit
   const space = line.search(/\s/);
   const interpreter = space < 0 ? line : line.slice(0, space);
   const arg = space < 0 ? '' : line.slice(space).trim();
-  const argv = [interpreter, ...(arg ? [arg] : []), shown, ...init.argv.slice(1)];
+  // The kernel hands the script the name execve got: the shell's PATH hit for a bare name, else the path as typed.
+  const script = shown.includes('/') ? shown : path;
+  const argv = [interpreter, ...(arg ? [arg] : []), script, ...init.argv.slice(1)];
   const st = statOrUndefined(machine.fs, resolvePath(init.cwd, interpreter));
   if (!st || st.type !== 'file') return fail({ kind: 'bad-interpreter', path: shown, interpreter }, onFailure);
   return execFile(machine, resolvePath(init.cwd, interpreter), { ...init, argv }, onFailure, depth + 1);

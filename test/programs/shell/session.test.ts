@@ -20,6 +20,8 @@ describe('command lookup and wording per dialect', () => {
     m.fs.putEntry('/tmp/blob', makeFile('\x7fELF', { mode: 0o755 }));
     expect(await bash('/tmp/plain.sh', m)).toMatchObject({ stderr: 'bash: /tmp/plain.sh: Permission denied\n', status: 126 });
     expect(await bash('/tmp/run.sh arg', m)).toMatchObject({ stdout: 'script /tmp/run.sh arg\n', stderr: '/tmp/run.sh: 3: nosuch: not found\n', status: 127 });
+    // A script found through PATH gets the path the shell found, as execve passes it to the interpreter.
+    expect(await bash('PATH=/tmp:$PATH; run.sh arg', m)).toMatchObject({ stdout: 'script /tmp/run.sh arg\n' });
     expect(await bash('/tmp/blob', m)).toMatchObject({ stderr: 'bash: /tmp/blob: cannot execute binary file: Exec format error\n', status: 126 });
     expect(await bash('/tmp', m)).toMatchObject({ stderr: 'bash: /tmp: Is a directory\n', status: 126 });
     expect(await bash('./missing', m)).toMatchObject({ stderr: 'bash: ./missing: No such file or directory\n', status: 127 });
