@@ -1,7 +1,7 @@
 import { parseFilters, withFilter } from '../../image/filters.ts';
 import { pruneImages } from '../../image/prune.ts';
-import type { Readable } from '../../programs/streams.ts';
 import type { Command } from '../command.ts';
+import { confirm } from '../confirm.ts';
 import { imageUsers } from '../engine-view.ts';
 import { humanSizeWithPrecision } from '../units.ts';
 
@@ -19,11 +19,7 @@ export const imagePruneCommand: Command = {
   async run(ctx) {
     const all = ctx.flags.bool('all');
     const filters = withFilter(parseFilters(ctx.flags.list('filter')), 'dangling', String(!all));
-    if (!ctx.flags.bool('force')) {
-      await ctx.stdout.write(`${all ? ALL_WARNING : DANGLING_WARNING} [y/N] `);
-      const answer = ctx.host ? await readLine(ctx.host.stdin) : undefined;
-      if (answer?.trim().toLowerCase() !== 'y') return 0;
-    }
+    if (!ctx.flags.bool('force') && !(await confirm(ctx, all ? ALL_WARNING : DANGLING_WARNING))) return 0;
     const now = ctx.engine.images.clock.now();
     const { records, spaceReclaimed } = ctx.engine.images.update((store) => pruneImages(store, { filters, now, ...imageUsers(ctx.engine) }));
     let out = '';
@@ -37,15 +33,3 @@ export const imagePruneCommand: Command = {
     return 0;
   },
 };
-
-/** One line of input without its newline (bufio.Scanner's first token); undefined at end of input. */
-async function readLine(input: Readable): Promise<string | undefined> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let chunk = await input.read(); chunk; chunk = await input.read()) {
-    text += decoder.decode(chunk, { stream: true });
-    const nl = text.indexOf('\n');
-    if (nl >= 0) return text.slice(0, nl).replace(/\r$/, '');
-  }
-  return text.length > 0 ? text : undefined;
-}
