@@ -18,6 +18,24 @@ export interface CommandUsage {
   readonly common?: readonly (readonly [string, string])[];
   readonly management?: readonly (readonly [string, string])[];
   readonly swarm?: readonly (readonly [string, string])[];
+  /**
+   * Flags the command accepts but its help does not list (pflag's MarkHidden and MarkDeprecated), so that parsing
+   * still knows them: `docker build --rm` is accepted by buildx without being shown.
+   */
+  readonly hiddenFlags?: readonly HiddenFlag[];
+  /**
+   * Text the command's help template prints before `Usage:` and after the rest. Docker's own commands have none;
+   * buildx's template is cobra's default one (the description, then the usage) plus a hint about experimental flags.
+   */
+  readonly helpPrefix?: string;
+  readonly helpSuffix?: string;
+}
+
+export interface HiddenFlag extends FlagUsage {
+  /** pflag's MarkDeprecated message: given the flag, the client prints `Flag --NAME has been deprecated, MESSAGE`. */
+  readonly deprecated?: string;
+  /** buildx's `flag-warn` annotation: logged as a warning when the flag is given (it is otherwise ignored). */
+  readonly warning?: string;
 }
 
 export interface FlagUsage {
