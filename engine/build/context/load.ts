@@ -1,0 +1,150 @@
+import { readContent } from '../../fs/content.ts';
+import { basename, dirname, resolvePath } from '../../fs/path.ts';
+import { makeDir } from '../../fs/tree.ts';
+import { FsError, type DirEntry, type Entry, type Fs } from '../../fs/types.ts';
+import { readIgnoreFile } from './dockerignore.ts';
+import { BuildContextError } from './errors.ts';
+import { filterTree } from './filter.ts';
+import { followLinks } from './follow-paths.ts';
+import { PatternError } from './patternmatcher.ts';
+import { transferSize } from './transfer.ts';
+
+/**
+ * The build context as `docker build` (buildx + BuildKit) gets it from a local directory:
+ * - buildx checks the context is a directory (`unable to prepare context: path "x" not found`);
+ * - `[internal] load build definition`: the Dockerfile's own directory is a separate source, of which only the
+ *   Dockerfile (`dockerfile` too when it is named `Dockerfile`) and `<Dockerfile>.dockerignore` are sent, so a
+ *   Dockerfile excluded by `.dockerignore` still builds;
+ * - `[internal] load .dockerignore`: unless `<Dockerfile>.dockerignore` was found beside the Dockerfile, the
+ *   context's `.dockerignore` is fetched on its own;
+ * - `[internal] load build context`: what the patterns leave (and, given FollowPaths, only what the Dockerfile
+ *   reads), every owner reset to root as buildx's `resetUIDAndGID` does, modes and mtimes kept.
+ */
+
+export interface LoadOptions {
+  /** `-f`: the Dockerfile, relative to the context directory or absolute; `Dockerfile` in the context by default. */
+  readonly dockerfile?: string;
+  /** The context path as the user typed it, for the error message (`dir` otherwise). */
+  readonly contextArg?: string;
+  /** BuildKit's FollowPaths for the context (`contextFollowPaths`); everything is sent when undefined. */
+  readonly followPaths?: readonly string[];
+  /** The context as the previous build of this directory sent it: files the daemon already has are not resent. */
+  readonly previous?: DirEntry;
+}
+
+export interface LoadedFile {
+  /** Absolute path on the host. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadedContext {
+  /** The context as the daemon receives it. Keep it: it is `previous` for the next build of this directory. */
+  readonly root: DirEntry;
+  /** What `transferring context: N` reports for the context. */
+  readonly transferredBytes: number;
+  readonly dockerfile: LoadedFile & {
+    /** The name BuildKit reads it by (`Dockerfile`, `dockerfile`, or the `-f` file's base name). */
+    readonly name: string;
+    /** What `transferring dockerfile: N` reports. */
+    readonly transferredBytes: number;
+  };
+  /** The ignore file used, if any: `<Dockerfile>.dockerignore` beside the Dockerfile or the context's `.dockerignore`. */
+  readonly ignoreFile?: LoadedFile;
+  /** `[internal] load .dockerignore`'s `transferring context: N`; undefined when that step does not run. */
+  readonly dockerignoreTransferredBytes?: number;
+  readonly patterns: readonly string[];
+}
+
+export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {}): LoadedContext {
+  const contextDir = resolvePath('/', dir);
+  const host = dirEntry(fs, contextDir);
+  if (host === undefined) {
+    throw new BuildContextError(`unable to prepare context: path "${options.contextArg ?? dir}" not found`, 'ECONTEXTNOTFOUND');
+  }
+
+  const dockerfilePath = options.dockerfile === undefined ? `${contextDir}/Dockerfile` : resolvePath(contextDir, options.dockerfile);
+  const dockerfileDir = dirname(dockerfilePath);
+  const requested = basename(dockerfilePath);
+  const dockerfileTree = dirEntry(fs, dockerfileDir) ?? makeDir();
+  const candidates = [requested, `${requested}.dockerignore`, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])];
+  const dockerfileSent = send(dockerfileTree, { includePatterns: followLinks(dockerfileTree, candidates) ?? [] });
+  const dockerfileTransferred = transferSize(dockerfileSent);
+  const name = [requested, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])].find((n) => fileIn(fs, `${dockerfileDir}/${n}`));
+  if (name === undefined) {
+    const isDir = dirEntry(fs, dockerfilePath) !== undefined;
+    // A directory named like the Dockerfile: Go's read fails rather than its open (wording inferred).
+    const why = isDir ? `read ${requested}: is a directory` : `open ${requested}: no such file or directory`;
+    throw new BuildContextError(`failed to solve: failed to read dockerfile: ${why}`, 'EDOCKERFILENOTFOUND');
+  }
+  const dockerfile = { path: `${dockerfileDir}/${name}`, name, bytes: fs.readFile(`${dockerfileDir}/${name}`), transferredBytes: dockerfileTransferred };
+
+  let ignoreFile: LoadedFile | undefined;
+  let dockerignoreTransferredBytes: number | undefined;
+  const beside = `${dockerfileDir}/${requested}.dockerignore`;
+  if (fileIn(fs, beside)) ignoreFile = { path: beside, bytes: fs.readFile(beside) };
+  else {
+    const sent = send(host, { includePatterns: followLinks(host, ['.dockerignore']) ?? [] });
+    dockerignoreTransferredBytes = transferSize(sent);
+    const file = sent.children.get('.dockerignore');
+    if (file?.type === 'file') ignoreFile = { path: `${contextDir}/.dockerignore`, bytes: readContent(file.content) };
+  }
+  const patterns = ignoreFile ? readIgnoreFile(ignoreFile.bytes) : [];
+
+  const includePatterns = options.followPaths ? followLinks(host, options.followPaths) : undefined;
+  let root: DirEntry;
+  try {
+    root = send(host, { excludePatterns: patterns, includePatterns: includePatterns ?? [] });
+  } catch (e) {
+    // The client's fsutil refuses the patterns before sending anything (wording of the wrap unverified).
+    if (e instanceof PatternError) {
+      throw new BuildContextError(`failed to solve: invalid excludepatterns: [${patterns.join(' ')}]: ${e.message}`, 'EIGNOREPATTERN');
+    }
+    throw e;
+  }
+  return {
+    root,
+    transferredBytes: transferSize(root, options.previous),
+    dockerfile,
+    ...(ignoreFile ? { ignoreFile } : {}),
+    ...(dockerignoreTransferredBytes === undefined ? {} : { dockerignoreTransferredBytes }),
+    patterns,
+  };
+}
+
+/** A filtered walk with buildx's owner reset. */
+function send(tree: DirEntry, options: { excludePatterns?: readonly string[]; includePatterns: readonly string[] }): DirEntry {
+  return filterTree(tree, { ...options, map: resetOwner, mapKey: 'buildx-reset-uid-gid' });
+}
+
+const reset = new WeakMap<Entry, Entry>();
+
+/** buildx's resetUIDAndGID, remembered per entry so an unchanged file is the same object build after build. */
+function resetOwner(e: Entry): Entry {
+  if (e.uid === 0 && e.gid === 0) return e;
+  let r = reset.get(e);
+  if (r === undefined) {
+    r = { ...e, uid: 0, gid: 0 };
+    reset.set(e, r);
+  }
+  return r;
+}
+
+function dirEntry(fs: Fs, path: string): DirEntry | undefined {
+  try {
+    const e = fs.entry(path, true);
+    return e.type === 'dir' ? e : undefined;
+  } catch (e) {
+    if (e instanceof FsError) return undefined;
+    throw e;
+  }
+}
+
+function fileIn(fs: Fs, path: string): boolean {
+  try {
+    return fs.entry(path, true).type === 'file';
+  } catch (e) {
+    if (e instanceof FsError) return false;
+    throw e;
+  }
+}
