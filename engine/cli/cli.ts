@@ -140,7 +140,8 @@ export async function runDockerCli(argv: readonly string[], environment: CliEnvi
   const command: Command = node.command;
   let parsed;
   try {
-    parsed = parseFlags(withHelp(node.usage.flags), rest, { interspersed: command.interspersed ?? true });
+    // Hidden flags parse but are not listed (buildx keeps the legacy builder's --rm, --force-rm... working).
+    parsed = parseFlags(withHelp([...(node.usage.flags ?? []), ...(node.usage.hiddenFlags ?? [])]), rest, { interspersed: command.interspersed ?? true });
   } catch (e) {
     if (e instanceof FlagError) return flagError(e, node.usage.use, node.path);
     throw e;

@@ -52,7 +52,8 @@ export function renderHelp(table: CommandTable, n: CommandNode, options: HelpOpt
   }
   if (children.length > 0) out.push('', `Run '${n.path} COMMAND --help' for more information on a command.`);
   if (isRoot) out.push('', 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/');
-  return out.join('\n') + '\n';
+  // buildx's help template adds its description above and a hint below; docker's own commands have neither.
+  return (u.helpPrefix ?? '') + out.join('\n') + '\n' + (u.helpSuffix ?? '');
 }
 
 function trimRight(s: string): string {

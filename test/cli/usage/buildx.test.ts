@@ -28,9 +28,7 @@ function help(path: string, columns = 200): string {
   const { node, rest } = TABLE.find(path.split(' ').slice(1));
   expect(rest).toEqual([]);
   // buildx's help template: cobra's default one (description first) around docker's usage template, then the hint.
-  // help.ts does not print helpPrefix/helpSuffix yet; this composes them the way the template does.
-  const u: CommandUsage = node.usage;
-  return (u.helpPrefix ?? '') + renderHelp(TABLE, node, { columns, home: '/home/student' }) + (u.helpSuffix ?? '');
+  return renderHelp(TABLE, node, { columns, home: '/home/student' });
 }
 
 describe('docker build is buildx build once buildx is installed', () => {
