@@ -4,7 +4,7 @@ import type { Command } from '../../../engine/cli/command.ts';
 import { CommandTable } from '../../../engine/cli/command-table.ts';
 import { FlagError, parseFlags } from '../../../engine/cli/flags.ts';
 import { renderHelp } from '../../../engine/cli/help.ts';
-import { BUILDX, buildxPathFor, knownCommandPaths, usageOf, type CommandUsage } from '../../../engine/cli/usage/index.ts';
+import { BUILDX, buildxPathFor, knownCommandPaths, usageOf } from '../../../engine/cli/usage/index.ts';
 
 // Expected help texts in buildx/: docker-buildx-help.txt is a real `docker buildx --help` (buildx 0.21, Docker
 // Desktop, March 2025, copied from a user's notes; its command list is the one 0.24 still has); the others were
