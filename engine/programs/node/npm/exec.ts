@@ -16,6 +16,10 @@ import { noMatchingVersion, notFound } from './tree.ts';
  */
 
 export async function npxCli(ctx: ScriptContext): Promise<number> {
+  if (ctx.args[0] === '--version' || ctx.args[0] === '-v') {
+    await ctx.p.stdout.write(`${ctx.packageVersion}\n`);
+    return 0;
+  }
   const s = new NpmSession(ctx, 'exec');
   try {
     return await s.finish(undefined, await exec(s, ctx.args));

@@ -44,8 +44,11 @@ export function packageFiles(m: Manifest): PackageFile[] {
       const path = target.replace(/^\.\//, '');
       if (!files.some((f) => f.path === path)) files.push({ path, content: `#!/usr/bin/env node\n// ${bin} (${id})\nrequire('${relativeToLib(path)}lib/${shortName(m.name)}.js');\n`, mode: 0o755 });
     }
+    // A main file inside lib/ (typescript's lib/typescript.js) is the bulk itself, written below.
     const main = m.main.replace(/^\.\//, '');
-    if (!files.some((f) => f.path === main)) files.push({ path: main, content: `'use strict';\n// ${id}\nmodule.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
+    if (!files.some((f) => f.path === main) && main !== `lib/${shortName(m.name)}.js`) {
+      files.push({ path: main, content: `'use strict';\n// ${id}\nmodule.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
+    }
   }
   for (const f of files) text.add(f.path);
   const used = files.reduce((n, f) => n + (typeof f.content === 'string' ? new TextEncoder().encode(f.content).length : contentSize(f.content)), 0);

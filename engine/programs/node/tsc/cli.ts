@@ -160,7 +160,7 @@ async function compile(ctx: ScriptContext, config: TsConfig): Promise<number> {
   const outputs: [string, string][] = [];
   for (const f of sources) {
     await p.clock.sleep(25, p.signal);
-    const result = await transpile(fs.readText(f), f, emitsCommonJs(fs, o, f), /\.[jt]sx$/.test(f));
+    const result = await transpile(p.clock, fs.readText(f), f, emitsCommonJs(fs, o, f), /\.[jt]sx$/.test(f));
     if (result.error) {
       const { line, column, message } = result.error;
       const expected = /expected "(.+)"/.exec(message)?.[1];
