@@ -1,3 +1,4 @@
+import type { BuildEvent } from './build/service.ts';
 import type { VirtualClock } from './core/clock.ts';
 import type { EventStream } from './core/events.ts';
 import type { Fs } from './fs/types.ts';
@@ -66,7 +67,8 @@ export interface Terminal {
 export type EngineEvent =
   | { readonly type: 'command'; readonly line: string; readonly exitCode: number; readonly at: number }
   | { readonly type: 'fs-changed'; readonly where: 'host' }
-  | ImageEvent;
+  | ImageEvent
+  | BuildEvent;
 
 export interface Snapshot {
   readonly version: 1;

@@ -1,3 +1,4 @@
+import type { BuildService } from '../build/service.ts';
 import { VirtualClock } from '../core/clock.ts';
 import type { ContainerUse } from '../image/remove.ts';
 import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
@@ -20,6 +21,8 @@ export interface EngineView {
   containersUsing?(imageId: Digest): readonly ContainerUse[];
   /** Layers held by something other than an image (a container's writable layer keeps its image's chain). */
   layerInUse?(chainId: Digest): boolean;
+  /** BuildKit: `docker build`, the build cache. Absent on an engine that cannot build. */
+  readonly builder?: BuildService;
   /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */
   searchIndex?(): readonly SearchResult[];
 }

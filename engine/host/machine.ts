@@ -5,6 +5,9 @@ import { initialIds, type IdState } from '../core/ids.ts';
 import { TreeFs } from '../fs/tree-fs.ts';
 import type { DirEntry } from '../fs/types.ts';
 import type { EngineView } from '../cli/engine-view.ts';
+import { BuildService } from '../build/service.ts';
+import type { BuildCache } from '../build/cache.ts';
+import { containerPrograms } from '../programs/registry.ts';
 import { catalogRepositories } from '../image/catalog/index.ts';
 import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
@@ -29,6 +32,7 @@ interface EngineState {
   readonly ids: IdState;
   readonly hostRoot: DirEntry;
   readonly images: ImageStore;
+  readonly buildCache: BuildCache;
 }
 
 /** Every program the host has installed, by the name its file carries. */
@@ -46,8 +50,9 @@ export function createMachine(options: MachineOptions = {}): Machine {
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
   const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
+  const builder = new BuildService({ clock, images, programs: containerPrograms(), kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
-  const docker: EngineView = { containers: () => [], images, searchIndex: catalogRepositories };
+  const docker: EngineView = { containers: () => [], images, builder, searchIndex: catalogRepositories };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
@@ -126,13 +131,14 @@ export function createMachine(options: MachineOptions = {}): Machine {
     events,
     hostFs,
     openTerminal,
-    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store } satisfies EngineState }),
+    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache } satisfies EngineState }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
       clock.set(state.now);
       ids = state.ids;
       hostFs.root = state.hostRoot;
       images.store = state.images;
+      builder.cache = state.buildCache;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { buildCommand } from './build.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
@@ -31,4 +32,5 @@ export const COMMANDS: readonly Command[] = [
   systemDfCommand,
   saveCommand,
   loadCommand,
+  buildCommand,
 ];

@@ -1,0 +1,260 @@
+import type { VirtualClock } from '../core/clock.ts';
+import { parse, type Command, type ParsedDockerfile } from '../dockerfile/instructions/index.ts';
+import { lintDockerfile, type LintWarning } from '../dockerfile/lint/index.ts';
+import { parseDockerfile } from '../dockerfile/parser/index.ts';
+import { digestBytes } from '../fs/digest.ts';
+import { EMPTY_DIR } from '../fs/tree.ts';
+import { addLayers, putImage, setTag, type ImageStore } from '../image/store.ts';
+import { canonicalString, parseReference, withDefaultTag } from '../image/reference.ts';
+import { processWord } from '../dockerfile/words/index.ts';
+import type { ImageService } from '../image/service.ts';
+import type { Digest } from '../image/types.ts';
+import type { Kernel, Program } from '../programs/process.ts';
+import { baseImageFor, pullBase } from './base-pull.ts';
+import type { BaseImage } from './base-image.ts';
+import { AUTOMATIC_ARGS } from './build-args.ts';
+import type { BuildCache } from './cache.ts';
+import { BuildFailure, parseFailure } from './errors.ts';
+import { imageConfigJson } from './image-config.ts';
+import type { ProgressWriter } from './progress/types.ts';
+import { SolveProgress } from './solve-progress.ts';
+import { planBuild, stageReference, type BuildPlan, type PlannedStage } from './stage-plan.ts';
+import { baseHistory, type StageState } from './stage-state.ts';
+import { snapshotOf } from './snapshot.ts';
+import { copyStep, type CopySources } from './steps/copy.ts';
+import { layerStep, type StepContext } from './steps/layer-step.ts';
+import { dispatchMetadata } from './steps/metadata.ts';
+import { runStep } from './steps/run-step.ts';
+import { workdirStep } from './steps/workdir.ts';
+import type { BuildRequest, BuildResult, StepRecord } from './types.ts';
+
+/** What the builder needs from the daemon. */
+export interface BuilderEnv {
+  readonly clock: VirtualClock;
+  readonly images: ImageService;
+  /** Programs a RUN step can start (the container registry). */
+  readonly programs: Readonly<Record<string, Program>>;
+  readonly kernel?: Kernel;
+  readonly signal?: AbortSignal;
+  getCache(): BuildCache;
+  setCache(cache: BuildCache): void;
+}
+
+/** Resolving metadata for an image the registry has takes a round trip. */
+const METADATA_REMOTE_MS = 600;
+
+/**
+ * `docker build` with BuildKit: parse, check, resolve base images, run the target's stages with per-step cache
+ * keys, export the image and name it. Progress goes to `writer` as BuildKit's solver reports it.
+ */
+export async function runBuild(req: BuildRequest, env: BuilderEnv, writer: ProgressWriter): Promise<BuildResult & { warnings: readonly LintWarning[] }> {
+  const { clock } = env;
+  const progress = new SolveProgress(clock, writer);
+  try {
+    return await build(req, env, progress);
+  } catch (e) {
+    await progress.cancelRunning();
+    throw e;
+  } finally {
+    await writer.done(clock.now());
+  }
+}
+
+async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress): Promise<BuildResult & { warnings: readonly LintWarning[] }> {
+  const { clock } = env;
+  const definition = await progress.start(`[internal] load build definition from ${req.dockerfileName}`);
+  await progress.status(definition, 'transferring dockerfile:', { current: new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
+  await progress.done(definition);
+  let parsed: ParsedDockerfile;
+  try {
+    parsed = parse(parseDockerfile(req.dockerfile).ast);
+  } catch (e) {
+    throw parseFailure(e) ?? e;
+  }
+  const plan = planBuild(parsed, req.buildArgs, req.target);
+
+  const bases = new Map<string, BaseImage>();
+  for (const ref of imagesNeeded(plan)) {
+    const vertex = await progress.start(`[internal] load metadata for ${ref}`);
+    try {
+      const base = baseImageFor(ref, env.images, req.pull);
+      if (base.remote) await clock.sleep(METADATA_REMOTE_MS, env.signal);
+      bases.set(ref, base);
+    } catch (e) {
+      if (e instanceof BuildFailure) await progress.fail(vertex, e.message);
+      throw e;
+    }
+    await progress.done(vertex);
+  }
+
+  const warnings = lintDockerfile(req.dockerfile, { buildArgs: req.buildArgs });
+  for (const w of warnings) {
+    await progress.warn({
+      vertex: definition,
+      short: `${w.rule}: ${w.message} (line ${w.line})`,
+      detail: [],
+      url: w.url,
+      range: { start: w.line, end: w.endLine ?? w.line },
+      sourceInfo: { filename: req.dockerfileName, data: req.dockerfile },
+    });
+  }
+  const violations = [...new Set(warnings.filter((w) => w.level === 'error').map((w) => w.rule))];
+  if (violations.length > 0) throw new BuildFailure(`lint violation found for rules: ${violations.join(', ')}`);
+
+  const ignore = await progress.start('[internal] load .dockerignore');
+  await progress.status(ignore, 'transferring context:', { current: req.ignoreFileBytes || 2, units: 'bytes' });
+  await progress.done(ignore);
+
+  const steps: StepRecord[] = [];
+  const ctx: StepContext = {
+    clock,
+    progress,
+    noCache: req.noCache,
+    getCache: env.getCache,
+    setCache: env.setCache,
+    record: (s) => steps.push(s),
+  };
+  let contextLoaded = false;
+  const sources: CopySources = {
+    context: async () => {
+      if (!contextLoaded) {
+        contextLoaded = true;
+        const v = await progress.start('[internal] load build context');
+        await progress.status(v, 'transferring context:', { current: req.contextBytes, units: 'bytes' });
+        await progress.done(v);
+      }
+      return req.context;
+    },
+    stage: (index) => finished.get(index)?.snapshot.root,
+    image: (text) => bases.get(imageRef(text) ?? text),
+  };
+  const finished = new Map<number, StageState>();
+  for (const index of plan.order) {
+    const planned = plan.stages[index]!;
+    const st = await startStage(planned, plan, finished, bases, env, progress);
+    for (const cmd of planned.stage.commands) {
+      if (env.signal?.aborted) throw new BuildFailure('context canceled');
+      await dispatch(st, cmd, plan, req, env, ctx, sources);
+    }
+    finished.set(index, st);
+  }
+
+  const target = finished.get(plan.target)!;
+  return { ...(await exportImage(target, req, env, progress)), steps, warnings };
+}
+
+/** Every image a reachable stage starts from or copies from, in the order BuildKit asks for their metadata. */
+function imagesNeeded(plan: BuildPlan): string[] {
+  const refs: string[] = [];
+  const scope: Record<string, string> = { ...AUTOMATIC_ARGS };
+  for (const [k, v] of plan.metaArgs) if (v !== undefined) scope[k] = v;
+  for (const i of plan.order) {
+    const planned = plan.stages[i]!;
+    if (planned.base.kind === 'image' && !refs.includes(planned.base.ref)) refs.push(planned.base.ref);
+    for (const c of planned.stage.commands) {
+      if (c.kind !== 'copy' || c.from === '') continue;
+      const from = processWord(c.from, scope);
+      if (stageReference(from, i, plan.stages) !== undefined) continue;
+      const ref = imageRef(from);
+      if (ref && !refs.includes(ref)) refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+/** The canonical reference of a `--from` image, undefined when it does not parse as one. */
+function imageRef(text: string): string | undefined {
+  try {
+    return canonicalString(withDefaultTag(parseReference(text)));
+  } catch {
+    return undefined;
+  }
+}
+
+async function startStage(planned: PlannedStage, plan: BuildPlan, finished: ReadonlyMap<number, StageState>, bases: ReadonlyMap<string, BaseImage>, env: BuilderEnv, progress: SolveProgress): Promise<StageState> {
+  const base = planned.base;
+  const fresh: StageState = {
+    planned,
+    snapshot: snapshotOf([], 'scratch', EMPTY_DIR),
+    config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], WorkingDir: '/' },
+    history: [],
+    args: new Map(),
+    step: 0,
+    fresh: false,
+    cmdSet: { cmd: false },
+  };
+  if (base.kind === 'stage') {
+    const from = finished.get(base.index)!;
+    return { ...fresh, snapshot: from.snapshot, config: structuredClone(from.config), history: [...from.history], fresh: from.fresh };
+  }
+  if (base.kind === 'scratch') return fresh;
+  const image = bases.get(base.ref)!;
+  fresh.step = 1;
+  const prefix = planned.label ? `${planned.label} ` : '';
+  const width = String(planned.total).length;
+  const label = `[${prefix}${'1'.padStart(width, ' ')}/${planned.total}] FROM ${image.pinned}`;
+  const layers = await pullBase(image, label, env, progress);
+  fresh.snapshot = snapshotOf(layers, image.key);
+  fresh.config = structuredClone({ ...image.config.config }) as StageState['config'];
+  fresh.history = baseHistory(image.config.history);
+  void plan;
+  return fresh;
+}
+
+async function dispatch(st: StageState, cmd: Command, plan: BuildPlan, req: BuildRequest, env: BuilderEnv, ctx: StepContext, sources: CopySources): Promise<void> {
+  if (dispatchMetadata(st, cmd, { buildArgs: req.buildArgs, metaArgs: plan.metaArgs, automatic: AUTOMATIC_ARGS })) return;
+  switch (cmd.kind) {
+    case 'run':
+      return layerStep(st, runStep(st, cmd, env, ctx), ctx);
+    case 'workdir': {
+      const op = workdirStep(st, cmd, () => env.clock.nowSeconds());
+      if (op) await layerStep(st, op, ctx);
+      return;
+    }
+    case 'copy':
+    case 'add':
+      return layerStep(st, await copyStep(st, cmd, plan, sources, ctx), ctx);
+    default:
+      return;
+  }
+}
+
+/** The exporter: store the layers, write the config (its digest is the image ID), move the tags. */
+async function exportImage(st: StageState, req: BuildRequest, env: BuilderEnv, progress: SolveProgress): Promise<BuildResult> {
+  const { clock } = env;
+  const vertex = await progress.start('exporting to image');
+  const started = clock.now();
+  const newBytes = st.snapshot.layers.reduce((n, l) => n + l.size, 0);
+  await clock.sleep(Math.min(2_000, 30 + Math.round(newBytes / 400_000_000)), env.signal);
+  await progress.status(vertex, 'exporting layers', {}, started);
+
+  if (Object.keys(req.labels).length > 0) st.config.Labels = { ...(st.config.Labels ?? {}), ...req.labels };
+  const diffIds = st.snapshot.layers.map((l) => l.diffId);
+  const { json, config } = imageConfigJson(st.config, st.history, diffIds);
+  const displaced: Digest[] = [];
+  let imageId = '';
+  env.images.update((store: ImageStore) => {
+    const { store: withLayers, chain } = addLayers(store, st.snapshot.layers);
+    const id = digestBytes(json);
+    imageId = id;
+    const existing = withLayers.images.get(id);
+    let next = putImage(withLayers, {
+      id,
+      configJson: json,
+      config,
+      layers: chain,
+      repoDigests: existing?.repoDigests ?? [],
+      ...(req.tags.length > 0 ? { lastTagTime: clock.now() } : existing?.lastTagTime !== undefined ? { lastTagTime: existing.lastTagTime } : {}),
+    });
+    for (const tag of req.tags) {
+      const moved = setTag(next, parseReference(tag), id);
+      next = moved.store;
+      if (moved.previous) displaced.push(moved.previous);
+    }
+    return { store: next };
+  });
+  await progress.status(vertex, `writing image ${imageId}`);
+  for (const tag of req.tags) await progress.status(vertex, `naming to ${tag}`);
+  await progress.done(vertex);
+  return { imageId, steps: [], displaced };
+}

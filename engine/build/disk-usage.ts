@@ -1,0 +1,84 @@
+import { digestBytes } from '../fs/digest.ts';
+import type { BuildCache } from './cache.ts';
+
+/** One build cache record as `docker system df -v` and `docker buildx du` list it (BuildKit's UsageInfo). */
+export interface CacheUsage {
+  /** BuildKit's 25-character record ID. */
+  readonly id: string;
+  /** `regular` for step results and pulled layers, `source.local` for a build context. */
+  readonly cacheType: 'regular' | 'source.local';
+  readonly size: number;
+  readonly createdAt: number;
+  readonly lastUsedAt: number;
+  readonly usageCount: number;
+  readonly inUse: boolean;
+  readonly shared: boolean;
+  readonly description: string;
+  /** Pulled base-image layers are kept by `builder prune` without `--all`; step results are not. */
+  readonly internal: boolean;
+  /** What to remove from the cache value when this record goes. */
+  readonly key: { readonly kind: 'record' | 'source'; readonly id: string };
+}
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** BuildKit's record IDs are random base-36 strings; ours derive from the record so they stay put across runs. */
+export function recordId(seed: string): string {
+  const hex = digestBytes(seed).slice(7);
+  let id = '';
+  for (let i = 0; i < 25; i++) id += ALPHABET[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 36];
+  return id;
+}
+
+export function cacheUsage(cache: BuildCache): CacheUsage[] {
+  const out: CacheUsage[] = [];
+  for (const s of cache.sources.values()) {
+    s.layers.forEach((l, i) => {
+      out.push({
+        id: recordId(`${s.manifestDigest}/${l.diffId}`),
+        cacheType: 'regular',
+        size: l.size,
+        createdAt: s.createdAt,
+        lastUsedAt: s.lastUsedAt,
+        usageCount: 1,
+        inUse: false,
+        shared: false,
+        description: i === s.layers.length - 1 ? `pulled from ${s.ref}@${s.manifestDigest}` : '',
+        internal: true,
+        key: { kind: 'source', id: s.manifestDigest },
+      });
+    });
+  }
+  for (const r of cache.records.values()) {
+    out.push({
+      id: recordId(r.key),
+      cacheType: 'regular',
+      size: r.layer.size,
+      createdAt: r.createdAt,
+      lastUsedAt: r.lastUsedAt,
+      usageCount: r.usageCount,
+      inUse: false,
+      shared: false,
+      description: `mount / from exec ${r.definition.args ? JSON.parse(r.definition.args).join(' ') : r.description}`,
+      internal: false,
+      key: { kind: 'record', id: r.key },
+    });
+  }
+  return out.sort((a, b) => a.lastUsedAt - b.lastUsedAt || a.id.localeCompare(b.id));
+}
+
+/**
+ * `docker builder prune`: without `all`, the step results (what BuildKit calls dangling: no image source keeps
+ * them); with it, the pulled base layers too. `until` keeps records used more recently than that (virtual ms).
+ */
+export function pruneCache(cache: BuildCache, options: { all: boolean; olderThan?: number }): { cache: BuildCache; removed: CacheUsage[] } {
+  const removed = cacheUsage(cache).filter((u) => (options.all || !u.internal) && (options.olderThan === undefined || u.lastUsedAt < options.olderThan));
+  if (removed.length === 0) return { cache, removed };
+  const records = new Map(cache.records);
+  const sources = new Map(cache.sources);
+  for (const u of removed) {
+    if (u.key.kind === 'record') records.delete(u.key.id);
+    else sources.delete(u.key.id);
+  }
+  return { cache: { records, sources }, removed };
+}

@@ -1,0 +1,72 @@
+import type { VirtualClock } from '../core/clock.ts';
+import type { ImageService } from '../image/service.ts';
+import type { Kernel, Program } from '../programs/process.ts';
+import { runBuild } from './builder.ts';
+import { EMPTY_CACHE, type BuildCache } from './cache.ts';
+import type { ProgressWriter } from './progress/types.ts';
+import type { BuildRequest, BuildResult } from './types.ts';
+import type { LintWarning } from '../dockerfile/lint/index.ts';
+
+/** What the build service tells the rest of the engine (and the page's build picture). */
+export type BuildEvent =
+  | { readonly type: 'build-finished'; readonly result: BuildOutcome }
+  | { readonly type: 'build-cache-changed' };
+
+export type BuildOutcome =
+  | ({ readonly ok: true } & BuildResult & { readonly warnings: readonly LintWarning[] })
+  | { readonly ok: false; readonly error: string };
+
+export interface BuildServiceDeps {
+  readonly clock: VirtualClock;
+  readonly images: ImageService;
+  readonly programs: Readonly<Record<string, Program>>;
+  readonly kernel?: Kernel;
+  readonly announce?: (e: BuildEvent) => void;
+}
+
+/**
+ * The daemon's BuildKit: holds the build cache (an immutable value a snapshot takes and restores) and runs builds
+ * against the image service.
+ */
+export class BuildService {
+  #cache: BuildCache = EMPTY_CACHE;
+  #last: BuildOutcome | undefined;
+
+  constructor(private readonly deps: BuildServiceDeps) {}
+
+  get cache(): BuildCache {
+    return this.#cache;
+  }
+
+  set cache(next: BuildCache) {
+    if (next === this.#cache) return;
+    this.#cache = next;
+    this.deps.announce?.({ type: 'build-cache-changed' });
+  }
+
+  /** The last build's steps (cached or not, and why), for the UI. */
+  get lastBuild(): BuildOutcome | undefined {
+    return this.#last;
+  }
+
+  async build(request: BuildRequest, writer: ProgressWriter, signal?: AbortSignal) {
+    try {
+      const result = await runBuild(request, {
+        clock: this.deps.clock,
+        images: this.deps.images,
+        programs: this.deps.programs,
+        ...(this.deps.kernel ? { kernel: this.deps.kernel } : {}),
+        ...(signal ? { signal } : {}),
+        getCache: () => this.#cache,
+        setCache: (c) => (this.cache = c),
+      }, writer);
+      this.#last = { ok: true, ...result };
+      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      return result;
+    } catch (e) {
+      this.#last = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      throw e;
+    }
+  }
+}

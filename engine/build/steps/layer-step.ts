@@ -1,0 +1,113 @@
+import type { VirtualClock } from '../../core/clock.ts';
+import { diffTrees } from '../../fs/diff.ts';
+import type { DirEntry } from '../../fs/types.ts';
+import { previousFromSameInput, putRecord, touchRecord, type BuildCache, type CacheRecord } from '../cache.ts';
+import { cacheKey, newLayer, withLayer } from '../snapshot.ts';
+import type { SolveProgress } from '../solve-progress.ts';
+import type { StageState } from '../stage-state.ts';
+import { HISTORY_COMMENT } from '../image-config.ts';
+import type { StepReason, StepRecord } from '../types.ts';
+
+/** What every step that makes a layer (RUN, COPY, ADD, WORKDIR) shares: cache lookup, progress, the record. */
+export interface StepContext {
+  readonly clock: VirtualClock;
+  readonly progress: SolveProgress;
+  readonly noCache: boolean;
+  getCache(): BuildCache;
+  setCache(cache: BuildCache): void;
+  record(step: StepRecord): void;
+}
+
+export interface LayerOp {
+  readonly kind: 'run' | 'copy' | 'mkdir';
+  /** The instruction as progress shows it after `[k/n] `. */
+  readonly text: string;
+  readonly line: number;
+  /** Everything the cache key covers besides the input, as words the miss explanation compares. */
+  readonly definition: Readonly<Record<string, string>>;
+  readonly files?: ReadonlyMap<string, string>;
+  /** The history line; null for none (never for these ops, but WORKDIR / has no step at all). */
+  readonly history: string;
+  readonly historyComment?: boolean;
+  /** Runs the operation on the input's merged root and returns the root after it. */
+  execute(root: DirEntry, vertex: string, label: string): Promise<DirEntry>;
+}
+
+/** Runs or reuses one layer-making step and moves the stage onto its result. */
+export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): Promise<void> {
+  st.step++;
+  const prefix = st.planned.label ? `${st.planned.label} ` : '';
+  const width = String(st.planned.total).length;
+  const label = `[${prefix}${String(st.step).padStart(width, ' ')}/${st.planned.total}] ${op.text}`;
+  const parent = st.snapshot.key;
+  const key = cacheKey({ op: op.kind, definition: op.definition, parent });
+  const hit = ctx.noCache ? undefined : ctx.getCache().records.get(key);
+  const now = ctx.clock.now();
+  let record: CacheRecord;
+  let reason: StepReason;
+  if (hit) {
+    await ctx.progress.cached(label);
+    ctx.setCache(touchRecord(ctx.getCache(), key, now));
+    record = hit;
+    reason = { kind: 'cached' };
+    st.snapshot = withLayer(st.snapshot, hit.layer, key);
+  } else {
+    reason = ctx.noCache ? { kind: 'no-cache' } : explainMiss(ctx.getCache(), parent, op, st.fresh);
+    const vertex = await ctx.progress.start(label);
+    const input = st.snapshot.root;
+    let after: DirEntry;
+    try {
+      after = await op.execute(input, vertex, label);
+    } catch (e) {
+      await ctx.progress.fail(vertex, e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+    const layer = newLayer(diffTrees(input, after));
+    await ctx.progress.done(vertex);
+    record = {
+      key,
+      parent,
+      definition: { op: op.kind, ...op.definition },
+      ...(op.files ? { files: op.files } : {}),
+      layer,
+      description: label,
+      createdAt: now,
+      lastUsedAt: ctx.clock.now(),
+      usageCount: 1,
+    };
+    ctx.setCache(putRecord(ctx.getCache(), record));
+    st.snapshot = withLayer(st.snapshot, layer, key, after);
+    st.fresh = true;
+  }
+  st.history.push({ createdBy: op.history, emptyLayer: false, created: record.createdAt, ...(op.historyComment === false ? {} : { comment: HISTORY_COMMENT }) });
+  ctx.record({
+    stage: st.planned.stage.name || String(st.planned.index),
+    label,
+    instruction: op.text,
+    line: op.line,
+    cached: hit !== undefined,
+    reason,
+    diffId: record.layer.diffId,
+    size: record.layer.size,
+  });
+}
+
+/** Why the cache had nothing: compare with the last result made from the same input, if any. */
+function explainMiss(cache: BuildCache, parent: string, op: LayerOp, parentFresh: boolean): StepReason {
+  const previous = previousFromSameInput(cache, parent, op.kind);
+  if (!previous) return parentFresh ? { kind: 'parent-changed' } : { kind: 'first-build' };
+  if (op.files && previous.files) {
+    const added: string[] = [];
+    const changed: string[] = [];
+    const removed: string[] = [];
+    for (const [path, digest] of op.files) {
+      const before = previous.files.get(path);
+      if (before === undefined) added.push(path);
+      else if (before !== digest) changed.push(path);
+    }
+    for (const path of previous.files.keys()) if (!op.files.has(path)) removed.push(path);
+    if (added.length + changed.length + removed.length > 0) return { kind: 'files-changed', added, changed, removed };
+  }
+  const what = Object.keys({ ...op.definition, ...previous.definition }).filter((k) => k !== 'op' && op.definition[k] !== previous.definition[k]);
+  return { kind: 'definition-changed', what };
+}

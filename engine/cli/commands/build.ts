@@ -1,0 +1,158 @@
+import { BuildFailure } from '../../build/errors.ts';
+import { BuildContextError, loadBuildContext } from '../../build/context/index.ts';
+import { checkReport } from '../../build/progress/check.ts';
+import { progressColors } from '../../build/progress/colors.ts';
+import { cliErrorDisplay, dockerfileErrorDisplay, solveErrorDisplay } from '../../build/progress/error-display.ts';
+import { builderDescription, PlainPrinter } from '../../build/progress/plain.ts';
+import { QuietPrinter } from '../../build/progress/quiet.ts';
+import { RawJsonPrinter } from '../../build/progress/rawjson.ts';
+import { TtyPrinter } from '../../build/progress/tty.ts';
+import type { ProgressWriter, VertexWarning } from '../../build/progress/types.ts';
+import { warningsSummary, type ProgressMode } from '../../build/progress/warnings.ts';
+import type { BuildRequest } from '../../build/types.ts';
+import { DockerError } from '../../core/errors.ts';
+import { lintDockerfile } from '../../dockerfile/lint/index.ts';
+import { parseDockerfile } from '../../dockerfile/parser/index.ts';
+import { parse } from '../../dockerfile/instructions/index.ts';
+import { parseFailure } from '../../build/errors.ts';
+import { resolvePath } from '../../fs/path.ts';
+import { canonicalString, parseReference, withDefaultTag } from '../../image/reference.ts';
+import { exitStatusForSignal } from '../../programs/process.ts';
+import type { Command, CommandContext } from '../command.ts';
+
+const MODES: readonly ProgressMode[] = ['auto', 'quiet', 'plain', 'tty', 'rawjson'];
+
+/**
+ * `docker build` as Docker 28 runs it: the buildx plugin's `build` (docker/cli forwards `docker build`, `docker
+ * image build` and `docker builder build` to it). The client reads the context and the Dockerfile, shows BuildKit's
+ * progress on stderr, then the warnings summary, and on failure the Dockerfile excerpt and `ERROR: failed to solve:`.
+ * `-q` prints only the image ID, on stdout.
+ */
+export const buildCommand: Command = {
+  paths: ['docker buildx build', 'docker image build', 'docker build', 'docker builder build'],
+  args: { kind: 'exact', n: 1 },
+  async run(ctx) {
+    try {
+      return await build(ctx);
+    } catch (e) {
+      if (e instanceof BuildContextError || e instanceof BuildFailure) {
+        await ctx.stderr.write(cliErrorDisplay(e.message));
+        return 1;
+      }
+      throw e;
+    }
+  },
+};
+
+async function build(ctx: CommandContext): Promise<number> {
+  const builder = ctx.engine.builder;
+  const host = ctx.host;
+  if (!builder || !host) throw new DockerError('ERROR: no builder available', 1);
+  const flags = ctx.flags;
+  const quiet = flags.bool('quiet');
+  let mode = (flags.string('progress') || 'auto') as ProgressMode;
+  if (!MODES.includes(mode)) throw new DockerError(`ERROR: invalid progress mode ${mode}`, 1);
+  if (quiet) mode = 'quiet';
+  const tags = flags.list('tag').map((t) => {
+    try {
+      return canonicalString(withDefaultTag(parseReference(t)));
+    } catch (e) {
+      throw new DockerError(`ERROR: invalid tag "${t}": ${e instanceof Error ? e.message : String(e)}`, 1);
+    }
+  });
+  const buildArgs = keyValues(flags.list('build-arg'), ctx.env);
+  const labels = keyValues(flags.list('label'), {});
+  const contextArg = ctx.args[0]!;
+  if (/^(https?|git):\/\//.test(contextArg) || contextArg.startsWith('git@')) {
+    throw new DockerError(`ERROR: failed to solve: failed to read dockerfile: remote contexts need the network, and this machine is offline`, 1);
+  }
+  const file = flags.string('file');
+  const loaded = loadBuildContext(host.fs, resolvePath(host.cwd, contextArg), { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) });
+  const dockerfile = new TextDecoder().decode(loaded.dockerfile.bytes);
+  const filename = file ? file : loaded.dockerfile.name;
+
+  if (flags.bool('check') || flags.string('call') === 'check') return check(ctx, filename, dockerfile, buildArgs);
+
+  const stderrTty = ctx.stderr.tty;
+  if (mode === 'auto') mode = stderrTty ? 'tty' : 'plain';
+  const desc = builderDescription();
+  const sink = { write: (text: string) => ctx.stderr.write(text) };
+  const now = () => ctx.engine.images.clock.now();
+  let writer: ProgressWriter;
+  const quietPrinter = new QuietPrinter();
+  if (mode === 'plain') writer = new PlainPrinter({ out: sink, desc: desc.text, now });
+  else if (mode === 'tty') writer = new TtyPrinter({ out: sink, tty: stderrTty ?? { columns: 80, rows: 24, redraws: false }, desc: desc.console, colors: progressColors(ctx.env), now });
+  else if (mode === 'rawjson') writer = new RawJsonPrinter(sink);
+  else writer = quietPrinter;
+  const warnings: VertexWarning[] = [];
+  const collecting: ProgressWriter = {
+    write: (s) => {
+      warnings.push(...s.warnings);
+      return writer.write(s);
+    },
+    done: (at) => writer.done(at),
+  };
+
+  const request: BuildRequest = {
+    context: loaded.root,
+    contextBytes: loaded.transferredBytes,
+    dockerfile,
+    dockerfileName: filename,
+    ignoreFileBytes: loaded.dockerignoreTransferredBytes ?? 0,
+    buildArgs,
+    ...(flags.string('target') ? { target: flags.string('target') } : {}),
+    noCache: flags.bool('no-cache'),
+    pull: flags.bool('pull'),
+    labels,
+    tags,
+  };
+  let imageId: string;
+  try {
+    imageId = (await builder.build(request, collecting, ctx.signal)).imageId;
+  } catch (e) {
+    if (ctx.signal?.aborted) return exitStatusForSignal(ctx.signal.reason);
+    await ctx.stderr.write(warningsSummary(warnings, { mode, debug: ctx.globals.debug }));
+    if (e instanceof BuildFailure) {
+      await ctx.stderr.write(dockerfileErrorDisplay({ filename, source: dockerfile, message: e.message, ...(e.lines ? { range: e.lines } : {}) }));
+      return 1;
+    }
+    if (e instanceof DockerError) {
+      await ctx.stderr.write(solveErrorDisplay(e.message.replace(/^failed to solve: /, '')));
+      return 1;
+    }
+    throw e;
+  }
+  await ctx.stderr.write(warningsSummary(warnings, { mode, debug: ctx.globals.debug }));
+  if (quiet) await ctx.stdout.write(`${imageId}\n`);
+  const iidfile = flags.string('iidfile');
+  if (iidfile) host.fs.writeFile(resolvePath(host.cwd, iidfile), imageId);
+  return 0;
+}
+
+/** `--check`: the build checks only, nothing built. */
+async function check(ctx: CommandContext, filename: string, dockerfile: string, buildArgs: Readonly<Record<string, string>>): Promise<number> {
+  const source = { filename, data: dockerfile };
+  let error;
+  try {
+    parse(parseDockerfile(dockerfile).ast);
+  } catch (e) {
+    const failure = parseFailure(e);
+    if (!failure) throw e;
+    error = { message: failure.message, range: failure.lines ?? { start: 1, end: 1 } };
+  }
+  const report = checkReport(source, lintDockerfile(dockerfile, { buildArgs }), error);
+  await ctx.stdout.write(report.stdout);
+  if (report.error !== undefined) await ctx.stderr.write(cliErrorDisplay(report.error));
+  return report.exitCode;
+}
+
+/** `--build-arg KEY=VALUE`; a bare `KEY` takes the client's environment value, or is dropped when unset. */
+function keyValues(items: readonly string[], env: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq >= 0) out[item.slice(0, eq)] = item.slice(eq + 1);
+    else if (Object.hasOwn(env, item)) out[item] = env[item]!;
+  }
+  return out;
+}
