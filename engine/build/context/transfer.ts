@@ -83,23 +83,23 @@ function needsData(e: Entry, before: Entry | undefined): boolean {
 }
 
 /** A proto3 scalar field: tag byte + varint, nothing when zero. */
-function field(v: number | bigint): number {
-  return v === 0 || v === 0n ? 0 : 1 + varintSize(v);
+function field(v: number): number {
+  return v === 0 ? 0 : 1 + varintSize(v);
 }
 
-function nanoseconds(seconds: number): bigint {
-  return BigInt(Math.round(seconds * 1e6)) * 1000n;
+/**
+ * Nanoseconds as a float: past 2^53 it is not exact, but only its varint length is wanted, which is off only if a
+ * timestamp sits within a rounding error of a power of 128 (none does in this century).
+ */
+function nanoseconds(seconds: number): number {
+  return seconds * 1e9;
 }
 
 /** Protobuf varint length; negative int64 values take 10 bytes. */
-export function varintSize(v: number | bigint): number {
-  let x = BigInt(v);
-  if (x < 0n) return 10;
+export function varintSize(v: number): number {
+  if (v < 0) return 10;
   let n = 1;
-  while (x >= 0x80n) {
-    x >>= 7n;
-    n++;
-  }
+  for (let x = v; x >= 128; x = Math.floor(x / 128)) n++;
   return n;
 }
 

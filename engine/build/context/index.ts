@@ -1,0 +1,24 @@
+/** The file-level parts of `docker build`: context, .dockerignore, COPY/ADD sources and copies, their checksums. */
+export { readIgnoreFile } from './dockerignore.ts';
+export { PatternMatcher, PatternError, Pattern } from './patternmatcher.ts';
+export type { MatchInfo } from './patternmatcher.ts';
+export { match as goPathMatch, checkPattern, containsWildcards, BadPatternError, ERR_BAD_PATTERN } from './glob.ts';
+export { BuildContextError } from './errors.ts';
+export type { BuildContextErrorCode } from './errors.ts';
+export { loadBuildContext } from './load.ts';
+export type { LoadOptions, LoadedContext, LoadedFile } from './load.ts';
+export { contextFollowPaths, followLinks } from './follow-paths.ts';
+export { filterTree } from './filter.ts';
+export type { FilterOptions } from './filter.ts';
+export { transferSize } from './transfer.ts';
+export { resolveCopySources, normalizeSource } from './sources.ts';
+export type { CopySource, SourceOptions } from './sources.ts';
+export { applyCopy, destinationPath, mkdirAll } from './copy.ts';
+export type { CopyOptions } from './copy.ts';
+export { resolveChown } from './chown.ts';
+export type { Owner } from './chown.ts';
+export { parseChmod } from './chmod.ts';
+export type { ModeChange } from './chmod.ts';
+export { copyChecksum, contentDigest, selectedFiles, diffChecksums } from './checksum.ts';
+export type { CopyChecksum, ChecksumOptions, ChecksumDiff, SelectorChecksum } from './checksum.ts';
+export { resolveInRoot } from './resolve.ts';
