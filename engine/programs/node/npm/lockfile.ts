@@ -72,10 +72,9 @@ export function lockfileFor(name: string, pkg: PackageJson | undefined, tree: Tr
   if (typeof pkg?.license === 'string') root.license = pkg.license;
   if (pkg?.dependencies && Object.keys(pkg.dependencies).length > 0) root.dependencies = { ...pkg.dependencies };
   if (pkg?.devDependencies && Object.keys(pkg.devDependencies).length > 0) root.devDependencies = { ...pkg.devDependencies };
-  const lock: Lockfile = { name, lockfileVersion: 3, requires: true, packages: {} };
-  if (typeof pkg?.version === 'string') lock.version = pkg.version;
-  lock.packages = pkg ? { '': root, ...packageEntries(tree) } : packageEntries(tree);
-  return lock;
+  const packages = pkg ? { '': root, ...packageEntries(tree) } : packageEntries(tree);
+  // Key order as npm writes it: name, version, lockfileVersion, requires, packages.
+  return typeof pkg?.version === 'string' ? { name, version: pkg.version, lockfileVersion: 3, requires: true, packages } : { name, lockfileVersion: 3, requires: true, packages };
 }
 
 /** node_modules/.package-lock.json: the same entries without the project's own. */
