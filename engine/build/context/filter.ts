@@ -1,5 +1,5 @@
 import type { DirEntry, Entry } from '../../fs/types.ts';
-import { PatternMatcher, type MatchInfo } from './patternmatcher.ts';
+import { PatternError, PatternMatcher, type MatchInfo } from './patternmatcher.ts';
 
 /**
  * What the client sends of a directory, as fsutil's filtered walk (`NewFilterFS` + `Walk`) decides it:
@@ -85,7 +85,7 @@ function visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefin
   let incInfo: MatchInfo | undefined;
   let excInfo: MatchInfo | undefined;
   if (f.include) {
-    const r = f.include.matchesUsingParentResults(path, parentInc);
+    const r = matchAt(f.include, path, parentInc, 'includepatterns');
     incInfo = r.info;
     if (!r.matched) {
       if (isDir && f.onlyPrefixIncludes && !patternBelow(f.include, path, false)) return undefined;
@@ -93,7 +93,7 @@ function visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefin
     }
   }
   if (f.exclude) {
-    const r = f.exclude.matchesUsingParentResults(path, parentExc);
+    const r = matchAt(f.exclude, path, parentExc, 'excludepatterns');
     excInfo = r.info;
     if (r.matched) {
       if (isDir && f.onlyPrefixExcludeExceptions && (!f.exclude.exclusions || !patternBelow(f.exclude, path, true))) return undefined;
@@ -104,6 +104,16 @@ function visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefin
   const sent = walkDir(f, e, path + '/', incInfo, excInfo);
   // A skipped directory is still sent when something inside it is (fsutil backtracks to its parents).
   return skip && sent.children.size === 0 ? undefined : sent;
+}
+
+/** A pattern that only fails when matched (its regexp does not compile) fails the walk with fsutil's wrap. */
+function matchAt(m: PatternMatcher, path: string, parent: MatchInfo | undefined, kind: string): { matched: boolean; info: MatchInfo } {
+  try {
+    return m.matchesUsingParentResults(path, parent);
+  } catch (e) {
+    if (e instanceof PatternError) throw new PatternError(`failed to match ${kind}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Whether a pattern of the given kind (an exclusion or not) names something below `dir`. */

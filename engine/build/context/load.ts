@@ -98,7 +98,8 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
   } catch (e) {
     // The client's fsutil refuses the patterns before sending anything (wording of the wrap unverified).
     if (e instanceof PatternError) {
-      throw new BuildContextError(`failed to solve: invalid excludepatterns: [${patterns.join(' ')}]: ${e.message}`, 'EIGNOREPATTERN');
+      const why = e.message.startsWith('failed to match') ? e.message : `invalid excludepatterns: [${patterns.join(' ')}]: ${e.message}`;
+      throw new BuildContextError(`failed to solve: ${why}`, 'EIGNOREPATTERN');
     }
     throw e;
   }

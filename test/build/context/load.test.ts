@@ -96,7 +96,9 @@ describe('loadBuildContext', () => {
   it('refuses a bare ! in .dockerignore', () => {
     const e = failure(() => loadBuildContext(host({ ...project, '.dockerignore': 'node_modules\n!\n' }), '/home/student/app'));
     expect(e.code).toBe('EIGNOREPATTERN');
-    expect(e.message).toContain('illegal exclusion pattern: "!"');
+    expect(e.message).toBe('failed to solve: invalid excludepatterns: [node_modules !]: illegal exclusion pattern: "!"');
+    const bad = failure(() => loadBuildContext(host({ ...project, '.dockerignore': '[Local-Only]/\n' }), '/home/student/app'));
+    expect(bad.message).toBe('failed to solve: failed to match excludepatterns: syntax error in pattern');
   });
 
   it('walks into an excluded directory only when an exception can bring something back', () => {
