@@ -65,8 +65,9 @@ function compile(pattern: string): RegExp {
   return compiled;
 }
 
+// Outside a class, `-` needs no escape, and the `u` flag rejects escapes that mean nothing (`\-`).
 function escape(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
 }
 
 function escapeClass(c: string): string {
