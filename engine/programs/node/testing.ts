@@ -50,7 +50,7 @@ export interface Ran {
  * Runs `/bin/sh -c line` as a Dockerfile RUN does (root, the image's PATH, HOME=/root), letting the virtual clock
  * run freely while it works.
  */
-export async function run(m: TestMachine, line: string, cwd = '/app', env: Record<string, string> = {}): Promise<Ran> {
+export async function run(m: TestMachine, line: string, cwd = '/app', env: Record<string, string> = {}, signal = new AbortController().signal): Promise<Ran> {
   const stdout = new Collector();
   const stderr = new Collector();
   const p = createProcess(m, {
@@ -60,7 +60,7 @@ export async function run(m: TestMachine, line: string, cwd = '/app', env: Recor
     stdin: new BytesReader(''),
     stdout,
     stderr,
-    signal: new AbortController().signal,
+    signal,
     uid: 0,
     gid: 0,
   });

@@ -123,4 +123,14 @@ describe('npm ci', () => {
       'npm error `npm ci` can only install packages when your package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` before continuing.\nnpm error\nnpm error Missing: cors@2.8.5 from lock file\n',
     );
   });
+
+  it('(npm install) stops at Ctrl-C part way through unpacking, exiting 130', async () => {
+    const m = project();
+    const ctl = new AbortController();
+    m.clock.after(1_000, () => ctl.abort('SIGINT'));
+    const r = await run(m, 'npm install', '/app', {}, ctl.signal);
+    expect(r.status).toBe(130);
+    expect(r.stdout).toBe('');
+    expect(m.fs.exists('/app/package-lock.json')).toBe(false);
+  });
 });
