@@ -21,15 +21,22 @@ export interface Vertex {
 
 /** A progress line inside a vertex: `transferring context: 1.21kB done`, `writing image sha256:… done`. */
 export interface VertexStatus {
+  /** Identity within the build (updates to one status share it); never printed. */
   readonly id: string;
   readonly vertex: string;
+  /**
+   * The text the printers show, BuildKit's status ID: `transferring context:` (colon included), `writing image
+   * sha256:…`, `naming to docker.io/library/app:latest`. The size and `done` are added by the printer.
+   */
   readonly name: string;
   readonly current?: number;
   readonly total?: number;
-  /** Shown after the name as a human size pair when `total` is set (`[==> ] 12.3MB / 45.6MB`), else as a count. */
+  /** Not in BuildKit's model: its printers always show current/total as byte sizes (`1.21kB / 45.60MB`). */
   readonly units?: 'bytes' | 'count';
   readonly started?: number;
   readonly completed?: number;
+  /** When this update was sent (BuildKit's Timestamp): a running status's elapsed time is measured to it. */
+  readonly timestamp?: number;
 }
 
 /** Output of a RUN step's process (stream 1 stdout, 2 stderr). */
@@ -49,6 +56,8 @@ export interface VertexWarning {
   readonly url?: string;
   /** 1-based source lines the warning points at, when it has a location. */
   readonly range?: { readonly start: number; readonly end: number };
+  /** The Dockerfile the range points into; `docker --debug build` prints the lines from it. */
+  readonly sourceInfo?: { readonly filename: string; readonly data: string };
 }
 
 /** One update: everything that changed since the previous one. */
