@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeMachine, run } from '../../../engine/programs/node/testing.ts';
+import { nodeMachine, run } from './testing.ts';
 
 const DIR = join(import.meta.dirname, '../../../scenarios/projects/node-prisma-app');
 

@@ -1,15 +1,15 @@
 /** Test helper: a node image's filesystem with the shell, coreutils and node registered, and a way to run lines. */
-import { VirtualClock } from '../../core/clock.ts';
-import { driveHeadless } from '../../host/driver.ts';
-import { TreeFs } from '../../fs/tree-fs.ts';
-import { union } from '../../fs/union.ts';
-import type { DirEntry } from '../../fs/types.ts';
-import { findCatalogImage } from '../../image/catalog/index.ts';
-import { COREUTILS } from '../coreutils/index.ts';
-import { SHELL_PROGRAMS } from '../shell/index.ts';
-import { createProcess, type Machine } from '../spawn.ts';
-import { BytesReader, Collector } from '../streams.ts';
-import { NODE_PROGRAMS } from './index.ts';
+import { VirtualClock } from '../../../engine/core/clock.ts';
+import { driveHeadless } from '../../../engine/host/driver.ts';
+import { TreeFs } from '../../../engine/fs/tree-fs.ts';
+import { union } from '../../../engine/fs/union.ts';
+import type { DirEntry } from '../../../engine/fs/types.ts';
+import { findCatalogImage } from '../../../engine/image/catalog/index.ts';
+import { COREUTILS } from '../../../engine/programs/coreutils/index.ts';
+import { SHELL_PROGRAMS } from '../../../engine/programs/shell/index.ts';
+import { createProcess, type Machine } from '../../../engine/programs/spawn.ts';
+import { BytesReader, Collector } from '../../../engine/programs/streams.ts';
+import { NODE_PROGRAMS } from '../../../engine/programs/node/index.ts';
 
 const roots = new Map<string, DirEntry>();
 

@@ -19,14 +19,14 @@ describe('tsc', () => {
   it('follows include, exclude and module: ESM output keeps imports, tsconfig comments are allowed', async () => {
     const m = await withTypescript({
       '/app/tsconfig.json': '{\n  // ESM\n  "compilerOptions": { "module": "esnext", "outDir": "build", },\n  "include": ["lib"],\n  "exclude": ["lib/skip"]\n}\n',
-      '/app/lib/a.ts': "import { b } from './b.js';\nexport const a: number = b + 1;\n",
+      '/app/lib/a.ts': "import { b } from '../../../../engine/programs/node/tsc/b.js';\nexport const a: number = b + 1;\n",
       '/app/lib/b.ts': 'export const b = 1 as number;\n',
       '/app/lib/skip/c.ts': 'export const c = 3;\n',
       '/app/other.ts': 'export const d = 4;\n',
     });
     expect((await run(m, 'npx tsc')).status).toBe(0);
     expect(m.fs.readdir('/app/build')).toEqual(['a.js', 'b.js']);
-    expect(m.fs.readText('/app/build/a.js')).toBe("import { b } from './b.js';\nexport const a = b + 1;\n");
+    expect(m.fs.readText('/app/build/a.js')).toBe("import { b } from '../../../../engine/programs/node/tsc/b.js';\nexport const a = b + 1;\n");
   });
 
   it('reports syntax errors tsc-style and exits 2 after emitting the rest', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxSatisfying, satisfies } from './semver.ts';
+import { maxSatisfying, satisfies } from '../../../../engine/programs/node/registry/semver.ts';
 
 describe('semver ranges', () => {
   it.each([
