@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceSnippet } from './source.ts';
+import { sourceSnippet } from '../../../engine/build/progress/source.ts';
 
 const file = (n: number) => ({ filename: 'Dockerfile', data: Array.from({ length: n }, (_, i) => `L${i + 1}`).join('\n') + '\n' });
 const rule = '--------------------\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from './check.ts';
+import { checkReport } from '../../../engine/build/progress/check.ts';
 
 const source = { filename: 'Dockerfile', data: 'FROM alpine as base\nRUN true\nCMD echo done\n' };
 const json = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TtyPrinter, type TtyOptions } from './tty.ts';
-import type { SolveStatus, Vertex } from './types.ts';
+import { TtyPrinter, type TtyOptions } from '../../../engine/build/progress/tty.ts';
+import type { SolveStatus, Vertex } from '../../../engine/build/progress/types.ts';
 
 const empty: SolveStatus = { vertexes: [], statuses: [], logs: [], warnings: [] };
 const vertex = (v: Vertex): SolveStatus => ({ ...empty, vertexes: [v] });

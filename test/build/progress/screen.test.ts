@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Screen } from './screen.ts';
+import { Screen } from '../../../engine/build/progress/screen.ts';
 
 describe('Screen (the TTY view output pane)', () => {
   it('keeps the last rows, scrolling, and leaves an empty row after a final newline', () => {

@@ -10,7 +10,7 @@ import {
   legacySuccessfullyBuilt,
   legacySuccessfullyTagged,
   sendingBuildContext,
-} from './legacy.ts';
+} from '../../../engine/build/progress/legacy.ts';
 
 describe('legacy builder lines', () => {
   it('pads the context size to eight columns and ends the progress line with \\r\\r\\n', () => {

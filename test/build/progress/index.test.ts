@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newDisplay, PlainPrinter, QuietPrinter, RawJsonPrinter, TtyPrinter } from './index.ts';
+import { newDisplay, PlainPrinter, QuietPrinter, RawJsonPrinter, TtyPrinter } from '../../../engine/build/progress/index.ts';
 
 const tty = { columns: 80, rows: 24 };
 const sink = { write: () => {} };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressBytes } from './units.ts';
+import { progressBytes } from '../../../engine/build/progress/units.ts';
 
 describe('progressBytes (units.Bytes with %.2f)', () => {
   it('keeps sizes under 1000 bytes whole', () => {

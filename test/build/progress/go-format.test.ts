@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationSeconds, goFixed } from './go-format.ts';
+import { durationSeconds, goFixed } from '../../../engine/build/progress/go-format.ts';
 
 describe('goFixed (Go %.Nf)', () => {
   it('rounds an exact tie to the even digit, where toFixed rounds up', () => {

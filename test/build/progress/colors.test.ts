@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLORS, paint, progressColors } from './colors.ts';
+import { DEFAULT_COLORS, paint, progressColors } from '../../../engine/build/progress/colors.ts';
 
 describe('progressColors', () => {
   it('uses blue for finished steps, yellow for cancelled ones and warnings, red for errors', () => {

@@ -5,11 +5,11 @@
 // colours). The expected texts were worked out from BuildKit's printer.go/display.go and buildx's error printing,
 // not taken from these printers.
 import { describe, expect, it } from 'vitest';
-import { dockerfileErrorDisplay, type DockerfileError } from './error-display.ts';
-import { builderDescription, PlainPrinter } from './plain.ts';
-import { TtyPrinter } from './tty.ts';
-import type { SolveStatus } from './types.ts';
-import { warningsSummary } from './warnings.ts';
+import { dockerfileErrorDisplay, type DockerfileError } from '../../../engine/build/progress/error-display.ts';
+import { builderDescription, PlainPrinter } from '../../../engine/build/progress/plain.ts';
+import { TtyPrinter } from '../../../engine/build/progress/tty.ts';
+import type { SolveStatus } from '../../../engine/build/progress/types.ts';
+import { warningsSummary } from '../../../engine/build/progress/warnings.ts';
 
 interface Case {
   readonly tty: { readonly columns: number; readonly rows: number };

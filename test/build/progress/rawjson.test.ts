@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64, RawJsonPrinter, solveStatusJson } from './rawjson.ts';
+import { base64, RawJsonPrinter, solveStatusJson } from '../../../engine/build/progress/rawjson.ts';
 
 const t0 = Date.UTC(2025, 6, 14, 9, 0, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PlainPrinter } from './plain.ts';
-import type { SolveStatus, Vertex, VertexLog, VertexStatus } from './types.ts';
+import { PlainPrinter } from '../../../engine/build/progress/plain.ts';
+import type { SolveStatus, Vertex, VertexLog, VertexStatus } from '../../../engine/build/progress/types.ts';
 
 const empty: SolveStatus = { vertexes: [], statuses: [], logs: [], warnings: [] };
 const vertex = (v: Vertex): SolveStatus => ({ ...empty, vertexes: [v] });

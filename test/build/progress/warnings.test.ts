@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { VertexWarning } from './types.ts';
-import { warningsSummary } from './warnings.ts';
+import type { VertexWarning } from '../../../engine/build/progress/types.ts';
+import { warningsSummary } from '../../../engine/build/progress/warnings.ts';
 
 const data = 'FROM alpine\nRUN true\nCMD echo done\n';
 const json: VertexWarning = {
