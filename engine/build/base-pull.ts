@@ -13,6 +13,11 @@ export function baseImageFor(ref: string, images: ImageService, pull: boolean): 
   return resolveBase(ref, images.store, images.registry, pull);
 }
 
+/** The layers of an image this build already brought in (local, or fetched into the cache). */
+export function baseLayers(image: BaseImage, env: BuilderEnv): readonly NewLayer[] {
+  return image.layers ?? env.getCache().sources.get(image.remote!.manifestDigest)!.layers;
+}
+
 /**
  * The FROM vertex: a local image is there already; one from the registry is fetched into the build cache (the
  * classic store does not tag it), unless an earlier build fetched the same manifest.

@@ -10,7 +10,7 @@ import { processWord } from '../dockerfile/words/index.ts';
 import type { ImageService } from '../image/service.ts';
 import type { Digest } from '../image/types.ts';
 import type { Kernel, Program } from '../programs/process.ts';
-import { baseImageFor, pullBase } from './base-pull.ts';
+import { baseImageFor, baseLayers, pullBase } from './base-pull.ts';
 import type { BaseImage } from './base-image.ts';
 import { AUTOMATIC_ARGS } from './build-args.ts';
 import type { BuildCache } from './cache.ts';
@@ -64,13 +64,29 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   const { clock } = env;
   const definition = await progress.start(`[internal] load build definition from ${req.dockerfileName}`);
   await progress.status(definition, 'transferring dockerfile:', { current: new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
-  await progress.done(definition);
   let parsed: ParsedDockerfile;
   try {
     parsed = parse(parseDockerfile(req.dockerfile).ast);
   } catch (e) {
+    await progress.done(definition);
     throw parseFailure(e) ?? e;
   }
+  // BuildKit's checks run as the frontend reads the file: their warnings belong to this step.
+  const warnings = lintDockerfile(req.dockerfile, { buildArgs: req.buildArgs });
+  for (const w of warnings) {
+    await progress.warn({
+      vertex: definition,
+      short: `${w.rule}: ${w.message} (line ${w.line})`,
+      detail: [],
+      url: w.url,
+      range: { start: w.line, end: w.endLine ?? w.line },
+      sourceInfo: { filename: req.dockerfileName, data: req.dockerfile },
+    });
+  }
+  await progress.done(definition);
+  const violations = [...new Set(warnings.filter((w) => w.level === 'error').map((w) => w.rule))];
+  if (violations.length > 0) throw new BuildFailure(`lint violation found for rules: ${violations.join(', ')}`);
+
   const plan = planBuild(parsed, req.buildArgs, req.target);
 
   const bases = new Map<string, BaseImage>();
@@ -86,20 +102,6 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
     }
     await progress.done(vertex);
   }
-
-  const warnings = lintDockerfile(req.dockerfile, { buildArgs: req.buildArgs });
-  for (const w of warnings) {
-    await progress.warn({
-      vertex: definition,
-      short: `${w.rule}: ${w.message} (line ${w.line})`,
-      detail: [],
-      url: w.url,
-      range: { start: w.line, end: w.endLine ?? w.line },
-      sourceInfo: { filename: req.dockerfileName, data: req.dockerfile },
-    });
-  }
-  const violations = [...new Set(warnings.filter((w) => w.level === 'error').map((w) => w.rule))];
-  if (violations.length > 0) throw new BuildFailure(`lint violation found for rules: ${violations.join(', ')}`);
 
   const ignore = await progress.start('[internal] load .dockerignore');
   await progress.status(ignore, 'transferring context:', { current: req.ignoreFileBytes || 2, units: 'bytes' });
@@ -129,9 +131,10 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
     image: (text) => bases.get(imageRef(text) ?? text),
   };
   const finished = new Map<number, StageState>();
+  const pulled = new Set<string>();
   for (const index of plan.order) {
     const planned = plan.stages[index]!;
-    const st = await startStage(planned, plan, finished, bases, env, progress);
+    const st = await startStage(planned, finished, bases, env, progress, pulled);
     for (const cmd of planned.stage.commands) {
       if (env.signal?.aborted) throw new BuildFailure('context canceled');
       await dispatch(st, cmd, plan, req, env, ctx, sources);
@@ -171,7 +174,11 @@ function imageRef(text: string): string | undefined {
   }
 }
 
-async function startStage(planned: PlannedStage, plan: BuildPlan, finished: ReadonlyMap<number, StageState>, bases: ReadonlyMap<string, BaseImage>, env: BuilderEnv, progress: SolveProgress): Promise<StageState> {
+/**
+ * A stage's starting point. Two stages FROM the same image are one operation to BuildKit, so only the first shows a
+ * FROM step (`pulled` remembers which images already had theirs).
+ */
+async function startStage(planned: PlannedStage, finished: ReadonlyMap<number, StageState>, bases: ReadonlyMap<string, BaseImage>, env: BuilderEnv, progress: SolveProgress, pulled: Set<string>): Promise<StageState> {
   const base = planned.base;
   const fresh: StageState = {
     planned,
@@ -193,11 +200,11 @@ async function startStage(planned: PlannedStage, plan: BuildPlan, finished: Read
   const prefix = planned.label ? `${planned.label} ` : '';
   const width = String(planned.total).length;
   const label = `[${prefix}${'1'.padStart(width, ' ')}/${planned.total}] FROM ${image.pinned}`;
-  const layers = await pullBase(image, label, env, progress);
+  const layers = pulled.has(image.key) ? baseLayers(image, env) : await pullBase(image, label, env, progress);
+  pulled.add(image.key);
   fresh.snapshot = snapshotOf(layers, image.key);
   fresh.config = structuredClone({ ...image.config.config }) as StageState['config'];
   fresh.history = baseHistory(image.config.history);
-  void plan;
   return fresh;
 }
 

@@ -1,3 +1,4 @@
+import type { DirEntry } from '../fs/types.ts';
 import type { NewLayer } from '../image/store.ts';
 
 /**
@@ -35,9 +36,20 @@ export interface CachedSource {
 export interface BuildCache {
   readonly records: ReadonlyMap<string, CacheRecord>;
   readonly sources: ReadonlyMap<string, CachedSource>;
+  /**
+   * The last context each directory sent (BuildKit keeps a local source's snapshot by its shared key): files
+   * whose metadata did not change are not sent again, which is what `transferring context:` counts.
+   */
+  readonly contexts: ReadonlyMap<string, DirEntry>;
 }
 
-export const EMPTY_CACHE: BuildCache = { records: new Map(), sources: new Map() };
+export const EMPTY_CACHE: BuildCache = { records: new Map(), sources: new Map(), contexts: new Map() };
+
+export function putContext(cache: BuildCache, dir: string, root: DirEntry): BuildCache {
+  const contexts = new Map(cache.contexts);
+  contexts.set(dir, root);
+  return { ...cache, contexts };
+}
 
 export function putRecord(cache: BuildCache, record: CacheRecord): BuildCache {
   const records = new Map(cache.records);

@@ -14,7 +14,7 @@ export interface CacheUsage {
   readonly inUse: boolean;
   readonly shared: boolean;
   readonly description: string;
-  /** Pulled base-image layers are kept by `builder prune` without `--all`; step results are not. */
+  /** BuildKit's internal and frontend records, which only `prune --all` removes (none are simulated yet). */
   readonly internal: boolean;
   /** What to remove from the cache value when this record goes. */
   readonly key: { readonly kind: 'record' | 'source'; readonly id: string };
@@ -43,8 +43,8 @@ export function cacheUsage(cache: BuildCache): CacheUsage[] {
         usageCount: 1,
         inUse: false,
         shared: false,
-        description: i === s.layers.length - 1 ? `pulled from ${s.ref}@${s.manifestDigest}` : '',
-        internal: true,
+        description: `pulled from ${s.ref}@${s.manifestDigest}`,
+        internal: false,
         key: { kind: 'source', id: s.manifestDigest },
       });
     });
@@ -68,8 +68,8 @@ export function cacheUsage(cache: BuildCache): CacheUsage[] {
 }
 
 /**
- * `docker builder prune`: without `all`, the step results (what BuildKit calls dangling: no image source keeps
- * them); with it, the pulled base layers too. `until` keeps records used more recently than that (virtual ms).
+ * `docker builder prune`: every record nothing uses (a build in progress would hold its own); `all` adds BuildKit's
+ * internal and frontend records. `olderThan` (virtual ms) keeps records used since then, the `until` filter.
  */
 export function pruneCache(cache: BuildCache, options: { all: boolean; olderThan?: number }): { cache: BuildCache; removed: CacheUsage[] } {
   const removed = cacheUsage(cache).filter((u) => (options.all || !u.internal) && (options.olderThan === undefined || u.lastUsedAt < options.olderThan));
@@ -80,5 +80,6 @@ export function pruneCache(cache: BuildCache, options: { all: boolean; olderThan
     if (u.key.kind === 'record') records.delete(u.key.id);
     else sources.delete(u.key.id);
   }
-  return { cache: { records, sources }, removed };
+  // A prune forgets the contexts too: the next build sends everything again.
+  return { cache: { records, sources, contexts: new Map() }, removed };
 }

@@ -9,6 +9,8 @@ export interface TabwriterOptions {
   readonly minWidth: number;
   readonly padding: number;
   readonly padChar?: string;
+  /** With padChar `\t`, a tab's width: cells are padded with tabs to the next multiple of it (buildx's tables). */
+  readonly tabWidth?: number;
   /** A cell's width; Go's text/tabwriter counts runes (the default); docker's fork counts display cells. */
   readonly width?: (cell: string) => number;
 }
@@ -27,6 +29,11 @@ export function tabwrite(text: string, options: TabwriterOptions): string {
   return lines.map((cells, li) => cells.map((c, ci) => (ci < cells.length - 1 ? pad(c, widths[li]![ci]!) : c)).join('')).join('\n');
 
   function pad(cell: string, width: number): string {
+    if (options.padChar === '\t') {
+      const tab = options.tabWidth ?? 8;
+      const cellWidth = Math.ceil(width / tab) * tab;
+      return cell + '\t'.repeat(Math.ceil(Math.max(0, cellWidth - measure(cell)) / tab));
+    }
     return cell + (options.padChar ?? ' ').repeat(Math.max(0, width - measure(cell)));
   }
 

@@ -24,4 +24,10 @@ describe('tabwriter as docker tables use it', () => {
       'CONTAINER ID   IMAGE                    NAMES\n3f2a9c1b7d4e   mongo                    mongo\nabc            "docker-entrypoint.s…"   x',
     );
   });
+
+  it('pads with tabs to the next tab stop when the pad character is a tab (buildx du and prune tables)', () => {
+    const out = tabwrite(`ID\tRECLAIMABLE\tSIZE\n${'a'.padEnd(40)}\t${'true'.padEnd(5)}\t1kB`, { minWidth: 1, padding: 1, padChar: '\t', tabWidth: 8 });
+    // Widest ID cell 40 + padding 1 = 41, so its column ends at 48: 40 characters need one tab, `ID` needs six.
+    expect(out).toBe(`ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\n${'a'.padEnd(40)}\ttrue \t\t1kB`);
+  });
 });

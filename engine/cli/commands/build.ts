@@ -1,5 +1,6 @@
 import { BuildFailure } from '../../build/errors.ts';
-import { BuildContextError, loadBuildContext } from '../../build/context/index.ts';
+import { putContext } from '../../build/cache.ts';
+import { BuildContextError, contextFollowPaths, loadBuildContext } from '../../build/context/index.ts';
 import { checkReport } from '../../build/progress/check.ts';
 import { progressColors } from '../../build/progress/colors.ts';
 import { cliErrorDisplay, dockerfileErrorDisplay, solveErrorDisplay } from '../../build/progress/error-display.ts';
@@ -67,8 +68,14 @@ async function build(ctx: CommandContext): Promise<number> {
     throw new DockerError(`ERROR: failed to solve: failed to read dockerfile: remote contexts need the network, and this machine is offline`, 1);
   }
   const file = flags.string('file');
-  const loaded = loadBuildContext(host.fs, resolvePath(host.cwd, contextArg), { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) });
-  const dockerfile = new TextDecoder().decode(loaded.dockerfile.bytes);
+  const contextDir = resolvePath(host.cwd, contextArg);
+  const options = { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
+  // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
+  const first = loadBuildContext(host.fs, contextDir, options);
+  const dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
+  const followPaths = contextFollowPaths(contextSources(dockerfile) ?? ['.']);
+  const previous = builder.cache.contexts.get(contextDir);
+  const loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
   const filename = file ? file : loaded.dockerfile.name;
 
   if (flags.bool('check') || flags.string('call') === 'check') return check(ctx, filename, dockerfile, buildArgs);
@@ -106,6 +113,7 @@ async function build(ctx: CommandContext): Promise<number> {
     labels,
     tags,
   };
+  builder.cache = putContext(builder.cache, contextDir, loaded.root);
   let imageId: string;
   try {
     imageId = (await builder.build(request, collecting, ctx.signal)).imageId;
@@ -155,4 +163,26 @@ function keyValues(items: readonly string[], env: Readonly<Record<string, string
     else if (Object.hasOwn(env, item)) out[item] = env[item]!;
   }
   return out;
+}
+
+/**
+ * The context paths the Dockerfile's COPY and ADD read (no `--from`), or undefined when they cannot be known before
+ * the build (a variable in a source, or a Dockerfile that does not parse): then the whole context is sent.
+ */
+function contextSources(dockerfile: string): string[] | undefined {
+  let stages;
+  try {
+    stages = parse(parseDockerfile(dockerfile).ast).stages;
+  } catch {
+    return undefined;
+  }
+  const sources: string[] = [];
+  for (const stage of stages) {
+    for (const c of stage.commands) {
+      if ((c.kind !== 'copy' && c.kind !== 'add') || (c.kind === 'copy' && c.from !== '')) continue;
+      if (c.sourcePaths.some((p) => p.includes('$'))) return undefined;
+      sources.push(...c.sourcePaths.filter((p) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(p)));
+    }
+  }
+  return sources;
 }

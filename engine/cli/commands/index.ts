@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { buildCommand } from './build.ts';
+import { builderPruneCommand, buildxDuCommand } from './builder-prune.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
@@ -33,4 +34,6 @@ export const COMMANDS: readonly Command[] = [
   saveCommand,
   loadCommand,
   buildCommand,
+  builderPruneCommand,
+  buildxDuCommand,
 ];

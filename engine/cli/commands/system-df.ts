@@ -28,10 +28,22 @@ const BUILD_CACHE_HEADERS = {
   Shared: 'SHARED',
 };
 
+/** One build cache record (BuildKit's UsageInfo as the daemon reports it). */
+export interface BuildCacheUsage {
+  readonly id?: string;
+  readonly cacheType?: string;
+  readonly size: number;
+  readonly inUse: boolean;
+  readonly shared: boolean;
+  readonly createdAt?: number;
+  readonly lastUsedAt?: number;
+  readonly usageCount?: number;
+}
+
 /** Volumes and build cache as `system df` counts them; engines without them (yet) report none. */
 export interface DiskUsageSources {
   volumes?(): readonly { readonly name: string; readonly refCount: number; readonly size: number }[];
-  buildCache?(): readonly { readonly size: number; readonly inUse: boolean; readonly shared: boolean }[];
+  buildCache?(): readonly BuildCacheUsage[];
   /** Bytes in each container's writable layer, by state; containers report 0 until the runtime writes layers. */
   containerSizes?(): readonly { readonly state: string; readonly sizeRw: number }[];
 }
@@ -64,7 +76,7 @@ export const systemDfCommand: Command = {
     let out = 'Images space usage:\n\n' + section(IMAGES_FORMAT, images, '*formatter.imageContext', IMAGE_HEADERS);
     out += '\nContainers space usage:\n\n' + section(CONTAINERS_FORMAT, [], '*formatter.ContainerContext', CONTAINER_HEADERS);
     out += '\nLocal Volumes space usage:\n\n' + section(VOLUMES_FORMAT, volumes, '*formatter.volumeContext', VOLUME_HEADERS);
-    out += `\nBuild cache usage: ${humanSize4(usage.builderSize)}\n\n` + section(BUILD_CACHE_FORMAT, [], '*formatter.buildCacheContext', BUILD_CACHE_HEADERS);
+    out += `\nBuild cache usage: ${humanSize4(usage.builderSize)}\n\n` + section(BUILD_CACHE_FORMAT, usage.buildCache.map((b) => buildCacheRow(b, now)), '*formatter.buildCacheContext', BUILD_CACHE_HEADERS);
     await ctx.stdout.write(out);
     return 0;
   },
@@ -74,7 +86,7 @@ interface Usage {
   readonly images: ReturnType<typeof imagesDiskUsage>;
   readonly containers: readonly { readonly state: string; readonly sizeRw: number }[];
   readonly volumes: readonly { readonly name: string; readonly refCount: number; readonly size: number }[];
-  readonly buildCache: readonly { readonly size: number; readonly inUse: boolean; readonly shared: boolean }[];
+  readonly buildCache: readonly BuildCacheUsage[];
   readonly builderSize: number;
 }
 
@@ -146,6 +158,20 @@ function imageRow(i: ImageUsage, now: number, trunc: boolean): ListRow {
     SharedSize: () => humanSize4(i.sharedSize),
     UniqueSize: () => humanSize4(i.size - i.sharedSize),
     Containers: () => String(i.containers),
+  };
+}
+
+/** docker/cli's buildCacheContext: a 12-character ID, sizes to three significant digits, times as ages. */
+function buildCacheRow(b: BuildCacheUsage, now: number): ListRow {
+  const age = (at: number | undefined) => (at === undefined ? '' : `${humanDuration(now - at)} ago`);
+  return {
+    ID: () => (b.id ?? '').slice(0, 12),
+    CacheType: () => b.cacheType ?? 'regular',
+    Size: () => humanSizeWithPrecision(b.size, 3),
+    CreatedSince: () => age(b.createdAt),
+    LastUsedSince: () => age(b.lastUsedAt),
+    UsageCount: () => String(b.usageCount ?? 0),
+    Shared: () => String(b.shared),
   };
 }
 
