@@ -33,7 +33,7 @@ export function recordId(seed: string): string {
 export function cacheUsage(cache: BuildCache): CacheUsage[] {
   const out: CacheUsage[] = [];
   for (const s of cache.sources.values()) {
-    s.layers.forEach((l, i) => {
+    s.layers.forEach((l) => {
       out.push({
         id: recordId(`${s.manifestDigest}/${l.diffId}`),
         cacheType: 'regular',
