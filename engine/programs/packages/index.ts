@@ -1,4 +1,6 @@
 import type { Program } from '../process.ts';
+import { apk } from './apk/apk.ts';
+import { apkProgramNames } from './apk/index.ts';
 import { aptProgram } from './apt/apt-get.ts';
 import { debProgramNames } from './apt/archive.ts';
 import { dpkg } from './apt/dpkg.ts';
@@ -12,6 +14,7 @@ export const PACKAGE_PROGRAMS: Readonly<Record<string, Program>> = {
   'apt-get': aptProgram('apt-get'),
   apt: aptProgram('apt'),
   dpkg,
+  apk,
 };
 
-export const PACKAGED_PROGRAM_NAMES: readonly string[] = [...new Set([...debProgramNames()])].sort();
+export const PACKAGED_PROGRAM_NAMES: readonly string[] = [...new Set([...debProgramNames(), ...apkProgramNames()])].sort();
