@@ -4,6 +4,7 @@ import { apkProgramNames } from './apk/index.ts';
 import { aptProgram } from './apt/apt-get.ts';
 import { debProgramNames } from './apt/archive.ts';
 import { dpkg } from './apt/dpkg.ts';
+import { python3 } from './python/python3.ts';
 
 /**
  * The package managers (and Python's launcher, which pip runs through) by the program names their files carry.
@@ -15,6 +16,7 @@ export const PACKAGE_PROGRAMS: Readonly<Record<string, Program>> = {
   apt: aptProgram('apt'),
   dpkg,
   apk,
+  python3,
 };
 
 export const PACKAGED_PROGRAM_NAMES: readonly string[] = [...new Set([...debProgramNames(), ...apkProgramNames()])].sort();
