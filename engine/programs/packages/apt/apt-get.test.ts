@@ -43,6 +43,8 @@ describe('apt-get on debian:bookworm', () => {
     expect(r.status).toBe(0);
     expect(m.fs.exists('/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages.lz4')).toBe(true);
     expect(bytesUnder(m, '/var/lib/apt/lists')).toBeGreaterThan(17_000_000);
+    const again = await runIn(m, 'apt-get update');
+    expect(again.stdout).toBe('Hit:1 http://deb.debian.org/debian bookworm InRelease\nHit:2 http://deb.debian.org/debian bookworm-updates InRelease\nHit:3 http://deb.debian.org/debian-security bookworm-security InRelease\nReading package lists...\n');
     await runIn(m, 'rm -rf /var/lib/apt/lists/*');
     expect(bytesUnder(m, '/var/lib/apt/lists')).toBe(0);
   });

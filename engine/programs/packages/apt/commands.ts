@@ -5,7 +5,7 @@ import { ARCHIVES, removePackages, unpackAndConfigure, writeArchive } from './dp
 import { fetchedLine, showList, sizeToStr } from './format.ts';
 import { autoRemovable, planInstall, planRemove } from './resolve.ts';
 import type { AptSession } from './session.ts';
-import { ensureListsDir, haveLists, writeBinaryCaches, writeIndex } from './update.ts';
+import { ensureListsDir, haveLists, listPath, writeBinaryCaches, writeIndex } from './update.ts';
 import { listDir, removeIfPresent } from '../shared/fs-helpers.ts';
 
 /** apt-get's commands over one archive. Each returns apt's exit status: 0, 1 (declined) or 100 (error). */
@@ -17,15 +17,23 @@ export async function update(s: AptSession, archive: Archive): Promise<number> {
   ensureListsDir(s.fs);
   let fetched = 0;
   let ms = 0;
-  for (const [i, index] of archive.indexes.entries()) {
+  let n = 0;
+  // A suite whose InRelease is already here is unchanged on the simulated archive: apt says Hit and fetches nothing.
+  const unchanged = new Set(archive.indexes.filter((i) => !i.packages && s.fs.exists(listPath(i, config))).map((i) => i.label.split(' ')[0]!));
+  for (const index of archive.indexes) {
+    const suite = index.label.split(/[ /]/)[0]!;
+    if (unchanged.has(suite)) {
+      if (!index.packages) await s.info(`Hit:${++n} ${index.uri} ${index.label}\n`);
+      continue;
+    }
     const took = 40 + index.bytes / (DOWNLOAD_BYTES_PER_MS / 2);
     await s.wait(took);
     ms += took;
     fetched += index.bytes;
     writeIndex(s.fs, index, config, `${archive.distro}:${archive.codename}`);
-    await s.info(`Get:${i + 1} ${index.uri} ${index.label} [${sizeToStr(index.bytes)}B]\n`);
+    await s.info(`Get:${++n} ${index.uri} ${index.label} [${sizeToStr(index.bytes)}B]\n`);
   }
-  await s.info(fetchedLine(fetched, ms));
+  if (fetched > 0) await s.info(fetchedLine(fetched, ms));
   await s.readingState(true, s.o.flavor === 'apt');
   if (s.o.flavor === 'apt') await s.info('All packages are up to date.\n');
   afterRun(s, config, true);
