@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchedLine, showList, sizeToStr, timeToStr } from './format.ts';
+import { fetchedLine, showList, sizeToStr, timeToStr } from '../../../../engine/programs/packages/apt/format.ts';
 
 describe("apt's formatting", () => {
   it('SizeToStr keeps four significant digits, then one decimal under 100', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { walk } from '../fs/tree.ts';
-import { catalogImages } from '../image/catalog/index.ts';
-import { busybox } from './busybox.ts';
-import { notSimulated } from './not-simulated.ts';
-import type { Program } from './process.ts';
-import { containerPrograms, UNSIMULATED_CATALOG_PROGRAMS } from './registry.ts';
+import { walk } from '../../engine/fs/tree.ts';
+import { catalogImages } from '../../engine/image/catalog/index.ts';
+import { busybox } from '../../engine/programs/busybox.ts';
+import { notSimulated } from '../../engine/programs/not-simulated.ts';
+import type { Program } from '../../engine/programs/process.ts';
+import { containerPrograms, UNSIMULATED_CATALOG_PROGRAMS } from '../../engine/programs/registry.ts';
 
 /** Every program name a file in some catalog image carries. */
 function catalogProgramNames(): Set<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listDir } from '../shared/fs-helpers.ts';
+import { listDir } from '../../../../engine/programs/packages/shared/fs-helpers.ts';
 import { imageMachine, runIn } from '../testing.ts';
 
 const FETCH = 'fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz\n';

@@ -1,12 +1,12 @@
-import { VirtualClock } from '../../core/clock.ts';
-import { TreeFs } from '../../fs/tree-fs.ts';
-import { union } from '../../fs/union.ts';
-import { driveHeadless } from '../../host/driver.ts';
-import { findCatalogImage } from '../../image/catalog/index.ts';
-import type { Program } from '../process.ts';
-import { containerPrograms } from '../registry.ts';
-import { createProcess, type Machine } from '../spawn.ts';
-import { BytesReader, Collector } from '../streams.ts';
+import { VirtualClock } from '../../../engine/core/clock.ts';
+import { TreeFs } from '../../../engine/fs/tree-fs.ts';
+import { union } from '../../../engine/fs/union.ts';
+import { driveHeadless } from '../../../engine/host/driver.ts';
+import { findCatalogImage } from '../../../engine/image/catalog/index.ts';
+import type { Program } from '../../../engine/programs/process.ts';
+import { containerPrograms } from '../../../engine/programs/registry.ts';
+import { createProcess, type Machine } from '../../../engine/programs/spawn.ts';
+import { BytesReader, Collector } from '../../../engine/programs/streams.ts';
 
 /**
  * Test support: a container-like machine over a catalog image's real layers, and a way to run a command line in it

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequirement, parseRequirementsFile } from './requirement.ts';
-import { canonicalName, compareVersions, satisfies } from './version.ts';
+import { parseRequirement, parseRequirementsFile } from '../../../../engine/programs/packages/pip/requirement.ts';
+import { canonicalName, compareVersions, satisfies } from '../../../../engine/programs/packages/pip/version.ts';
 
 describe('PEP 440', () => {
   it('orders versions', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentSize } from '../../../fs/content.ts';
-import { walk } from '../../../fs/tree.ts';
+import { contentSize } from '../../../../engine/fs/content.ts';
+import { walk } from '../../../../engine/fs/tree.ts';
 import { imageMachine, runIn, type ImageMachine } from '../testing.ts';
-import { DOCKER_CLEAN, DOCKER_GZIP_INDEXES } from './config.ts';
+import { DOCKER_CLEAN, DOCKER_GZIP_INDEXES } from '../../../../engine/programs/packages/apt/config.ts';
 
 /** debian:bookworm as Docker Hub ships it, with the apt settings its real image has (the catalog leaves them out). */
 function bookworm(): ImageMachine {
