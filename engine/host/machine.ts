@@ -7,7 +7,10 @@ import type { DirEntry } from '../fs/types.ts';
 import type { EngineView } from '../cli/engine-view.ts';
 import { BuildService } from '../build/service.ts';
 import type { BuildCache } from '../build/cache.ts';
+import { cacheUsage } from '../build/disk-usage.ts';
+import type { DiskUsageSources } from '../cli/commands/system-df.ts';
 import { containerPrograms } from '../programs/registry.ts';
+import { NODE_PROGRAMS } from '../programs/node/index.ts';
 import { catalogRepositories } from '../image/catalog/index.ts';
 import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
@@ -50,9 +53,9 @@ export function createMachine(options: MachineOptions = {}): Machine {
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
   const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
-  const builder = new BuildService({ clock, images, programs: containerPrograms(), kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
+  const builder = new BuildService({ clock, images, programs: containerPrograms(NODE_PROGRAMS), kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
-  const docker: EngineView = { containers: () => [], images, builder, searchIndex: catalogRepositories };
+  const docker: EngineView & DiskUsageSources = { containers: () => [], images, builder, searchIndex: catalogRepositories, buildCache: () => cacheUsage(builder.cache) };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 

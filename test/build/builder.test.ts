@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildOutcome } from '../../engine/build/service.ts';
+import type { StepRecord } from '../../engine/build/types.ts';
+import { createMachine } from '../../engine/index.ts';
+import { playScript } from '../../engine/host/play.ts';
+
+const DOCKERFILE = 'FROM alpine:3.22\nARG MODE=dev\nWORKDIR /app\nCOPY . .\nRUN echo built > /built.txt\nCMD ["sh"]\n';
+
+/** Builds in a fresh machine, returning each build's outcome as the engine announced it. */
+async function builds(script: string, files: Record<string, string> = {}) {
+  const project = Object.entries({ Dockerfile: DOCKERFILE, ...files }).map(([path, content]) => ({ path, type: 'file' as const, content }));
+  const machine = createMachine({ mode: 'headless', project });
+  const outcomes: BuildOutcome[] = [];
+  machine.events.subscribe((e) => {
+    if (e.type === 'build-finished') outcomes.push(e.result);
+  });
+  const transcript = await playScript(machine, script);
+  return { outcomes, transcript };
+}
+
+const steps = (o: BuildOutcome | undefined): readonly StepRecord[] => (o && o.ok ? o.steps : []);
+const reasons = (o: BuildOutcome | undefined) => steps(o).map((s) => [s.instruction, s.reason.kind]);
+
+describe('the builder explains every step', () => {
+  it('a first build misses everything; a rebuild is all cached and keeps the image ID', async () => {
+    const { outcomes } = await builds('docker build -q -t app .\ndocker build -q -t app .\n', { 'a.txt': 'a\n' });
+    expect(reasons(outcomes[0])).toEqual([['WORKDIR /app', 'first-build'], ['COPY . .', 'parent-changed'], ['RUN echo built > /built.txt', 'parent-changed']]);
+    expect(reasons(outcomes[1]).every(([, r]) => r === 'cached')).toBe(true);
+    const [first, second] = outcomes;
+    expect(first?.ok && second?.ok && first.imageId === second.imageId).toBe(true);
+  });
+
+  it('names the files a COPY miss comes from, and says the steps after it missed because their parent did', async () => {
+    const { outcomes } = await builds('docker build -q .\necho b > a.txt\necho new > b.txt\nrm c.txt\ndocker build -q .\n', { 'a.txt': 'a\n', 'c.txt': 'c\n' });
+    const copy = steps(outcomes[1]).find((s) => s.instruction === 'COPY . .')!;
+    expect(copy.reason).toEqual({ kind: 'files-changed', added: ['b.txt'], changed: ['a.txt'], removed: ['c.txt'] });
+    expect(steps(outcomes[1]).at(-1)!.reason).toEqual({ kind: 'parent-changed' });
+  });
+
+  it('says which part of a RUN definition changed: a declared build arg changes its environment', async () => {
+    const { outcomes } = await builds('docker build -q .\ndocker build -q --build-arg MODE=prod .\n');
+    const run = steps(outcomes[1]).at(-1)!;
+    expect(run.reason).toEqual({ kind: 'definition-changed', what: ['env'] });
+    expect(run.cached).toBe(false);
+  });
+
+  it('--no-cache reruns the steps and says so', async () => {
+    const { outcomes } = await builds('docker build -q .\ndocker build -q --no-cache .\n');
+    expect(reasons(outcomes[1]).map(([, r]) => r)).toEqual(['no-cache', 'no-cache', 'no-cache']);
+  });
+
+  it('a failed build is announced with its error', async () => {
+    const { outcomes } = await builds('printf "FROM alpine:3.22\\nRUN exit 7\\n" > Dockerfile\ndocker build -q .\n');
+    expect(outcomes[0]).toEqual({ ok: false, error: 'process "/bin/sh -c exit 7" did not complete successfully: exit code: 7' });
+  });
+});
