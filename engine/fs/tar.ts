@@ -138,27 +138,40 @@ function opaqueHeader(dir: DirEntry, dirName: string): Uint8Array {
   return headerBlocks({ name: dirName + OPAQUE_MARKER, mode: dir.mode & 0o777, uid: dir.uid, gid: dir.gid, mtime: 0, size: 0, typeflag: TYPE_FILE, linkname: '' });
 }
 
-/** Batches small writes (headers, small files) so consumers such as a hasher see few, large chunks. */
+const NONE: readonly Uint8Array[] = [];
+
+/**
+ * Batches small writes (headers, small files) so consumers such as a hasher see few, large chunks. It hands back
+ * the chunks ready to go out (usually none) instead of being a generator itself: a nested generator per header
+ * was most of the cost of tarring a layer of many small files.
+ */
 class ChunkBuffer {
   #buf = new Uint8Array(FLUSH_AT);
   #pos = 0;
 
-  *write(bytes: Uint8Array): Generator<Uint8Array, void, undefined> {
+  write(bytes: Uint8Array): readonly Uint8Array[] {
     if (bytes.length >= FLUSH_AT) {
-      yield* this.flush();
-      yield bytes;
-      return;
+      const pending = this.#take();
+      return pending ? [pending, bytes] : [bytes];
     }
-    if (this.#pos + bytes.length > FLUSH_AT) yield* this.flush();
+    let ready = NONE;
+    if (this.#pos + bytes.length > FLUSH_AT) ready = [this.#take()!];
     this.#buf.set(bytes, this.#pos);
     this.#pos += bytes.length;
+    return ready;
   }
 
-  *flush(): Generator<Uint8Array, void, undefined> {
-    if (this.#pos === 0) return;
-    yield this.#buf.subarray(0, this.#pos);
+  flush(): readonly Uint8Array[] {
+    const pending = this.#take();
+    return pending ? [pending] : NONE;
+  }
+
+  #take(): Uint8Array | undefined {
+    if (this.#pos === 0) return undefined;
+    const chunk = this.#buf.subarray(0, this.#pos);
     this.#buf = new Uint8Array(FLUSH_AT);
     this.#pos = 0;
+    return chunk;
   }
 }
 
@@ -302,6 +315,11 @@ function ustarBlock(h: Header, name: string, prefix: string, full: boolean): Uin
 }
 
 function putString(b: Uint8Array, [off, len]: readonly [number, number], s: string): void {
+  if (s.length <= len && isAscii(s)) {
+    // The common case, without a TextEncoder round trip per field.
+    for (let i = 0; i < s.length; i++) b[off + i] = s.charCodeAt(i);
+    return;
+  }
   const bytes = encoder.encode(s);
   b.set(bytes.subarray(0, len), off);
   // Go's formatString: a value cut off right after a slash must not look like a directory to old readers.
