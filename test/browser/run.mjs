@@ -345,6 +345,33 @@ test('docker pull draws per-layer progress in place, then docker images lists th
   assert(/^alpine\s+latest\s+[0-9a-f]{12}\s+.+ago\s+8\.\d+MB$/m.test(images), `got:\n${images}`);
 });
 
+/** Writes a file line by line with short commands: the test types them, and a wrapped line does not echo as typed. */
+async function writeLines(page, file, lines) {
+  await run(page, `: > ${file}`);
+  for (const line of lines) await run(page, `echo '${line}' >> ${file}`);
+}
+
+test('docker build shows BuildKit\'s view and a rebuild comes from the cache', async ({ page }) => {
+  await run(page, 'mkdir -p /tmp/web && cd /tmp/web');
+  await writeLines(page, 'Dockerfile', ['FROM alpine:3.22', 'WORKDIR /app', 'COPY . .', 'RUN echo built > /built.txt']);
+  const out = await run(page, 'docker build -t web .', { timeout: 20000 });
+  assert(/\[\+\] Building [\d.]+s \(\d+\/\d+\) FINISHED/.test(out), `got:\n${out}`);
+  assert(/naming to docker\.io\/library\/web:latest/.test(out), `got:\n${out}`);
+  const again = await run(page, 'docker build -t web .', { timeout: 20000 });
+  assert(/CACHED \[4\/4\] RUN echo built/.test(again), `got:\n${again}`);
+});
+
+test('a build step runs tsc, loaded only when a build needs it', async ({ page }) => {
+  await run(page, 'mkdir -p /tmp/ts && cd /tmp/ts');
+  await writeLines(page, 'package.json', ['{"name": "a", "version": "1.0.0",', '"devDependencies": {"typescript": "^5.7.3"}}']);
+  await writeLines(page, 'tsconfig.json', ['{"compilerOptions": {"outDir": "dist"}}']);
+  await writeLines(page, 'index.ts', ['const x: number = 1;', 'console.log(x);']);
+  await writeLines(page, 'Dockerfile', ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npx tsc && cat dist/index.js']);
+  const out = await run(page, 'docker build --progress=plain .', { timeout: 40000 });
+  assert(/const x = 1;/.test(out), `got:\n${out}`);
+  assert(/writing image sha256:[0-9a-f]{64}/.test(out), `got:\n${out}`);
+});
+
 test('the theme toggle switches light and dark', async ({ page }) => {
   const before = await page.evaluate(() => document.documentElement.dataset.theme);
   await page.click('button.theme-toggle');
