@@ -77,6 +77,18 @@ export interface DebianRoot {
 }
 
 /** A merged-/usr Debian or Ubuntu root filesystem skeleton. */
+/**
+ * debuerreotype's apt settings for images (`/etc/apt/apt.conf.d/docker-*`): why an `apt-get install` layer holds
+ * no .deb files and `apt-get update` lists are stored compressed. Ubuntu's images carry the same two files.
+ */
+export const DOCKER_CLEAN = `DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+`;
+export const DOCKER_GZIP_INDEXES = 'Acquire::GzipIndexes "true";\n';
+
 export function debianRoot(l: LayerBuilder, o: DebianRoot): void {
   for (const d of ['boot', 'dev', 'etc', 'home', 'media', 'mnt', 'opt', 'proc', 'run', 'srv', 'sys', 'usr', 'var']) l.dir(`/${d}`);
   l.dir('/root', { mode: 0o700 }).dir('/tmp', { mode: 0o1777 }).dir('/proc', { mode: 0o555 }).dir('/sys', { mode: 0o555 });
@@ -84,6 +96,8 @@ export function debianRoot(l: LayerBuilder, o: DebianRoot): void {
   for (const d of ['bin', 'etc', 'games', 'include', 'lib', 'sbin', 'share', 'src']) l.dir(`/usr/local/${d}`);
   l.dir('/var/tmp', { mode: 0o1777 }).dir('/var/mail', { mode: 0o2775, gid: 8 }).dir('/var/local', { mode: 0o2775, gid: 50 });
   for (const d of ['/var/log', '/var/cache/apt', '/var/lib/apt/lists', '/var/lib/dpkg/info', '/var/spool', '/var/backups', '/var/opt']) l.dir(d);
+  l.file('/etc/apt/apt.conf.d/docker-clean', DOCKER_CLEAN);
+  l.file('/etc/apt/apt.conf.d/docker-gzip-indexes', DOCKER_GZIP_INDEXES);
   l.exes('/usr/bin', { ...DEBIAN_USR_BIN, ...o.extraBin });
   l.links('/usr/bin', DEBIAN_USR_BIN_LINKS);
   l.exes('/usr/sbin', DEBIAN_USR_SBIN);
@@ -179,7 +193,7 @@ export interface AlpineRoot {
 }
 
 export function alpineRoot(l: LayerBuilder, o: AlpineRoot): void {
-  for (const d of ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'run', 'sbin', 'srv', 'usr/bin', 'usr/sbin', 'usr/lib', 'usr/local/bin', 'usr/local/lib', 'usr/local/share', 'usr/share', 'var/cache', 'var/lib', 'var/log', 'var/spool', 'var/opt', 'var/empty']) l.dir(`/${d}`);
+  for (const d of ['bin', 'dev', 'etc', 'home', 'lib', 'media', 'mnt', 'opt', 'run', 'sbin', 'srv', 'usr/bin', 'usr/sbin', 'usr/lib', 'usr/local/bin', 'usr/local/lib', 'usr/local/share', 'usr/share', 'var/cache', 'var/cache/apk', 'var/lib', 'var/log', 'var/spool', 'var/opt', 'var/empty']) l.dir(`/${d}`);
   l.dir('/root', { mode: 0o700 }).dir('/tmp', { mode: 0o1777 }).dir('/proc', { mode: 0o555 }).dir('/sys', { mode: 0o555 }).dir('/var/tmp', { mode: 0o1777 });
   l.exe('/bin/busybox', 'busybox', o.busyboxSize);
   for (const name of BUSYBOX_BIN.split(' ')) l.link(`/bin/${name}`, '/bin/busybox');

@@ -3,7 +3,7 @@ import { listDir, readTextOr } from '../shared/fs-helpers.ts';
 
 /**
  * The apt.conf settings that change what apt leaves on disk. The official Debian and Ubuntu images ship
- * `/etc/apt/apt.conf.d/docker-clean` and `docker-gzip-indexes` (texts below), which is why an
+ * `/etc/apt/apt.conf.d/docker-clean` and `docker-gzip-indexes` (the catalog's os.ts has their texts), which is why an
  * `apt-get install` layer there holds no .deb files and why `apt-get update` lists are stored compressed.
  */
 
@@ -17,17 +17,6 @@ export interface AptConfig {
   /** APT::Install-Recommends. */
   readonly installRecommends: boolean;
 }
-
-/** debuerreotype's `docker-clean`, as in debian:bookworm (and, worded alike, ubuntu:noble). */
-export const DOCKER_CLEAN = `DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-
-Dir::Cache::pkgcache "";
-Dir::Cache::srcpkgcache "";
-`;
-
-/** debuerreotype's `docker-gzip-indexes` (comments left out). */
-export const DOCKER_GZIP_INDEXES = 'Acquire::GzipIndexes "true";\n';
 
 export function readAptConfig(fs: Fs): AptConfig {
   const dir = '/etc/apt/apt.conf.d';

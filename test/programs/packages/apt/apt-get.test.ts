@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { contentSize } from '../../../../engine/fs/content.ts';
 import { walk } from '../../../../engine/fs/tree.ts';
 import { imageMachine, runIn, type ImageMachine } from '../testing.ts';
-import { DOCKER_CLEAN, DOCKER_GZIP_INDEXES } from '../../../../engine/programs/packages/apt/config.ts';
+import { DOCKER_CLEAN, DOCKER_GZIP_INDEXES } from '../../../../engine/image/catalog/source/os.ts';
 
-/** debian:bookworm as Docker Hub ships it, with the apt settings its real image has (the catalog leaves them out). */
+/** debian:bookworm as Docker Hub ships it, with the apt settings its real image has. */
 function bookworm(): ImageMachine {
   const m = imageMachine('debian:bookworm');
-  m.fs.mkdir('/etc/apt/apt.conf.d', { recursive: true });
-  m.fs.writeFile('/etc/apt/apt.conf.d/docker-clean', DOCKER_CLEAN);
-  m.fs.writeFile('/etc/apt/apt.conf.d/docker-gzip-indexes', DOCKER_GZIP_INDEXES);
+  expect(m.fs.readText('/etc/apt/apt.conf.d/docker-clean')).toBe(DOCKER_CLEAN);
+  expect(m.fs.readText('/etc/apt/apt.conf.d/docker-gzip-indexes')).toBe(DOCKER_GZIP_INDEXES);
   return m;
 }
 
@@ -85,6 +84,8 @@ describe('apt-get on debian:bookworm', () => {
 
   it('without docker-clean (a plain Debian), downloaded archives and the binary caches stay', async () => {
     const m = imageMachine('debian:bookworm');
+    m.fs.rm('/etc/apt/apt.conf.d/docker-clean');
+    m.fs.rm('/etc/apt/apt.conf.d/docker-gzip-indexes');
     await runIn(m, 'apt-get update && apt-get install -y --no-install-recommends curl');
     expect(m.fs.readdir('/var/cache/apt/archives')).toContain('curl_7.88.1-10+deb12u12_amd64.deb');
     expect(m.fs.exists('/var/cache/apt/pkgcache.bin')).toBe(true);
