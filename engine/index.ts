@@ -3,3 +3,8 @@ export { createMachine } from './host/machine.ts';
 export type * from './api.ts';
 export { DockerError } from './core/errors.ts';
 export { formatJsonLines, formatTranscript, playScript, type TranscriptEntry } from './host/play.ts';
+// The editor's view of a Dockerfile: parse errors, BuildKit's build checks and the teaching rules, with lines.
+export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagnostics.ts';
+// What a build did, step by step, as `build-finished` events carry it.
+export type { BuildEvent, BuildOutcome } from './build/service.ts';
+export type { StepReason, StepRecord } from './build/types.ts';
