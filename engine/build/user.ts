@@ -1,17 +1,9 @@
-import { readContent } from '../fs/content.ts';
-import { getEntry } from '../fs/tree.ts';
 import type { DirEntry } from '../fs/types.ts';
+import { readTable as table } from './context/chown.ts';
 import { BuildFailure } from './errors.ts';
 
-/** `name:x:uid:gid:…` lines of /etc/passwd or /etc/group in a root filesystem, [] when the file is missing. */
-function table(root: DirEntry, path: string): string[][] {
-  const e = getEntry(root, path);
-  if (!e || e.type !== 'file') return [];
-  return new TextDecoder().decode(readContent(e.content)).split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(':'));
-}
-
 /**
- * The uid and gid a `USER` (or `--chown`) value means in this filesystem, as BuildKit resolves it (runc's user
+ * The uid and gid a `USER` value means in this filesystem, as BuildKit resolves it (runc's user
  * package): names through /etc/passwd and /etc/group, numbers as they are, the user's primary group when no group
  * is given.
  */

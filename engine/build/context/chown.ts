@@ -48,7 +48,7 @@ function isId(s: string | undefined): s is string {
 }
 
 /** Colon-separated lines of a file in the rootfs; a missing file reads as empty, as moby/sys/user treats it. */
-function readTable(rootfs: DirEntry, path: string): string[][] {
+export function readTable(rootfs: DirEntry, path: string): string[][] {
   const found = resolveInRoot(rootfs, path, true);
   if (found.entry?.type !== 'file') return [];
   return new TextDecoder()
