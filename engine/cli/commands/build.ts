@@ -1,6 +1,8 @@
 import { BuildFailure } from '../../build/errors.ts';
 import { putContext } from '../../build/cache.ts';
-import { BuildContextError, contextFollowPaths, loadBuildContext } from '../../build/context/index.ts';
+import { BuildContextError, contextFollowPaths, loadBuildContext, type LoadedContext } from '../../build/context/index.ts';
+import { EMPTY_DIR } from '../../fs/tree.ts';
+import { readAll } from '../../programs/streams.ts';
 import { checkReport } from '../../build/progress/check.ts';
 import { progressColors } from '../../build/progress/colors.ts';
 import { cliErrorDisplay, dockerfileErrorDisplay, solveErrorDisplay } from '../../build/progress/error-display.ts';
@@ -68,14 +70,24 @@ async function build(ctx: CommandContext): Promise<number> {
     throw new DockerError(`ERROR: failed to solve: failed to read dockerfile: remote contexts need the network, and this machine is offline`, 1);
   }
   const file = flags.string('file');
-  const contextDir = resolvePath(host.cwd, contextArg);
-  const options = { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
-  // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
-  const first = loadBuildContext(host.fs, contextDir, options);
-  const dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
-  const followPaths = contextFollowPaths(contextSources(dockerfile) ?? ['.']);
-  const previous = builder.cache.contexts.get(contextDir);
-  const loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
+  let loaded: Pick<LoadedContext, 'root' | 'transferredBytes' | 'dockerignoreTransferredBytes'> & { dockerfile: { name: string } };
+  let dockerfile: string;
+  let contextDir: string | undefined;
+  if (contextArg === '-') {
+    // `docker build - < Dockerfile`: the Dockerfile comes on stdin and there is no context to send.
+    if (file) throw new DockerError('ERROR: failed to solve: failed to read dockerfile: the Dockerfile comes from stdin; -f cannot name another one', 1);
+    dockerfile = new TextDecoder().decode(await readAll(host.stdin));
+    loaded = { root: EMPTY_DIR, transferredBytes: 0, dockerfile: { name: 'Dockerfile' } };
+  } else {
+    contextDir = resolvePath(host.cwd, contextArg);
+    const options = { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
+    // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
+    const first = loadBuildContext(host.fs, contextDir, options);
+    dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
+    const followPaths = contextFollowPaths(contextSources(dockerfile) ?? ['.']);
+    const previous = builder.cache.contexts.get(contextDir);
+    loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
+  }
   const filename = file ? file : loaded.dockerfile.name;
 
   if (flags.bool('check') || flags.string('call') === 'check') return check(ctx, filename, dockerfile, buildArgs);
@@ -113,7 +125,7 @@ async function build(ctx: CommandContext): Promise<number> {
     labels,
     tags,
   };
-  builder.cache = putContext(builder.cache, contextDir, loaded.root);
+  if (contextDir !== undefined) builder.cache = putContext(builder.cache, contextDir, loaded.root);
   let imageId: string;
   try {
     imageId = (await builder.build(request, collecting, ctx.signal)).imageId;

@@ -18,3 +18,4 @@ docker buildx du
 docker system df
 docker builder prune -f
 docker system df
+printf "FROM alpine:3.22\nRUN echo from stdin\n" | docker build --progress=plain - 2>&1 | grep -E "stdin|definition|transferring"
