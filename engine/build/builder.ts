@@ -19,11 +19,12 @@ import { imageConfigJson } from './image-config.ts';
 import type { ProgressWriter } from './progress/types.ts';
 import { SolveProgress } from './solve-progress.ts';
 import { planBuild, stageReference, type BuildPlan, type PlannedStage } from './stage-plan.ts';
-import { baseHistory, type StageState } from './stage-state.ts';
+import { baseHistory, stepLabel, type StageState } from './stage-state.ts';
 import { snapshotOf } from './snapshot.ts';
 import { copyStep, type CopySources } from './steps/copy.ts';
 import { layerStep, type StepContext } from './steps/layer-step.ts';
 import { dispatchMetadata } from './steps/metadata.ts';
+import { takeOnbuildTriggers } from './onbuild.ts';
 import { runStep } from './steps/run-step.ts';
 import { workdirStep } from './steps/workdir.ts';
 import type { BuildRequest, BuildResult, StepRecord } from './types.ts';
@@ -134,8 +135,8 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   const pulled = new Set<string>();
   for (const index of plan.order) {
     const planned = plan.stages[index]!;
-    const st = await startStage(planned, finished, bases, env, progress, pulled);
-    for (const cmd of planned.stage.commands) {
+    const { st, triggers } = await startStage(planned, finished, bases, env, progress, pulled);
+    for (const cmd of [...triggers, ...planned.stage.commands]) {
       if (env.signal?.aborted) throw new BuildFailure('context canceled');
       await dispatch(st, cmd, plan, req, env, ctx, sources);
     }
@@ -178,7 +179,14 @@ function imageRef(text: string): string | undefined {
  * A stage's starting point. Two stages FROM the same image are one operation to BuildKit, so only the first shows a
  * FROM step (`pulled` remembers which images already had theirs).
  */
-async function startStage(planned: PlannedStage, finished: ReadonlyMap<number, StageState>, bases: ReadonlyMap<string, BaseImage>, env: BuilderEnv, progress: SolveProgress, pulled: Set<string>): Promise<StageState> {
+async function startStage(
+  planned: PlannedStage,
+  finished: ReadonlyMap<number, StageState>,
+  bases: ReadonlyMap<string, BaseImage>,
+  env: BuilderEnv,
+  progress: SolveProgress,
+  pulled: Set<string>,
+): Promise<{ st: StageState; triggers: Command[] }> {
   const base = planned.base;
   const fresh: StageState = {
     planned,
@@ -192,20 +200,19 @@ async function startStage(planned: PlannedStage, finished: ReadonlyMap<number, S
   };
   if (base.kind === 'stage') {
     const from = finished.get(base.index)!;
-    return { ...fresh, snapshot: from.snapshot, config: structuredClone(from.config), history: [...from.history], fresh: from.fresh };
+    return { st: { ...fresh, snapshot: from.snapshot, config: structuredClone(from.config), history: [...from.history], fresh: from.fresh }, triggers: [] };
   }
-  if (base.kind === 'scratch') return fresh;
+  if (base.kind === 'scratch') return { st: fresh, triggers: [] };
   const image = bases.get(base.ref)!;
   fresh.step = 1;
-  const prefix = planned.label ? `${planned.label} ` : '';
-  const width = String(planned.total).length;
-  const label = `[${prefix}${'1'.padStart(width, ' ')}/${planned.total}] FROM ${image.pinned}`;
+  fresh.config = structuredClone({ ...image.config.config }) as StageState['config'];
+  fresh.history = baseHistory(image.config.history);
+  const triggers = takeOnbuildTriggers(fresh, planned.stage.startLine);
+  const label = stepLabel(fresh.planned, 1, `FROM ${image.pinned}`);
   const layers = pulled.has(image.key) ? baseLayers(image, env) : await pullBase(image, label, env, progress);
   pulled.add(image.key);
   fresh.snapshot = snapshotOf(layers, image.key);
-  fresh.config = structuredClone({ ...image.config.config }) as StageState['config'];
-  fresh.history = baseHistory(image.config.history);
-  return fresh;
+  return { st: fresh, triggers };
 }
 
 async function dispatch(st: StageState, cmd: Command, plan: BuildPlan, req: BuildRequest, env: BuilderEnv, ctx: StepContext, sources: CopySources): Promise<void> {

@@ -18,7 +18,8 @@ export type MutableConfig = { -readonly [K in keyof ContainerConfig]?: Container
  * the cache key that made it); the config is what the image will say; ARGs are the stage's declared build args.
  */
 export interface StageState {
-  readonly planned: PlannedStage;
+  /** Replaced when ONBUILD triggers add steps to the stage's count. */
+  planned: PlannedStage;
   snapshot: Snapshot;
   config: MutableConfig;
   history: PendingHistory[];
@@ -70,4 +71,10 @@ export function expansionScope(state: StageState): Record<string, string> {
 export function runArgs(state: StageState): [string, string][] {
   const env = envMap(state.config);
   return [...state.args].filter((e): e is [string, string] => e[1] !== undefined && !env.has(e[0]));
+}
+
+/** `[2/6]`, `[build  2/11]`: the stage's name (in a multi-stage file) and the step, padded to the count's width. */
+export function stepLabel(planned: PlannedStage, step: number, text: string): string {
+  const prefix = planned.label ? `${planned.label} ` : '';
+  return `[${prefix}${String(step).padStart(String(planned.total).length, ' ')}/${planned.total}] ${text}`;
 }

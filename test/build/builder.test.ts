@@ -54,3 +54,20 @@ describe('the builder explains every step', () => {
     expect(outcomes[0]).toEqual({ ok: false, error: 'process "/bin/sh -c exit 7" did not complete successfully: exit code: 7' });
   });
 });
+
+describe('ONBUILD', () => {
+  it('runs the base image\'s triggers first, counts them in [k/n], and does not pass them on', async () => {
+    const machine = createMachine({
+      mode: 'headless',
+      project: [
+        { path: 'base.Dockerfile', type: 'file', content: 'FROM alpine:3.22\nONBUILD COPY . /app\nONBUILD RUN ls /app > /listing\n' },
+        { path: 'Dockerfile', type: 'file', content: 'FROM onbase\nRUN cat /listing\n' },
+      ],
+    });
+    const [, child, inspect] = await playScript(machine, 'docker build -q -t onbase -f base.Dockerfile .\ndocker build --progress=plain -t child .\ndocker inspect --format "{{json .Config.OnBuild}}" child onbase\n');
+    expect(child!.output).toContain('#4 [1/4] FROM docker.io/library/onbase:latest');
+    expect(child!.output).toContain('[2/4] COPY . /app');
+    expect(child!.output).toMatch(/\[4\/4\] RUN cat \/listing\n#\d+ [\d.]+ Dockerfile\n#\d+ [\d.]+ base.Dockerfile\n/);
+    expect(inspect!.stdout).toBe('null\n["COPY . /app","RUN ls /app > /listing"]\n');
+  });
+});

@@ -4,7 +4,7 @@ import type { DirEntry } from '../../fs/types.ts';
 import { previousFromSameInput, putRecord, touchRecord, type BuildCache, type CacheRecord } from '../cache.ts';
 import { cacheKey, newLayer, withLayer } from '../snapshot.ts';
 import type { SolveProgress } from '../solve-progress.ts';
-import type { StageState } from '../stage-state.ts';
+import { stepLabel, type StageState } from '../stage-state.ts';
 import { HISTORY_COMMENT } from '../image-config.ts';
 import type { StepReason, StepRecord } from '../types.ts';
 
@@ -36,9 +36,7 @@ export interface LayerOp {
 /** Runs or reuses one layer-making step and moves the stage onto its result. */
 export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): Promise<void> {
   st.step++;
-  const prefix = st.planned.label ? `${st.planned.label} ` : '';
-  const width = String(st.planned.total).length;
-  const label = `[${prefix}${String(st.step).padStart(width, ' ')}/${st.planned.total}] ${op.text}`;
+  const label = stepLabel(st.planned, st.step, op.text);
   const parent = st.snapshot.key;
   const key = cacheKey({ op: op.kind, definition: op.definition, parent });
   const hit = ctx.noCache ? undefined : ctx.getCache().records.get(key);
