@@ -4,6 +4,7 @@ import { lintDockerfile, type LintWarning } from '../dockerfile/lint/index.ts';
 import { parseDockerfile } from '../dockerfile/parser/index.ts';
 import { digestBytes } from '../fs/digest.ts';
 import { EMPTY_DIR } from '../fs/tree.ts';
+import { union } from '../fs/union.ts';
 import { addLayers, putImage, setTag, type ImageStore } from '../image/store.ts';
 import { canonicalString, parseReference, withDefaultTag } from '../image/reference.ts';
 import { processWord } from '../dockerfile/words/index.ts';
@@ -130,6 +131,7 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
     },
     stage: (index) => finished.get(index)?.snapshot.root,
     image: (text) => bases.get(imageRef(text) ?? text),
+    imageRoot: (image) => union((image.layers ?? image.remote!.layers.map((l) => ({ tree: l.tree() }))).map((l) => l.tree)),
   };
   const finished = new Map<number, StageState>();
   const pulled = new Set<string>();
@@ -219,7 +221,7 @@ async function dispatch(st: StageState, cmd: Command, plan: BuildPlan, req: Buil
   if (dispatchMetadata(st, cmd, { buildArgs: req.buildArgs, metaArgs: plan.metaArgs, automatic: AUTOMATIC_ARGS })) return;
   switch (cmd.kind) {
     case 'run':
-      return layerStep(st, runStep(st, cmd, env, ctx), ctx);
+      return layerStep(st, await runStep(st, cmd, plan, sources, env, ctx), ctx);
     case 'workdir': {
       const op = workdirStep(st, cmd, () => env.clock.nowSeconds());
       if (op) await layerStep(st, op, ctx);

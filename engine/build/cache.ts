@@ -41,9 +41,26 @@ export interface BuildCache {
    * whose metadata did not change are not sent again, which is what `transferring context:` counts.
    */
   readonly contexts: ReadonlyMap<string, DirEntry>;
+  /** `RUN --mount=type=cache` contents by cache id: they outlive every build until pruned, never in a layer. */
+  readonly mounts: ReadonlyMap<string, CacheMount>;
 }
 
-export const EMPTY_CACHE: BuildCache = { records: new Map(), sources: new Map(), contexts: new Map() };
+export interface CacheMount {
+  readonly id: string;
+  readonly tree: DirEntry;
+  readonly createdAt: number;
+  readonly lastUsedAt: number;
+  readonly usageCount: number;
+}
+
+export const EMPTY_CACHE: BuildCache = { records: new Map(), sources: new Map(), contexts: new Map(), mounts: new Map() };
+
+export function putMount(cache: BuildCache, id: string, tree: DirEntry, at: number): BuildCache {
+  const mounts = new Map(cache.mounts);
+  const before = cache.mounts.get(id);
+  mounts.set(id, { id, tree, createdAt: before?.createdAt ?? at, lastUsedAt: at, usageCount: (before?.usageCount ?? 0) + 1 });
+  return { ...cache, mounts };
+}
 
 export function putContext(cache: BuildCache, dir: string, root: DirEntry): BuildCache {
   const contexts = new Map(cache.contexts);

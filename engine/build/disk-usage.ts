@@ -1,12 +1,13 @@
 import { digestBytes } from '../fs/digest.ts';
 import type { BuildCache } from './cache.ts';
+import { layerSize } from '../image/catalog/compute.ts';
 
 /** One build cache record as `docker system df -v` and `docker buildx du` list it (BuildKit's UsageInfo). */
 export interface CacheUsage {
   /** BuildKit's 25-character record ID. */
   readonly id: string;
-  /** `regular` for step results and pulled layers, `source.local` for a build context. */
-  readonly cacheType: 'regular' | 'source.local';
+  /** `regular` for step results and pulled layers, `exec.cachemount` for RUN cache mounts. */
+  readonly cacheType: 'regular' | 'source.local' | 'exec.cachemount';
   readonly size: number;
   readonly createdAt: number;
   readonly lastUsedAt: number;
@@ -17,7 +18,7 @@ export interface CacheUsage {
   /** BuildKit's internal and frontend records, which only `prune --all` removes (none are simulated yet). */
   readonly internal: boolean;
   /** What to remove from the cache value when this record goes. */
-  readonly key: { readonly kind: 'record' | 'source'; readonly id: string };
+  readonly key: { readonly kind: 'record' | 'source' | 'mount'; readonly id: string };
 }
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -64,6 +65,21 @@ export function cacheUsage(cache: BuildCache): CacheUsage[] {
       key: { kind: 'record', id: r.key },
     });
   }
+  for (const m of cache.mounts.values()) {
+    out.push({
+      id: recordId(`mount/${m.id}`),
+      cacheType: 'exec.cachemount',
+      size: layerSize(m.tree),
+      createdAt: m.createdAt,
+      lastUsedAt: m.lastUsedAt,
+      usageCount: m.usageCount,
+      inUse: false,
+      shared: false,
+      description: `cached mount ${m.id}`,
+      internal: false,
+      key: { kind: 'mount', id: m.id },
+    });
+  }
   return out.sort((a, b) => a.lastUsedAt - b.lastUsedAt || a.id.localeCompare(b.id));
 }
 
@@ -76,10 +92,12 @@ export function pruneCache(cache: BuildCache, options: { all: boolean; olderThan
   if (removed.length === 0) return { cache, removed };
   const records = new Map(cache.records);
   const sources = new Map(cache.sources);
+  const mounts = new Map(cache.mounts);
   for (const u of removed) {
     if (u.key.kind === 'record') records.delete(u.key.id);
+    else if (u.key.kind === 'mount') mounts.delete(u.key.id);
     else sources.delete(u.key.id);
   }
   // A prune forgets the contexts too: the next build sends everything again.
-  return { cache: { records, sources, contexts: new Map() }, removed };
+  return { cache: { records, sources, contexts: new Map(), mounts }, removed };
 }

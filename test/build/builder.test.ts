@@ -71,3 +71,34 @@ describe('ONBUILD', () => {
     expect(inspect!.stdout).toBe('null\n["COPY . /app","RUN ls /app > /listing"]\n');
   });
 });
+
+describe('RUN --mount and heredocs', () => {
+  const run = async (dockerfile: string, script: string, files: Record<string, string> = {}) => {
+    const project = Object.entries({ Dockerfile: dockerfile, ...files }).map(([path, content]) => ({ path, type: 'file' as const, content }));
+    const machine = createMachine({ mode: 'headless', project });
+    return playScript(machine, script);
+  };
+
+  it('a cache mount outlives the build but never enters the layer; its mountpoint does', async () => {
+    const dockerfile = 'FROM alpine:3.22\nARG N=1\nRUN --mount=type=cache,target=/cache echo $N >> /cache/runs && cat /cache/runs\n';
+    const out = await run(dockerfile, 'docker build --progress=plain -t m .\ndocker build --progress=plain --build-arg N=2 -t m .\ndocker history --format "{{.Size}} {{.CreatedBy}}" m | head -1\n');
+    expect(out[0]!.output).toMatch(/#\d+ [\d.]+ 1\n/);
+    expect(out[1]!.output).toMatch(/#\d+ [\d.]+ 1\n#\d+ [\d.]+ 2\n/);
+    expect(out[2]!.stdout).toMatch(/^0B RUN \|1 N=2 \/bin\/sh -c echo \$N/);
+  });
+
+  it('a bind mount from the context joins the cache key: editing the bound file reruns the step', async () => {
+    const dockerfile = 'FROM alpine:3.22\nRUN --mount=type=bind,source=conf.txt,target=/conf.txt cat /conf.txt\n';
+    const out = await run(dockerfile, 'docker build --progress=plain .\ndocker build --progress=plain .\necho changed > conf.txt\ndocker build --progress=plain .\n', { 'conf.txt': 'first\n' });
+    expect(out[1]!.output).toMatch(/RUN --mount=type=bind,source=conf.txt,target=\/conf.txt cat \/conf.txt\n#\d+ CACHED/);
+    expect(out[3]!.output).toMatch(/#\d+ [\d.]+ changed\n/);
+  });
+
+  it('a RUN that is only a heredoc runs its body; one starting with #! runs as a script', async () => {
+    const dockerfile = 'FROM alpine:3.22\nRUN <<EOF\necho hello\necho world\nEOF\nRUN <<EOF\n#!/bin/sh\necho script $0\nEOF\n';
+    const [build] = await run(dockerfile, 'docker build --progress=plain .\n');
+    expect(build!.output).toContain('[2/3] RUN <<EOF (echo hello...)');
+    expect(build!.output).toMatch(/[\d.]+ hello\n#\d+ [\d.]+ world\n/);
+    expect(build!.output).toMatch(/[\d.]+ script \/dev\/pipes\/EOF\n/);
+  });
+});

@@ -1,6 +1,5 @@
 import type { AddCommand, CopyCommand } from '../../dockerfile/instructions/index.ts';
 import type { DirEntry } from '../../fs/types.ts';
-import { union } from '../../fs/union.ts';
 import type { BaseImage } from '../base-image.ts';
 import { applyCopy, BuildContextError, copyChecksum, resolveChown, selectedFiles, type CopyChecksum } from '../context/index.ts';
 import { recordId } from '../disk-usage.ts';
@@ -15,6 +14,8 @@ export interface CopySources {
   context(): Promise<DirEntry>;
   stage(index: number): DirEntry | undefined;
   image(ref: string): BaseImage | undefined;
+  /** An image's merged filesystem. */
+  imageRoot(image: BaseImage): DirEntry;
 }
 
 /**
@@ -76,6 +77,5 @@ async function sourceRoot(st: StageState, from: string, plan: BuildPlan, sources
   }
   const image = sources.image(from);
   if (!image) throw new BuildFailure(`failed to resolve source metadata for ${from}`, at);
-  const trees = image.layers ? image.layers.map((l) => l.tree) : image.remote!.layers.map((l) => l.tree());
-  return { root: union(trees), origin: image.key };
+  return { root: sources.imageRoot(image), origin: image.key };
 }
