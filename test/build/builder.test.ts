@@ -79,12 +79,15 @@ describe('RUN --mount and heredocs', () => {
     return playScript(machine, script);
   };
 
-  it('a cache mount outlives the build but never enters the layer; its mountpoint does', async () => {
-    const dockerfile = 'FROM alpine:3.22\nARG N=1\nRUN --mount=type=cache,target=/cache echo $N >> /cache/runs && cat /cache/runs\n';
+  it('a cache mount outlives the build but never enters the layer, nor does its mountpoint', async () => {
+    const dockerfile = 'FROM alpine:3.22\nARG N=1\nRUN --mount=type=cache,target=/cache/deep echo $N >> /cache/deep/runs && cat /cache/deep/runs\n';
     const out = await run(dockerfile, 'docker build --progress=plain -t m .\ndocker build --progress=plain --build-arg N=2 -t m .\ndocker history --format "{{.Size}} {{.CreatedBy}}" m | head -1\n');
     expect(out[0]!.output).toMatch(/#\d+ [\d.]+ 1\n/);
     expect(out[1]!.output).toMatch(/#\d+ [\d.]+ 1\n#\d+ [\d.]+ 2\n/);
     expect(out[2]!.stdout).toMatch(/^0B RUN \|1 N=2 \/bin\/sh -c echo \$N/);
+    // Not even /cache is left behind: the step's layer is the empty one.
+    const layers = await run(dockerfile, 'docker build -q -t m .\ndocker inspect --format "{{index .RootFS.Layers 1}}" m\n');
+    expect(layers[1]!.stdout).toBe('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef\n');
   });
 
   it('a bind mount from the context joins the cache key: editing the bound file reruns the step', async () => {

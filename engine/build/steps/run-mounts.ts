@@ -19,8 +19,6 @@ export interface PreparedMount {
   /** The cache mount's id: BuildKit keys cache mounts by id, the target when none is given. */
   readonly cacheId?: string;
   readonly key: Readonly<Record<string, string | number | boolean>>;
-  /** Under /dev, which is a tmpfs in the container: no mountpoint is left in the layer. */
-  readonly inDev?: boolean;
 }
 
 /**
@@ -77,18 +75,19 @@ async function bindRoot(st: StageState, from: string, plan: BuildPlan, sources: 
 
 /**
  * Puts the mounts over the root for the command, and afterwards takes them away again: what the command wrote into
- * a cache mount is kept in the build cache, never in the layer; the mountpoints themselves stay behind as empty
- * directories, as runc leaves them.
+ * a cache mount is kept in the build cache, never in the layer. A mountpoint the mount had to create is removed
+ * again, with the directories made for it while they are still empty (BuildKit's mount stub cleaner).
  */
 export function withMounts(root: DirEntry, mounts: readonly PreparedMount[], cacheMounts: ReadonlyMap<string, DirEntry>): { root: DirEntry; unmount(after: DirEntry): { root: DirEntry; caches: Map<string, DirEntry> } } {
   const parents = { mode: 0o755, uid: 0, gid: 0 };
-  const saved: [string, Entry | undefined, boolean][] = [];
+  const saved: { target: string; before: Entry | undefined; stubs: string[] }[] = [];
   let mounted = root;
   for (const m of mounts) {
-    saved.push([m.target, getEntry(mounted, m.target), m.inDev === true]);
+    const before = getEntry(mounted, m.target);
+    saved.push({ target: m.target, before, stubs: before ? [] : createdPaths(mounted, m.target) });
     let shown: Entry;
     if (m.mount.type === 'cache') shown = cacheMounts.get(m.cacheId!) ?? makeDir([], { mode: m.mount.mode ?? 0o755, uid: m.mount.uid ?? 0, gid: m.mount.gid ?? 0 });
-    else if (m.mount.type === 'bind') shown = m.content!;
+    else if (m.content) shown = m.content;
     else shown = EMPTY_DIR;
     mounted = setEntry(mounted, m.target, shown, parents);
   }
@@ -101,8 +100,25 @@ export function withMounts(root: DirEntry, mounts: readonly PreparedMount[], cac
         if (m.mount.type === 'cache' && left?.type === 'dir') caches.set(m.cacheId!, left);
       }
       let restored = after;
-      for (const [target, before, inDev] of [...saved].reverse()) restored = setEntry(restored, target, before ?? (inDev ? undefined : makeDir([], parents)), parents);
+      for (const { target, before, stubs } of [...saved].reverse()) {
+        if (before) {
+          restored = setEntry(restored, target, before, parents);
+          continue;
+        }
+        restored = setEntry(restored, target, undefined);
+        for (const stub of stubs) {
+          const e = getEntry(restored, stub);
+          if (e?.type === 'dir' && e.children.size === 0) restored = setEntry(restored, stub, undefined);
+        }
+      }
       return { root: restored, caches };
     },
   };
+}
+
+/** The directories a mount at `target` has to create, deepest first (the target itself excluded). */
+function createdPaths(root: DirEntry, target: string): string[] {
+  const out: string[] = [];
+  for (let p = target.slice(0, target.lastIndexOf('/')); p !== '' && !getEntry(root, p); p = p.slice(0, p.lastIndexOf('/'))) out.push(p);
+  return out;
 }

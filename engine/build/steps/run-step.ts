@@ -82,7 +82,7 @@ function commandLine(st: StageState, cmd: RunCommand): { argv: string[]; scripts
   const file = cmd.files[0]!;
   if (only && file.data.startsWith('#!')) {
     const content = buildTree([{ path: `/${file.name}`, entry: makeFile(file.data, { mode: 0o755 }) }]);
-    return { argv: [`/dev/pipes/${file.name}`], scripts: { mount: { type: 'bind', from: '', source: '', target: '/dev/pipes', readOnly: true, id: '', sharing: '', required: false }, target: '/dev/pipes', content, key: {}, inDev: true } };
+    return { argv: [`/dev/pipes/${file.name}`], scripts: { mount: { type: 'bind', from: '', source: '', target: '/dev/pipes', readOnly: true, id: '', sharing: '', required: false }, target: '/dev/pipes', content, key: {} } };
   }
   if (only) return { argv: [...shellOf(st), file.data] };
   return { argv: [...shellOf(st), [line, ...cmd.files.map((f) => `${f.data}${f.name}`)].join('\n')] };
