@@ -38,6 +38,8 @@ export interface BuilderEnv {
   readonly programs: Readonly<Record<string, Program>>;
   readonly kernel?: Kernel;
   readonly signal?: AbortSignal;
+  /** The build's `--secret` values by id. */
+  readonly secrets?: ReadonlyMap<string, Uint8Array>;
   getCache(): BuildCache;
   setCache(cache: BuildCache): void;
 }

@@ -57,6 +57,7 @@ export class BuildService {
         programs: this.deps.programs,
         ...(this.deps.kernel ? { kernel: this.deps.kernel } : {}),
         ...(signal ? { signal } : {}),
+        ...(request.secrets ? { secrets: request.secrets } : {}),
         getCache: () => this.#cache,
         setCache: (c) => (this.cache = c),
       }, writer);

@@ -20,6 +20,8 @@ export interface BuildRequest {
   readonly labels: Readonly<Record<string, string>>;
   /** Canonical tag references to point at the result. */
   readonly tags: readonly string[];
+  /** `--secret` values by id: mounted by `RUN --mount=type=secret`, never in a layer or a cache key. */
+  readonly secrets?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Why a step did or did not come from the cache: what the UI explains. */

@@ -105,3 +105,25 @@ describe('RUN --mount and heredocs', () => {
     expect(build!.output).toMatch(/[\d.]+ script \/dev\/pipes\/EOF\n/);
   });
 });
+
+describe('build secrets', () => {
+  it('mounts a --secret for one RUN only: readable there, absent from the layer and the cache key', async () => {
+    const project = [
+      { path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nRUN --mount=type=secret,id=token cat /run/secrets/token\nRUN ls -a /run\n' },
+      { path: 'token.txt', type: 'file' as const, content: 's3cret\n' },
+    ];
+    const machine = createMachine({ mode: 'headless', project });
+    const out = await playScript(machine, 'docker build --progress=plain --secret id=token,src=token.txt .\necho other > token.txt\ndocker build --progress=plain --secret id=token,src=token.txt .\n');
+    expect(out[0]!.output).toMatch(/#\d+ [\d.]+ s3cret\n/);
+    expect(out[0]!.output).toMatch(/RUN ls -a \/run\n#\d+ [\d.]+ \.\n#\d+ [\d.]+ \.\.\n#\d+ DONE/);
+    // A new secret value does not bust the cache: BuildKit never keys on secret content.
+    expect(out[2]!.output).toMatch(/RUN --mount=type=secret,id=token cat \/run\/secrets\/token\n#\d+ CACHED/);
+  });
+
+  it('fails a required secret that was not given, and an unreadable --secret file', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nRUN --mount=type=secret,id=t,required cat /run/secrets/t\n' }];
+    const out = await playScript(createMachine({ mode: 'headless', project }), 'docker build -q .\ndocker build -q --secret id=t,src=missing .\n');
+    expect(out[0]!.stderr).toContain('ERROR: failed to solve: secret t: not found');
+    expect(out[1]!.stderr).toBe('ERROR: failed to stat missing: stat missing: no such file or directory\n');
+  });
+});

@@ -1,6 +1,6 @@
 import { parseRunMount, type RunMount } from '../../dockerfile/instructions/run-mount.ts';
-import { resolvePath } from '../../fs/path.ts';
-import { EMPTY_DIR, getEntry, makeDir, setEntry } from '../../fs/tree.ts';
+import { basename, resolvePath } from '../../fs/path.ts';
+import { EMPTY_DIR, getEntry, makeDir, makeFile, setEntry } from '../../fs/tree.ts';
 import type { DirEntry, Entry } from '../../fs/types.ts';
 import { copyChecksum } from '../context/index.ts';
 import { BuildFailure } from '../errors.ts';
@@ -25,7 +25,14 @@ export interface PreparedMount {
  * BuildKit's dispatchRunMounts: each mount's fields expanded, its target made absolute, a bind mount's source found
  * (its content checksum joins the RUN's cache key, so editing a bound file reruns the step).
  */
-export async function prepareMounts(st: StageState, values: readonly string[], line: { start: number; end: number }, plan: BuildPlan, sources: CopySources): Promise<PreparedMount[]> {
+export async function prepareMounts(
+  st: StageState,
+  values: readonly string[],
+  line: { start: number; end: number },
+  plan: BuildPlan,
+  sources: CopySources,
+  secrets: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<PreparedMount[]> {
   const scope = expansionScope(st);
   const out: PreparedMount[] = [];
   for (const value of values) {
@@ -34,6 +41,19 @@ export async function prepareMounts(st: StageState, values: readonly string[], l
       mount = parseRunMount(value, (w) => processWord(w, scope));
     } catch (e) {
       throw new BuildFailure(e instanceof Error ? e.message : String(e), line);
+    }
+    if (mount.type === 'secret') {
+      // A secret's id defaults to its target's name, its target to /run/secrets/<id> (dockerfile2llb).
+      const id = mount.id || mount.source || basename(mount.target);
+      const target = mount.target ? resolvePath(st.config.WorkingDir || '/', mount.target) : `/run/secrets/${id}`;
+      const data = secrets.get(id);
+      if (data === undefined) {
+        if (mount.required) throw new BuildFailure(`secret ${id}: not found`, line);
+        continue;
+      }
+      const content = makeFile(data, { mode: mount.mode ?? 0o400, uid: mount.uid ?? 0, gid: mount.gid ?? 0 });
+      out.push({ mount, target, content, key: { type: 'secret', target, id } });
+      continue;
     }
     const target = resolvePath(st.config.WorkingDir || '/', mount.target);
     if (target === '/') throw new BuildFailure(`invalid mount target "${target}"`, line);
@@ -53,8 +73,8 @@ export async function prepareMounts(st: StageState, values: readonly string[], l
     } else if (mount.type === 'tmpfs') {
       out.push({ mount, target, key });
     } else if (mount.required) {
-      // No secrets or SSH agents are forwarded to this builder.
-      throw new BuildFailure(mount.type === 'secret' ? `secret ${mount.id || mount.target}: not found` : 'no SSH key "default" forwarded from the client', line);
+      // No SSH agent is forwarded to this builder.
+      throw new BuildFailure(`no SSH key "${mount.id || 'default'}" forwarded from the client`, line);
     }
   }
   return out;

@@ -20,7 +20,7 @@ const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
  * cache key, with the input; its output is not. The history line records the ARGs as `|N k=v … cmd`.
  */
 export async function runStep(st: StageState, cmd: RunCommand, plan: BuildPlan, sources: CopySources, env: BuilderEnv, ctx: StepContext): Promise<LayerOp> {
-  const mounts = await prepareMounts(st, cmd.mounts, { start: cmd.startLine, end: cmd.endLine }, plan, sources);
+  const mounts = await prepareMounts(st, cmd.mounts, { start: cmd.startLine, end: cmd.endLine }, plan, sources, env.secrets);
   const { argv, scripts } = commandLine(st, cmd);
   if (scripts) mounts.push(scripts);
   const args = runArgs(st).filter(([k]) => !PROXY_ARGS.has(k));
