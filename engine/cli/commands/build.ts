@@ -64,6 +64,7 @@ async function build(ctx: CommandContext): Promise<number> {
     }
   });
   const buildArgs = keyValues(flags.list('build-arg'), ctx.env);
+  const secrets = readSecrets(flags.list('secret'), ctx);
   const labels = keyValues(flags.list('label'), {});
   const contextArg = ctx.args[0]!;
   if (/^(https?|git):\/\//.test(contextArg) || contextArg.startsWith('git@')) {
@@ -124,6 +125,7 @@ async function build(ctx: CommandContext): Promise<number> {
     pull: flags.bool('pull'),
     labels,
     tags,
+    ...(secrets.size > 0 ? { secrets } : {}),
   };
   if (contextDir !== undefined) builder.cache = putContext(builder.cache, contextDir, loaded.root);
   let imageId: string;
@@ -197,4 +199,48 @@ function contextSources(dockerfile: string): string[] | undefined {
     }
   }
   return sources;
+}
+
+/**
+ * `--secret id=x,src=path` / `id=x,env=VAR` / `id=x` (buildx parseSecret, then BuildKit's NormalizeSecretSource: a
+ * bare id is an environment variable of that name if set, else a file of that name). Read by the client.
+ */
+function readSecrets(values: readonly string[], ctx: CommandContext): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const value of values) {
+    let id = '';
+    let src = '';
+    let envName = '';
+    let type = '';
+    for (const field of value.split(',')) {
+      const eq = field.indexOf('=');
+      if (eq < 0) throw new DockerError(`ERROR: invalid field '${field}' must be a key=value pair`, 1);
+      const key = field.slice(0, eq).toLowerCase();
+      const v = field.slice(eq + 1);
+      if (key === 'type') {
+        if (v !== 'file' && v !== 'env') throw new DockerError(`ERROR: unsupported secret type "${v}"`, 1);
+        type = v;
+      } else if (key === 'id') id = v;
+      else if (key === 'source' || key === 'src') src = v;
+      else if (key === 'env') envName = v;
+      else throw new DockerError(`ERROR: unexpected key '${key}' in '${field}'`, 1);
+    }
+    if (type === 'env' && envName === '') [envName, src] = [src, ''];
+    if (src === '' && envName === '') {
+      if (Object.hasOwn(ctx.env, id)) envName = id;
+      else src = id;
+    }
+    if (envName !== '') {
+      const v = ctx.env[envName];
+      if (v === undefined) throw new DockerError(`ERROR: secret env "${envName}" not set`, 1);
+      out.set(id || envName, new TextEncoder().encode(v));
+      continue;
+    }
+    try {
+      out.set(id || src.slice(src.lastIndexOf('/') + 1), ctx.host!.fs.readFile(resolvePath(ctx.host!.cwd, src)));
+    } catch {
+      throw new DockerError(`ERROR: failed to stat ${src}: stat ${src}: no such file or directory`, 1);
+    }
+  }
+  return out;
 }
