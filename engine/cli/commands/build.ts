@@ -18,6 +18,7 @@ import { lintDockerfile } from '../../dockerfile/lint/index.ts';
 import { parseDockerfile } from '../../dockerfile/parser/index.ts';
 import { parse } from '../../dockerfile/instructions/index.ts';
 import { parseFailure } from '../../build/errors.ts';
+import { builderChoice, legacyBuildCommand } from '../../build/legacy/index.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { canonicalString, parseReference, withDefaultTag } from '../../image/reference.ts';
 import { exitStatusForSignal } from '../../programs/process.ts';
@@ -35,6 +36,10 @@ export const buildCommand: Command = {
   paths: ['docker buildx build', 'docker image build', 'docker build', 'docker builder build'],
   args: { kind: 'exact', n: 1 },
   async run(ctx) {
+    // DOCKER_BUILDKIT=0: docker/cli builds with the classic builder instead of handing the command to buildx.
+    const choice = builderChoice(ctx.env);
+    if (choice.kind === 'invalid') throw new DockerError(choice.message, 1);
+    if (choice.kind === 'legacy') return legacyBuildCommand(ctx);
     try {
       return await build(ctx);
     } catch (e) {
@@ -105,12 +110,17 @@ async function build(ctx: CommandContext): Promise<number> {
   else if (mode === 'rawjson') writer = new RawJsonPrinter(sink);
   else writer = quietPrinter;
   const warnings: VertexWarning[] = [];
+  let stopTicker = () => {};
   const collecting: ProgressWriter = {
     write: (s) => {
       warnings.push(...s.warnings);
       return writer.write(s);
     },
-    done: (at) => writer.done(at),
+    done: (at) => {
+      // The last frame must not be redrawn by a late tick.
+      stopTicker();
+      return writer.done(at);
+    },
   };
 
   const request: BuildRequest = {
@@ -128,6 +138,16 @@ async function build(ctx: CommandContext): Promise<number> {
     ...(secrets.size > 0 ? { secrets } : {}),
   };
   if (contextDir !== undefined) builder.cache = putContext(builder.cache, contextDir, loaded.root);
+  // On a live terminal the view redraws every 150 ms of (virtual) time, so the timers move while a step is silent.
+  if (writer instanceof TtyPrinter && stderrTty?.redraws) {
+    const clock = ctx.engine.images.clock;
+    const tty = writer;
+    const tick = () => {
+      void tty.refresh(clock.now());
+      stopTicker = clock.after(150, tick);
+    };
+    stopTicker = clock.after(150, tick);
+  }
   let imageId: string;
   try {
     imageId = (await builder.build(request, collecting, ctx.signal)).imageId;
