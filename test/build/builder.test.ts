@@ -127,3 +127,12 @@ describe('build secrets', () => {
     expect(out[1]!.stderr).toBe('ERROR: failed to stat missing: stat missing: no such file or directory\n');
   });
 });
+
+describe('ADD of remote sources', () => {
+  it('fails as an offline machine does, and COPY refuses URLs outright', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nADD https://example.com/app.tar.gz /tmp/\n' }];
+    const out = await playScript(createMachine({ mode: 'headless', project }), 'docker build -q .\nprintf "FROM alpine:3.22\\nCOPY https://example.com/x /x\\n" > Dockerfile\ndocker build -q .\n');
+    expect(out[0]!.stderr).toContain('ERROR: failed to solve: failed to load cache key: Get "https://example.com/app.tar.gz": dial tcp: lookup example.com: no such host');
+    expect(out[2]!.stderr).toContain("ERROR: failed to solve: source can't be a URL for COPY");
+  });
+});

@@ -29,9 +29,10 @@ export async function copyStep(st: StageState, cmd: CopyCommand | AddCommand, pl
   const from = cmd.kind === 'copy' && cmd.from !== '' ? expand(st, cmd.from, line) : '';
   const { root, origin } = await sourceRoot(st, from, plan, sources, at);
   const srcs = cmd.sourcePaths.map((p) => expand(st, p, line));
-  if (cmd.kind === 'copy') {
-    const url = srcs.find((s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s));
-    if (url !== undefined) throw new BuildFailure('source can\'t be a URL for COPY', at);
+  const url = srcs.find((s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^git@/.test(s));
+  if (url !== undefined) {
+    if (cmd.kind === 'copy') throw new BuildFailure('source can\'t be a URL for COPY', at);
+    throw new BuildFailure(remoteSourceError(url), at);
   }
   const dest = expand(st, cmd.destPath, line);
   const chown = cmd.chown ? expand(st, cmd.chown, line) : '';
@@ -78,4 +79,18 @@ async function sourceRoot(st: StageState, from: string, plan: BuildPlan, sources
   const image = sources.image(from);
   if (!image) throw new BuildFailure(`failed to resolve source metadata for ${from}`, at);
   return { root: sources.imageRoot(image), origin: image.key };
+}
+
+/**
+ * ADD of a URL or a Git repository fetches it when the cache key is computed; the simulated machine reaches only its
+ * own registries, so the lookup fails as it does on a machine without a network (wording of BuildKit's http and git
+ * sources).
+ */
+function remoteSourceError(url: string): string {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:#?]+)/i.exec(url)?.[1] ?? url.replace(/^git@([^:]+):.*$/, '$1');
+  if (/\.git(#|$)/.test(url) || url.startsWith('git@') || url.startsWith('git://')) {
+    const repo = url.split('#')[0]!;
+    return `failed to load cache key: failed to fetch remote ${repo}: git stderr:\nfatal: unable to access '${repo}/': Could not resolve host: ${host}\n: exit status 128`;
+  }
+  return `failed to load cache key: Get "${url}": dial tcp: lookup ${host}: no such host`;
 }
