@@ -32,12 +32,14 @@ export interface ListOptions {
 const ACCEPTED = ['dangling', 'label', 'before', 'since', 'reference', 'until'];
 
 /**
- * The classic daemon's image list: every image (dangling ones too; `-a` only adds intermediate images, which have
- * children, and images pulled or built with BuildKit have none), filtered, newest first. Go sorts by `Created`
+ * The classic daemon's image list: every image (dangling ones too; `-a` only adds intermediate images, the
+ * untagged ones with children, which only the legacy builder makes), filtered, newest first. Go sorts by `Created`
  * with an unstable sort over a map, so equal times have no defined order; here they fall back to the ID.
  */
 export function listImages(store: ImageStore, options: ListOptions): ImageSummary[] {
   const { filters } = options;
+  const parents = new Set<Digest>();
+  for (const image of store.images.values()) if (image.parent !== undefined) parents.add(image.parent);
   validateFilters(filters, ACCEPTED);
   const danglingOnly = boolFilter(filters, 'dangling', false);
   let before = Infinity;
@@ -59,6 +61,7 @@ export function listImages(store: ImageStore, options: ListOptions): ImageSummar
       (isDigestReference(ref) ? repoDigests : repoTags).push(familiarRef(ref));
     }
     if (repoTags.length === 0 && repoDigests.length === 0) {
+      if (!options.all && parents.has(image.id)) continue;
       if (filters.has('dangling') && !danglingOnly) continue;
       if (patterns) continue;
       repoTags = ['<none>:<none>'];

@@ -71,4 +71,9 @@ export interface Image {
   readonly repoDigests: readonly string[];
   /** Virtual-clock milliseconds of the last `tag`/pull/build that named it (inspect's Metadata.LastTagTime). */
   readonly lastTagTime?: number;
+  /**
+   * The image it was committed on top of (moby's imagedb `parent` metadata, not part of the config): only the
+   * legacy builder's steps (and `docker commit`) have one. The legacy build cache looks up children by it.
+   */
+  readonly parent?: Digest;
 }
