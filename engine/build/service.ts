@@ -3,6 +3,8 @@ import type { ImageService } from '../image/service.ts';
 import type { Kernel, Program } from '../programs/process.ts';
 import { runBuild } from './builder.ts';
 import { EMPTY_CACHE, type BuildCache } from './cache.ts';
+import { runLegacyBuild, type LegacyBuildRequest, type LegacyBuildResult } from './legacy/builder.ts';
+import type { CliOutput } from '../cli/command.ts';
 import type { ProgressWriter } from './progress/types.ts';
 import type { BuildRequest, BuildResult } from './types.ts';
 import type { LintWarning } from '../dockerfile/lint/index.ts';
@@ -47,6 +49,30 @@ export class BuildService {
   /** The last build's steps (cached or not, and why), for the UI. */
   get lastBuild(): BuildOutcome | undefined {
     return this.#last;
+  }
+
+  /**
+   * `DOCKER_BUILDKIT=0 docker build`: the classic builder, its output written to `out` as the client shows the
+   * daemon's stream. Its cache is the image store (intermediate images and their parents), which snapshots
+   * already keep, so it adds no state here.
+   */
+  async legacyBuild(request: LegacyBuildRequest, out: CliOutput, signal?: AbortSignal): Promise<LegacyBuildResult> {
+    try {
+      const result = await runLegacyBuild(request, {
+        clock: this.deps.clock,
+        images: this.deps.images,
+        programs: this.deps.programs,
+        ...(this.deps.kernel ? { kernel: this.deps.kernel } : {}),
+        ...(signal ? { signal } : {}),
+      }, out);
+      this.#last = { ok: true, ...result, warnings: [] };
+      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      return result;
+    } catch (e) {
+      this.#last = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      throw e;
+    }
   }
 
   async build(request: BuildRequest, writer: ProgressWriter, signal?: AbortSignal) {
