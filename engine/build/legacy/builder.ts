@@ -1,4 +1,4 @@
-import { parse, InstructionParseError, type Command, type LabelCommand, type ParsedDockerfile } from '../../dockerfile/instructions/index.ts';
+import { parse, parseInstruction, InstructionParseError, type Command, type LabelCommand, type ParsedDockerfile } from '../../dockerfile/instructions/index.ts';
 import { DockerfileParseError, parseDockerfile, type ParseResult } from '../../dockerfile/parser/index.ts';
 import { processWord } from '../../dockerfile/words/index.ts';
 import { EMPTY_DIR } from '../../fs/tree.ts';
@@ -112,20 +112,13 @@ async function build(req: LegacyBuildRequest, daemon: LegacyDaemon): Promise<Leg
   for (const [index, stage] of stages.entries()) {
     results.checkNameAvailable(stage.name);
     await step(stage.sourceCode);
-    st = await initializeStage(daemon, stage.baseName, stage.name, buildArgs.forStage(), results, req.pull, syntax.escapeToken);
-    st.runConfig.Image = st.imageId;
-    await stream.stdout(` ---> ${shortId(st.imageId)}\n`);
+    const current = (st = await initializeStage(daemon, stage.baseName, stage.name, buildArgs.forStage(), results, req.pull, syntax.escapeToken));
     const ctx: DispatchContext = { daemon, context: req.context, stages: results, pull: req.pull, literal };
-    for (const cmd of commands[index]!) {
-      if (env.signal?.aborted) {
-        await stream.stdout('Build cancelled\n');
-        throw new LegacyBuildError('Build cancelled');
-      }
-      const label = `Step ${n}/${total} : ${cmd.code}`;
-      await step(cmd.code);
+    // dispatch: the step's containers go once it succeeded (--rm), or whatever happened (--force-rm).
+    const dispatch = async (cmd: Command) => {
       daemon.beginStep();
       try {
-        await dispatchInstruction(ctx, st, cmd);
+        await dispatchInstruction(ctx, current, cmd);
       } catch (e) {
         if (req.forceRm) await daemon.removeAll();
         else daemon.dropContainers();
@@ -133,6 +126,27 @@ async function build(req: LegacyBuildRequest, daemon: LegacyDaemon): Promise<Leg
       }
       if (req.rm || req.forceRm) await daemon.removeAll();
       else daemon.dropContainers();
+    };
+    // The base image's ONBUILD triggers run as part of FROM, and are not passed on.
+    const triggers = st.runConfig.OnBuild ?? [];
+    if (triggers.length > 0) {
+      st.runConfig.OnBuild = null;
+      await stream.stdout(`# Executing ${triggers.length} build trigger${triggers.length > 1 ? 's' : ''}\n`);
+      for (const trigger of triggers) {
+        st.runConfig.Image = st.imageId;
+        await dispatch(parseTrigger(trigger));
+      }
+    }
+    st.runConfig.Image = st.imageId;
+    await stream.stdout(` ---> ${shortId(st.imageId)}\n`);
+    for (const cmd of commands[index]!) {
+      if (env.signal?.aborted) {
+        await stream.stdout('Build cancelled\n');
+        throw new LegacyBuildError('Build cancelled');
+      }
+      const label = `Step ${n}/${total} : ${cmd.code}`;
+      await step(cmd.code);
+      await dispatch(cmd);
       st.runConfig.Image = st.imageId;
       await stream.stdout(` ---> ${shortId(st.imageId)}\n`);
       steps.push({
@@ -188,6 +202,26 @@ function parseFile(req: LegacyBuildRequest): { parsed: ParsedDockerfile; syntax:
   } catch (e) {
     if (e instanceof InstructionParseError) throw new LegacyBuildError(e.message);
     if (e instanceof DockerfileParseError) throw new LegacyBuildError(`dockerfile parse error on line ${e.startLine}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** An ONBUILD trigger, parsed as the one instruction it must be. */
+function parseTrigger(trigger: string): Command {
+  let nodes;
+  try {
+    nodes = parseDockerfile(trigger).ast.children;
+  } catch (e) {
+    if (e instanceof DockerfileParseError) throw new LegacyBuildError(e.message);
+    throw e;
+  }
+  if (nodes.length !== 1) throw new LegacyBuildError('onbuild trigger should be a single expression');
+  try {
+    const cmd = parseInstruction(nodes[0]!);
+    if (cmd.kind === 'from') throw new LegacyBuildError('FROM isn\'t allowed as an ONBUILD trigger');
+    return cmd;
+  } catch (e) {
+    if (e instanceof InstructionParseError) throw new LegacyBuildError(e.reason);
     throw e;
   }
 }

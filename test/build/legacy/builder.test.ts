@@ -186,4 +186,22 @@ describe('DOCKER_BUILDKIT=0 docker build', () => {
     expect(entries[0]!.stderr).toContain('the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled\n');
     expect(entries[1]!.stderr).toContain('the --mount option requires BuildKit.');
   });
+
+  it('runs the base image\'s ONBUILD triggers as part of FROM and does not pass them on', async () => {
+    const { entries } = await play('docker build -q -t onbase -f base.Dockerfile .\ndocker build -t child .\ndocker inspect --format "{{json .Config.OnBuild}}" child\n', {
+      'base.Dockerfile': 'FROM alpine:3.22\nONBUILD RUN echo triggered > /t.txt\nONBUILD LABEL from=trigger\n',
+      Dockerfile: 'FROM onbase\nRUN cat /t.txt\n',
+    });
+    expect(shape(entries[1]!.stdout).slice(0, 6)).toEqual([
+      'Step 1/2 : FROM onbase',
+      ' ---> Running in <id>',
+      ' ---> Removed intermediate container <id>',
+      ' ---> Running in <id>',
+      ' ---> Removed intermediate container <id>',
+      'Step 2/2 : RUN cat /t.txt',
+    ]);
+    expect(entries[1]!.stdout).toContain('Step 1/2 : FROM onbase\n# Executing 2 build triggers\n');
+    expect(entries[1]!.stdout).toMatch(/RUN cat \/t.txt\n ---> Running in [0-9a-f]{12}\ntriggered\n/);
+    expect(entries[2]!.stdout).toBe('null\n');
+  });
 });
