@@ -204,4 +204,19 @@ describe('DOCKER_BUILDKIT=0 docker build', () => {
     expect(entries[1]!.stdout).toMatch(/RUN cat \/t.txt\n ---> Running in [0-9a-f]{12}\ntriggered\n/);
     expect(entries[2]!.stdout).toBe('null\n');
   });
+
+  it('prints the parser\'s empty-continuation warnings through the stderr formatter before the first step', async () => {
+    const { entries } = await play('docker build .\n', { Dockerfile: 'FROM alpine:3.22\nRUN echo a \\\n\n  && echo b\n' });
+    expect(entries[0]!.stdout).toContain(
+      '\x1b[91m[WARNING]: Empty continuation line found in: RUN echo a   && echo b\n\x1b[0m' +
+        '\x1b[91m[WARNING]: Empty continuation lines will become errors in a future release.\n\x1b[0mStep 1/2 : FROM alpine:3.22\n',
+    );
+  });
+
+  it('a DOCKER_BUILDKIT that is no boolean is an error', async () => {
+    const { entries } = await play('DOCKER_BUILDKIT=yes docker build .\n');
+    expect(entries[0]!.exitCode).toBe(1);
+    expect(entries[0]!.stderr).toBe('DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing "yes": invalid syntax\n');
+  });
 });
+
