@@ -1,3 +1,4 @@
+import { goQuote } from '../../core/go-quote.ts';
 import type { RunCommand } from '../../dockerfile/instructions/index.ts';
 import type { BuilderEnv } from '../builder.ts';
 import { PROXY_ARGS } from '../build-args.ts';
@@ -45,11 +46,11 @@ export async function runStep(st: StageState, cmd: RunCommand, plan: BuildPlan, 
       const outcome = await executeRun(mounted.root, { argv, env: environment, cwd, uid, gid }, vertex, { clock: env.clock, programs: env.programs, ...(env.kernel ? { kernel: env.kernel } : {}), ...(env.signal ? { signal: env.signal } : {}), progress: ctx.progress });
       if (env.signal?.aborted) throw new BuildFailure('context canceled');
       if (outcome.startError) {
-        const message = `process "${shown}" did not complete successfully: runc run failed: unable to start container process: error during container init: ${outcome.startError}: unknown`;
+        const message = `process ${goQuote(shown)} did not complete successfully: runc run failed: unable to start container process: error during container init: ${outcome.startError}: unknown`;
         throw new BuildFailure(message, { start: cmd.startLine, end: cmd.endLine }, label, outcome.lastLines);
       }
       if (outcome.exitCode !== 0) {
-        const message = `process "${shown}" did not complete successfully: exit code: ${outcome.exitCode}`;
+        const message = `process ${goQuote(shown)} did not complete successfully: exit code: ${outcome.exitCode}`;
         throw new BuildFailure(message, { start: cmd.startLine, end: cmd.endLine }, label, outcome.lastLines);
       }
       const { root: after, caches } = mounted.unmount(outcome.root);
