@@ -56,7 +56,7 @@ export function inspectImage(store: ImageStore, image: Image): ImageInspect {
     Id: image.id,
     RepoTags: refs.filter((r) => !isDigestReference(r)).map(familiarRef),
     RepoDigests: refs.filter(isDigestReference).map(familiarRef),
-    Parent: '',
+    Parent: image.parent ?? '',
     Comment: c.comment ?? '',
     Created: rfc3339Nano(c.created),
     DockerVersion: typeof raw.docker_version === 'string' ? raw.docker_version : '',

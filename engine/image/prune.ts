@@ -52,7 +52,10 @@ export function pruneImages(start: ImageStore, options: PruneOptions): PruneResu
       if (!isDockerError(e)) throw e;
     }
   };
+  // An untagged image with children is an intermediate image (the legacy builder's steps), not a dangling one.
+  const hasChildren = (id: string) => [...store.images.values()].some((i) => i.parent === id);
   for (const image of candidates) {
+    if (!store.images.has(image.id) || (danglingOnly && hasChildren(image.id))) continue;
     const refs = referencesOf(store, image.id);
     if (refs.length > 0) {
       if (danglingOnly && refs.some((r) => !isDigestReference(r))) continue;

@@ -92,17 +92,37 @@ export function deleteImage(start: ImageStore, text: string, options: DeleteOpti
     throw conflict(found.message);
   }
   for (const r of referencesOf(store, id)) unref(r);
-  const held = using(id).length > 0;
-  const removed = removeImage(store, id, (chain) => (held && image.layers.includes(chain)) || (options.layerInUse?.(chain) ?? false));
-  store = removed.store;
-  records.push({ deleted: id }, ...removed.deletedLayers.map((l) => ({ deleted: l })));
+  store = deleteWithParents(store, image.id, records, options, using);
   return { store, records };
+}
+
+/**
+ * moby's imageDeleteHelper from the point where the image goes: its record and unused layers, then (unless
+ * `--no-prune`) its parent, quietly, if nothing names or needs that one any more, and so on up the chain the
+ * legacy builder left.
+ */
+function deleteWithParents(start: ImageStore, id: Digest, records: DeleteRecord[], options: DeleteOptions, using: (id: Digest) => readonly ContainerUse[]): ImageStore {
+  let store = start;
+  for (let current: Digest | undefined = id; current !== undefined; ) {
+    const image = store.images.get(current);
+    if (!image) break;
+    const held = using(current).length > 0;
+    const removed = removeImage(store, current, (chain) => (held && image.layers.includes(chain)) || (options.layerInUse?.(chain) ?? false));
+    store = removed.store;
+    records.push({ deleted: current }, ...removed.deletedLayers.map((l) => ({ deleted: l })));
+    const parent = image.parent;
+    if (!options.prune || parent === undefined || !store.images.has(parent)) break;
+    if (referencesOf(store, parent).length > 0 || findConflict(store, parent, HARD | SOFT, using)) break;
+    current = parent;
+  }
+  return store;
 }
 
 const RUNNING = 1;
 const REFERENCES = 2;
 const STOPPED = 4;
-const HARD = RUNNING;
+const DEPENDENT_CHILD = 8;
+const HARD = RUNNING | DEPENDENT_CHILD;
 const SOFT = REFERENCES | STOPPED;
 
 function findConflict(
@@ -112,6 +132,9 @@ function findConflict(
   using: (id: Digest) => readonly ContainerUse[],
 ): { message: string; used: boolean } | undefined {
   const prefix = `conflict: unable to delete ${short(id)}`;
+  if (mask & DEPENDENT_CHILD && [...store.images.values()].some((i) => i.parent === id)) {
+    return { message: `${prefix} (cannot be forced) - image has dependent child images`, used: false };
+  }
   const containers = using(id);
   const running = containers.find((c) => c.running);
   if (mask & RUNNING && running) {
