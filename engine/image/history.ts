@@ -5,7 +5,7 @@ import type { Image } from './types.ts';
 
 /** One row of `GET /images/{name}/history` (the API's HistoryResponseItem). */
 export interface HistoryItem {
-  /** The image ID on the top row; `<missing>` below it, since the store keeps no parent images. */
+  /** The image ID on the top row, its parents' below it while they are local, `<missing>` after that. */
   readonly id: string;
   /** Unix seconds; 0 when the history entry has no date. */
   readonly created: number;
@@ -20,8 +20,8 @@ export interface HistoryItem {
 /**
  * The classic daemon's ImageHistory (daemon/images/image_history.go): the config's history, newest first, each
  * entry that made a layer paired with the next layer of rootfs and sized by it. The top row carries the image's ID
- * and tags; the rows below would carry the IDs of locally built parent images, which this store does not keep, so
- * they read `<missing>` as they do for every pulled image.
+ * and tags, each row below its parent's while the parent chain is local (images the legacy builder committed);
+ * the rest read `<missing>`, as they do for every pulled or BuildKit-built image.
  */
 export function imageHistory(store: ImageStore, image: Image): HistoryItem[] {
   const rows: HistoryItem[] = [];
@@ -36,9 +36,12 @@ export function imageHistory(store: ImageStore, image: Image): HistoryItem[] {
     }
     rows.unshift({ id: '<missing>', created: unixSeconds(h.created), createdBy: h.created_by ?? '', comment: h.comment ?? '', size, tags: [] });
   }
-  if (rows.length > 0) {
-    const tags = referencesOf(store, image.id).filter((r) => !isDigestReference(r)).map(familiarRef);
-    rows[0] = { ...rows[0]!, id: image.id, tags };
+  // Row by row, the image and then its parents while the store has them (only the legacy builder leaves parents).
+  let current: Image | undefined = image;
+  for (let i = 0; i < rows.length && current; i++) {
+    const tags = referencesOf(store, current.id).filter((r) => !isDigestReference(r)).map(familiarRef);
+    rows[i] = { ...rows[i]!, id: current.id, tags };
+    current = current.parent === undefined ? undefined : store.images.get(current.parent);
   }
   return rows;
 }

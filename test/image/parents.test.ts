@@ -24,4 +24,12 @@ describe('images with parents (legacy builder steps)', () => {
     expect(out[3]!.stdout.trim()).toBe('3');
     expect(out[4]!.stdout.trim()).toBe('1');
   });
+
+  it('history names each row\'s image while the parent chain is local, then <missing>', async () => {
+    const out = await build('docker history --format "{{.ID}} {{.CreatedBy}}" legacy\n');
+    const rows = out[2]!.stdout.trim().split('\n');
+    expect(rows.map((r) => r.split(' ')[0]!.length)).toEqual([12, 12, 12, 9]);
+    expect(rows[1]).toMatch(/^[0-9a-f]{12} \/bin\/sh -c #\(nop\) {2}ENV A=1$/);
+    expect(rows[3]).toMatch(/^<missing> ADD alpine-minirootfs/);
+  });
 });
