@@ -136,3 +136,13 @@ describe('ADD of remote sources', () => {
     expect(out[2]!.stderr).toContain("ERROR: failed to solve: source can't be a URL for COPY");
   });
 });
+
+describe('the build container', () => {
+  it('is buildkitsandbox to BuildKit and the intermediate container to the legacy builder', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nRUN hostname\n' }];
+    const out = await playScript(createMachine({ mode: 'headless', project }), 'docker build --progress=plain .\nDOCKER_BUILDKIT=0 docker build .\n');
+    expect(out[0]!.output).toMatch(/#\d+ [\d.]+ buildkitsandbox\n/);
+    const container = /Running in ([0-9a-f]{12})/.exec(out[1]!.stdout)?.[1];
+    expect(out[1]!.stdout).toContain(`Running in ${container}\n${container}\n`);
+  });
+});

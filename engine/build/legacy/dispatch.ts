@@ -206,7 +206,7 @@ async function dispatchRun(ctx: DispatchContext, st: DispatchState, cmd: RunComm
     },
     done: () => {},
   });
-  const outcome = await executeRun(root, { argv: line, env, cwd: rc.WorkingDir || '/', uid, gid }, id, { clock, programs, ...(kernel ? { kernel } : {}), ...(signal ? { signal } : {}), progress });
+  const outcome = await executeRun(root, { argv: line, env, cwd: rc.WorkingDir || '/', uid, gid }, id, { clock, programs, ...(kernel ? { kernel } : {}), ...(signal ? { signal } : {}), progress, hostname: shortId(id) });
   if (signal?.aborted) throw new LegacyBuildError('Build cancelled');
   if (outcome.startError) {
     // containerd's wrapping of runc's error as Docker 28 shows a container that cannot start (wording inferred).

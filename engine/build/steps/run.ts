@@ -19,6 +19,8 @@ export interface RunEnvironment {
   readonly kernel?: Kernel;
   readonly signal?: AbortSignal;
   readonly progress: SolveProgress;
+  /** The container's hostname: BuildKit's sandbox name unless the caller runs a container of its own (legacy). */
+  readonly hostname?: string;
 }
 
 export interface RunSpec {
@@ -62,7 +64,7 @@ export async function executeRun(root: DirEntry, spec: RunSpec, vertex: string, 
       },
     };
   };
-  const machine = { fs, clock: env.clock, system: { hostname: BUILD_HOSTNAME, ...(env.kernel ? { kernel: env.kernel } : {}), services: {} }, registry: env.programs };
+  const machine = { fs, clock: env.clock, system: { hostname: env.hostname ?? BUILD_HOSTNAME, ...(env.kernel ? { kernel: env.kernel } : {}), services: {} }, registry: env.programs };
   const signal = env.signal ?? new AbortController().signal;
   const parent = createProcess(machine, { argv: ['runc'], env: spec.env, cwd: spec.cwd, stdin: EMPTY_READER, stdout: log(1), stderr: log(2), signal, uid: spec.uid, gid: spec.gid });
   let startError: string | undefined;
