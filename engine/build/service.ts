@@ -3,8 +3,8 @@ import type { ImageService } from '../image/service.ts';
 import type { Kernel, Program } from '../programs/process.ts';
 import { runBuild } from './builder.ts';
 import { EMPTY_CACHE, type BuildCache } from './cache.ts';
+import type { LegacyOutput } from './legacy/stream.ts';
 import { runLegacyBuild, type LegacyBuildRequest, type LegacyBuildResult } from './legacy/builder.ts';
-import type { CliOutput } from '../cli/command.ts';
 import type { ProgressWriter } from './progress/types.ts';
 import type { BuildRequest, BuildResult } from './types.ts';
 import type { LintWarning } from '../dockerfile/lint/index.ts';
@@ -56,7 +56,7 @@ export class BuildService {
    * daemon's stream. Its cache is the image store (intermediate images and their parents), which snapshots
    * already keep, so it adds no state here.
    */
-  async legacyBuild(request: LegacyBuildRequest, out: CliOutput, signal?: AbortSignal): Promise<LegacyBuildResult> {
+  async legacyBuild(request: LegacyBuildRequest, out: LegacyOutput, signal?: AbortSignal): Promise<LegacyBuildResult> {
     try {
       const result = await runLegacyBuild(request, {
         clock: this.deps.clock,

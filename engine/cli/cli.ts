@@ -7,7 +7,7 @@ import { EMPTY_ENGINE, type EngineView } from './engine-view.ts';
 import { FlagError, parseFlags, type FlagSpec, type Flags } from './flags.ts';
 import { renderHelp } from './help.ts';
 import { usageOf } from './usage/index.ts';
-import { CLIENT } from './version-info.ts';
+import { CLIENT } from '../core/version-info.ts';
 
 /**
  * The `docker` command line: global options, then a command found in the command table, its flags and arguments,

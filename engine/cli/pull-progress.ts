@@ -1,6 +1,6 @@
 import type { PullProgress } from '../image/pull.ts';
 import type { CliOutput } from './command.ts';
-import { humanSizeWithPrecision } from './units.ts';
+import { humanSizeWithPrecision } from '../core/units.ts';
 
 /**
  * Pull progress as the docker CLI shows the daemon's JSON message stream (docker/docker pkg/jsonmessage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tabwrite, TABLE_OPTIONS } from '../../engine/cli/tabwriter.ts';
-import { bytesSize, humanDuration, humanSize, humanSizeWithPrecision } from '../../engine/cli/units.ts';
+import { bytesSize, humanDuration, humanSize, humanSizeWithPrecision } from '../../engine/core/units.ts';
 
 describe('go-units', () => {
   it.each([

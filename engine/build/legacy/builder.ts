@@ -3,7 +3,6 @@ import { DockerfileParseError, parseDockerfile, type ParseResult } from '../../d
 import { processWord } from '../../dockerfile/words/index.ts';
 import { EMPTY_DIR } from '../../fs/tree.ts';
 import type { DirEntry } from '../../fs/types.ts';
-import type { CliOutput } from '../../cli/command.ts';
 import { familiarString, parseReference } from '../../image/reference.ts';
 import { setTag } from '../../image/store.ts';
 import type { Digest } from '../../image/types.ts';
@@ -16,7 +15,7 @@ import { LegacyBuildError } from './errors.ts';
 import { emptyRunConfig, runConfigOf } from './run-config.ts';
 import { StageResults } from './stages.ts';
 import { shortId, type DispatchState } from './state.ts';
-import { DaemonStream } from './stream.ts';
+import { DaemonStream, type LegacyOutput } from './stream.ts';
 
 export type { LegacyEnv } from './daemon.ts';
 
@@ -60,7 +59,7 @@ export class LegacyBuildFailure extends LegacyBuildError {
  * the target runs in file order, every instruction is a numbered step that commits an image on top of the last
  * one, and the image store is the cache. Output goes to `out` as the client prints the daemon's stream.
  */
-export async function runLegacyBuild(req: LegacyBuildRequest, env: LegacyEnv, out: CliOutput): Promise<LegacyBuildResult> {
+export async function runLegacyBuild(req: LegacyBuildRequest, env: LegacyEnv, out: LegacyOutput): Promise<LegacyBuildResult> {
   const stream = new DaemonStream(out);
   const daemon = new LegacyDaemon(env, stream, req.noCache);
   try {

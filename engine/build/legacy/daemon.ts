@@ -6,7 +6,7 @@ import type { ImageService } from '../../image/service.ts';
 import { resolveImage, type NewLayer } from '../../image/store.ts';
 import type { Image } from '../../image/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
-import { SERVER } from '../../cli/version-info.ts';
+import { SERVER } from '../../core/version-info.ts';
 import { rfc3339 } from '../image-config.ts';
 import { newLayer, snapshotOf, withLayer } from '../snapshot.ts';
 import type { Snapshot, StepReason } from '../types.ts';

@@ -1,6 +1,13 @@
-import type { CliOutput } from '../../cli/command.ts';
-import { pullDisplay } from '../../cli/pull-progress.ts';
 import type { PullProgress } from '../../image/pull.ts';
+
+/**
+ * Where the daemon's stream goes: the client's output, and the client's display for a pull's progress messages
+ * (docker/cli renders those jsonmessages; the daemon only sends them).
+ */
+export interface LegacyOutput {
+  write(text: string): Promise<void>;
+  pullDisplay(write: (text: string) => Promise<void>): { onProgress: (p: PullProgress) => void; flush: () => Promise<void> };
+}
 
 /**
  * The daemon's build output as the legacy client shows it. The daemon streams JSON messages; docker/cli's
@@ -11,9 +18,9 @@ import type { PullProgress } from '../../image/pull.ts';
  */
 export class DaemonStream {
   #written = 0;
-  readonly #out: CliOutput;
+  readonly #out: LegacyOutput;
 
-  constructor(out: CliOutput) {
+  constructor(out: LegacyOutput) {
     this.#out = out;
   }
 
@@ -35,13 +42,9 @@ export class DaemonStream {
 
   /** A pull's progress display, writing through this stream. */
   pull(): { onProgress: (p: PullProgress) => void; flush: () => Promise<void> } {
-    const counted: CliOutput = {
-      write: (data) => {
-        this.#written += data.length;
-        return this.#out.write(data);
-      },
-      ...(this.#out.tty ? { tty: this.#out.tty } : {}),
-    };
-    return pullDisplay(counted);
+    return this.#out.pullDisplay((text) => {
+      this.#written += text.length;
+      return this.#out.write(text);
+    });
   }
 }

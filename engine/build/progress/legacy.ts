@@ -1,4 +1,4 @@
-import { humanSizeWithPrecision } from '../../cli/units.ts';
+import { humanSizeWithPrecision } from '../../core/units.ts';
 
 /**
  * The lines of the legacy builder (`DOCKER_BUILDKIT=0`), from docker/cli (the banner, the context upload) and the

@@ -5,7 +5,7 @@ import { parseFilters } from '../../image/filters.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { confirm } from '../confirm.ts';
 import { tabwrite, type TabwriterOptions } from '../tabwriter.ts';
-import { humanDuration, humanSize } from '../units.ts';
+import { humanDuration, humanSize } from '../../core/units.ts';
 
 const DANGLING_WARNING = 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
 const ALL_WARNING = 'WARNING! This will remove all build cache. Are you sure you want to continue?';

@@ -3,7 +3,7 @@ import { imageHistory, type HistoryItem } from '../../image/history.ts';
 import type { Command } from '../command.ts';
 import { ellipsis } from '../ellipsis.ts';
 import { DEFAULT_QUIET_FORMAT, renderList, TABLE_FORMAT_KEY, type ListRow } from '../format/index.ts';
-import { humanDuration, humanSize } from '../units.ts';
+import { humanDuration, humanSize } from '../../core/units.ts';
 
 const DEFAULT_FORMAT = 'table {{.ID}}\\t{{.CreatedSince}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}';
 const NON_HUMAN_FORMAT = 'table {{.ID}}\\t{{.CreatedAt}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}';

@@ -3,7 +3,7 @@ import { pruneImages } from '../../image/prune.ts';
 import type { Command } from '../command.ts';
 import { confirm } from '../confirm.ts';
 import { imageUsers } from '../engine-view.ts';
-import { humanSizeWithPrecision } from '../units.ts';
+import { humanSizeWithPrecision } from '../../core/units.ts';
 
 const DANGLING_WARNING = 'WARNING! This will remove all dangling images.\nAre you sure you want to continue?';
 const ALL_WARNING = 'WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?';

@@ -3,7 +3,7 @@ import { listImages, type ImageSummary } from '../../image/list.ts';
 import { parseReference, familiarName } from '../../image/reference.ts';
 import type { Command } from '../command.ts';
 import { renderList, selectListFormat, type ListRow, type ListType } from '../format/index.ts';
-import { humanDuration, humanSize, humanSizeWithPrecision } from '../units.ts';
+import { humanDuration, humanSize, humanSizeWithPrecision } from '../../core/units.ts';
 
 const TABLE = 'table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\\t{{.Size}}';
 const TABLE_WITH_DIGEST =

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../command.ts';
 import { goStruct, NIL_SLICE } from '../template/index.ts';
-import { bytesSize } from '../units.ts';
-import { CLIENT, SERVER } from '../version-info.ts';
+import { bytesSize } from '../../core/units.ts';
+import { CLIENT, SERVER } from '../../core/version-info.ts';
 import { writeFormatted } from './format.ts';
 
 /** `docker info` / `docker system info`: the client's and the daemon's configuration and object counts. */

@@ -4,7 +4,7 @@ import type { EngineView } from '../engine-view.ts';
 import { renderList, rowContext, templateText, TABLE_FORMAT_KEY, RAW_FORMAT_KEY, type ListRow } from '../format/index.ts';
 import { goStruct, Template, TemplateExecError, TemplateParseError } from '../template/index.ts';
 import { DockerError } from '../../core/errors.ts';
-import { humanDuration, humanSize, humanSizeWithPrecision } from '../units.ts';
+import { humanDuration, humanSize, humanSizeWithPrecision } from '../../core/units.ts';
 
 const SUMMARY_FORMAT = 'table {{.Type}}\\t{{.TotalCount}}\\t{{.Active}}\\t{{.Size}}\\t{{.Reclaimable}}';
 const RAW_SUMMARY_FORMAT = 'type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\nreclaimable: {{.Reclaimable}}\n';

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../command.ts';
 import { tabwrite } from '../tabwriter.ts';
 import { goStruct } from '../template/index.ts';
-import { CLIENT, SERVER } from '../version-info.ts';
+import { CLIENT, SERVER } from '../../core/version-info.ts';
 import { writeFormatted } from './format.ts';
 
 /** `docker version`: client and server versions, through a tabwriter (min width 20, padding 1) as docker does. */

@@ -1,13 +1,14 @@
-import type { CliOutput, CommandContext } from '../../cli/command.ts';
+import type { CliOutput, CommandContext } from '../command.ts';
+import { pullDisplay } from '../pull-progress.ts';
 import { DockerError } from '../../core/errors.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { canonicalString, parseReference, withDefaultTag } from '../../image/reference.ts';
 import { exitStatusForSignal } from '../../programs/process.ts';
 import { readAll } from '../../programs/streams.ts';
-import { LEGACY_BUILDER_DEPRECATED, sendingBuildContext, sendingBuildContextUpdate } from '../progress/legacy.ts';
-import { LegacyBuildFailure, type LegacyBuildRequest } from './builder.ts';
-import { loadLegacyContext } from './context.ts';
-import { LegacyBuildError } from './errors.ts';
+import { LEGACY_BUILDER_DEPRECATED, sendingBuildContext, sendingBuildContextUpdate } from '../../build/progress/legacy.ts';
+import { LegacyBuildFailure, type LegacyBuildRequest } from '../../build/legacy/builder.ts';
+import { loadLegacyContext } from '../../build/legacy/context.ts';
+import { LegacyBuildError } from '../../build/legacy/errors.ts';
 
 /**
  * `docker build` with DOCKER_BUILDKIT=0: docker/cli's own build command (cli/command/image/build.go) instead of
@@ -67,7 +68,8 @@ export async function legacyBuildCommand(ctx: CommandContext): Promise<number> {
 
   let imageId: string;
   try {
-    imageId = (await builder.legacyBuild(request, daemonOut, ctx.signal)).imageId;
+    const out = { write: (text: string) => daemonOut.write(text), pullDisplay: (write: (text: string) => Promise<void>) => pullDisplay({ write, ...(daemonOut.tty ? { tty: daemonOut.tty } : {}) }) };
+    imageId = (await builder.legacyBuild(request, out, ctx.signal)).imageId;
   } catch (e) {
     if (ctx.signal?.aborted) return exitStatusForSignal(ctx.signal.reason);
     if (!(e instanceof LegacyBuildFailure)) throw e;

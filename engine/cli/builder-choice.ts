@@ -1,4 +1,4 @@
-import { goQuote } from '../../core/go-quote.ts';
+import { goQuote } from '../core/go-quote.ts';
 
 /**
  * Which builder `docker build` uses, as docker/cli decides it (cmd/docker/builder.go `processBuilder`): an unset

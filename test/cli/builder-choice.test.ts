@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builderChoice } from '../../../engine/build/legacy/builder-choice.ts';
+import { builderChoice } from '../../engine/cli/builder-choice.ts';
 
 describe('DOCKER_BUILDKIT', () => {
   it('unset means BuildKit', () => {
