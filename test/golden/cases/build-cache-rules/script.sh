@@ -6,7 +6,7 @@ touch app.txt
 docker build --progress=plain -t cache-demo . 2>&1 | grep -E 'CACHED|RUN|COPY'
 docker images --format '{{.ID}}' cache-demo
 # A change inside an ignored directory is never sent to the builder.
-echo more >> logs/run.log
+echo more >> logs/run.txt
 docker build --progress=plain -t cache-demo . 2>&1 | grep -E 'CACHED|RUN|COPY'
 # A mode change is part of the checksum: COPY and what follows it run again.
 chmod +x app.txt
