@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { buildCommand } from './build.ts';
 import { builderPruneCommand, buildxDuCommand } from './builder-prune.ts';
+import { buildxVersionCommand } from './buildx-version.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
@@ -36,4 +37,5 @@ export const COMMANDS: readonly Command[] = [
   buildCommand,
   builderPruneCommand,
   buildxDuCommand,
+  buildxVersionCommand,
 ];
