@@ -146,3 +146,26 @@ describe('the build container', () => {
     expect(out[1]!.stdout).toContain(`Running in ${container}\n${container}\n`);
   });
 });
+
+describe('docker build flags', () => {
+  it('-t twice, --label, --iidfile and -q', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nLABEL stage=base\n' }];
+    const out = await playScript(
+      createMachine({ mode: 'headless', project }),
+      'docker build -q -t one -t two:v2 --label course=docker --iidfile id.txt .\ncat id.txt\ndocker images --format "{{.Repository}}:{{.Tag}} {{.ID}}"\ndocker inspect --format "{{json .Config.Labels}}" two:v2\n',
+    );
+    const id = out[0]!.stdout.trim();
+    expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(out[1]!.stdout).toBe(id);
+    expect(out[2]!.stdout).toContain(`one:latest ${id.slice(7, 19)}\ntwo:v2 ${id.slice(7, 19)}\n`);
+    expect(out[3]!.stdout).toBe('{"course":"docker","stage":"base"}\n');
+  });
+
+  it('uses a local base image without asking the registry, unless --pull', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nRUN true\n' }];
+    const out = await playScript(createMachine({ mode: 'headless', project }), 'docker pull -q alpine:3.22\ndocker build --progress=plain .\ndocker build --progress=plain --pull .\n');
+    expect(out[1]!.output).toMatch(/#2 \[internal\] load metadata for docker.io\/library\/alpine:3.22\n#2 DONE 0.0s/);
+    expect(out[2]!.output).toMatch(/#2 \[internal\] load metadata for docker.io\/library\/alpine:3.22\n#2 DONE 0.6s/);
+    expect(out[2]!.output).toMatch(/resolve docker.io\/library\/alpine:3.22@sha256:[0-9a-f]{64}/);
+  });
+});
