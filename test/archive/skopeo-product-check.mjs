@@ -28,16 +28,20 @@ try {
       'docker pull alpine && docker save -o alpine.tar alpine',
       "docker image inspect -f '{{.Id}}' alpine",
       "docker image inspect -f '{{json .RootFS.Layers}}' alpine",
+      // An image this machine built: its RUN and COPY layers' tars must hash to the diffIDs its config names.
+      "printf 'FROM alpine\\nWORKDIR /app\\nRUN echo built > /app/built.txt\\n' > Dockerfile && docker build -q -t built . >/dev/null && docker save -o built.tar built && echo saved",
+      "docker image inspect -f '{{.Id}}' built",
+      "docker image inspect -f '{{json .RootFS.Layers}}' built",
       '',
     ].join('\n'),
   );
   const play = spawnSync(process.execPath, [join(root, 'bin', 'dockyard.mjs'), 'play', '--json', '--export', project, script], { encoding: 'utf8' });
   const results = play.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const [, id, layers] = results;
+  const [, id, layers, , builtId, builtLayers] = results;
 
   check('dockyard play pulls alpine, saves it and exports the project folder', () => {
     same(play.status, 0, `dockyard exit status (stderr: ${play.stderr.trim()})`);
-    same(results.map((r) => r.exitCode), [0, 0, 0], `exit codes (${results.map((r) => r.stderr.trim()).join(' | ')})`);
+    same(results.map((r) => r.exitCode), [0, 0, 0, 0, 0, 0], `exit codes (${results.map((r) => r.stderr.trim()).join(' | ')})`);
   });
   const imageId = id?.stdout.trim();
   const diffIds = layers ? JSON.parse(layers.stdout) : [];
@@ -73,6 +77,23 @@ try {
     same(manifest.config.digest, imageId, 'config digest');
     same(sha256(readFileSync(join(out, imageId.slice(7)))), imageId, 'config blob');
     same(manifest.layers.map((l) => l.digest), diffIds, 'layer digests');
+  });
+
+  check('skopeo copies an image docker build made: every layer tar hashes to its diffID, the config to the image ID', () => {
+    const out = join(dir, 'built-oci');
+    const expected = JSON.parse(builtLayers.stdout);
+    skopeo('copy', '-q', `docker-archive:${join(project, 'built.tar')}`, `oci:${out}:built`);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+    const blob = (d) => readFileSync(join(out, 'blobs', 'sha256', d.slice(7)));
+    const manifest = JSON.parse(blob(index.manifests[0].digest).toString('utf8'));
+    const config = JSON.parse(blob(manifest.config.digest).toString('utf8'));
+    same(config.rootfs.diff_ids, expected, 'diff_ids');
+    same(expected.length, diffIds.length + 2, 'alpine layers plus WORKDIR and RUN');
+    manifest.layers.forEach((l, i) => {
+      const raw = blob(l.digest);
+      same(sha256(l.mediaType.endsWith('+gzip') ? gunzipSync(raw) : raw), expected[i], `layer ${i} uncompressed digest`);
+    });
+    same(sha256(skopeo('inspect', '--config', '--raw', `docker-archive:${join(project, 'built.tar')}`)), builtId.stdout.trim(), 'config digest');
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });
