@@ -169,3 +169,11 @@ describe('docker build flags', () => {
     expect(out[2]!.output).toMatch(/resolve docker.io\/library\/alpine:3.22@sha256:[0-9a-f]{64}/);
   });
 });
+
+describe('interrupting a build', () => {
+  it('cancels the running step and ends as buildx does', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\nRUN echo start && sleep 1000\n' }];
+    const [build] = await playScript(createMachine({ mode: 'headless', project }), 'docker build --progress=plain .\n');
+    expect(build!.output).toMatch(/#\d+ [\d.]+ start\n\^C\n#\d+ CANCELED\nERROR: failed to solve: Canceled: context canceled\n$/);
+  });
+});

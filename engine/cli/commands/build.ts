@@ -22,7 +22,6 @@ import { builderChoice } from '../builder-choice.ts';
 import { legacyBuildCommand } from './build-legacy.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { canonicalString, parseReference, withDefaultTag } from '../../image/reference.ts';
-import { exitStatusForSignal } from '../../programs/process.ts';
 import type { Command, CommandContext } from '../command.ts';
 
 const MODES: readonly ProgressMode[] = ['auto', 'quiet', 'plain', 'tty', 'rawjson'];
@@ -153,7 +152,11 @@ async function build(ctx: CommandContext): Promise<number> {
   try {
     imageId = (await builder.build(request, collecting, ctx.signal)).imageId;
   } catch (e) {
-    if (ctx.signal?.aborted) return exitStatusForSignal(ctx.signal.reason);
+    if (ctx.signal?.aborted) {
+      // buildx traps the interrupt, cancels the solve and ends as any failed build does.
+      await ctx.stderr.write(solveErrorDisplay('Canceled: context canceled'));
+      return 1;
+    }
     await ctx.stderr.write(warningsSummary(warnings, { mode, debug: ctx.globals.debug }));
     if (e instanceof BuildFailure) {
       await ctx.stderr.write(dockerfileErrorDisplay({ filename, source: dockerfile, message: e.message, ...(e.lines ? { range: e.lines } : {}) }));
