@@ -30,6 +30,11 @@ export interface LoadOptions {
   readonly followPaths?: readonly string[];
   /** The context as the previous build of this directory sent it: files the daemon already has are not resent. */
   readonly previous?: DirEntry;
+  /**
+   * Read only the Dockerfile (and its ignore file): the frontend reads it before it knows which context paths to
+   * ask for. The returned `root` is then empty.
+   */
+  readonly dockerfileOnly?: boolean;
 }
 
 export interface LoadedFile {
@@ -91,6 +96,9 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
   }
   const patterns = ignoreFile ? readIgnoreFile(ignoreFile.bytes) : [];
 
+  if (options.dockerfileOnly) {
+    return { root: makeDir(), transferredBytes: 0, dockerfile, ...(ignoreFile ? { ignoreFile } : {}), ...(dockerignoreTransferredBytes === undefined ? {} : { dockerignoreTransferredBytes }), patterns };
+  }
   const includePatterns = options.followPaths ? followLinks(host, options.followPaths) : undefined;
   let root: DirEntry;
   try {

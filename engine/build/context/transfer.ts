@@ -1,5 +1,5 @@
 import { contentSize } from '../../fs/content.ts';
-import { getEntry, walk } from '../../fs/tree.ts';
+import { sortedNames, walk } from '../../fs/tree.ts';
 import type { DirEntry, Entry } from '../../fs/types.ts';
 
 /**
@@ -32,16 +32,51 @@ export function goFileMode(e: Entry): number {
   return m;
 }
 
-/** Bytes the daemon receives for `tree`; `previous` is its copy from the last transfer of the same source. */
+/**
+ * Bytes the daemon receives for `tree`; `previous` is its copy from the last transfer of the same source. Trees are
+ * shared structurally, so a directory that is the very object the last transfer had sends only its stats, whose
+ * size is remembered per directory: a rebuild costs what changed plus one lookup per unchanged directory.
+ */
 export function transferSize(tree: DirEntry, previous?: DirEntry): number {
-  let total = 0;
   let id = 0;
-  for (const [path, e] of walk(tree)) {
-    total += statPacketSize(path.slice(1), e);
-    if (e.type === 'file' && needsData(e, previous && getEntry(previous, path))) total += dataPacketsSize(id, contentSize(e.content));
-    id++;
+  const visit = (dir: DirEntry, before: Entry | undefined, prefix: string): number => {
+    let total = 0;
+    for (const name of sortedNames(dir)) {
+      const e = dir.children.get(name)!;
+      const was = before?.type === 'dir' ? before.children.get(name) : undefined;
+      const path = prefix + name;
+      total += statPacketSize(path, e);
+      if (e.type === 'file' && needsData(e, was)) total += dataPacketsSize(id, contentSize(e.content));
+      id++;
+      if (e.type !== 'dir') continue;
+      if (was === e) {
+        const stats = subtreeStats(e, `${path}/`);
+        total += stats.bytes;
+        id += stats.count;
+      } else total += visit(e, was, `${path}/`);
+    }
+    return total;
+  };
+  return visit(tree, previous, '') + FIN_PACKET;
+}
+
+const statsMemo = new WeakMap<DirEntry, Map<string, { bytes: number; count: number }>>();
+
+/** The STAT packets of everything below `dir` (sent under `prefix`), and how many there are. */
+function subtreeStats(dir: DirEntry, prefix: string): { bytes: number; count: number } {
+  let byPrefix = statsMemo.get(dir);
+  const known = byPrefix?.get(prefix);
+  if (known) return known;
+  let bytes = 0;
+  let count = 0;
+  for (const [path, e] of walk(dir)) {
+    bytes += statPacketSize(prefix + path.slice(1), e);
+    count++;
   }
-  return total + FIN_PACKET;
+  if (!byPrefix) statsMemo.set(dir, (byPrefix = new Map()));
+  const result = { bytes, count };
+  byPrefix.set(prefix, result);
+  return result;
 }
 
 function statPacketSize(path: string, e: Entry): number {

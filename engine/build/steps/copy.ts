@@ -54,7 +54,7 @@ export async function copyStep(st: StageState, cmd: CopyCommand | AddCommand, pl
     text: cmd.code,
     line,
     definition: { keyword, sources: JSON.stringify(srcs), dest, workdir, chown, chmod, excludes: JSON.stringify(excludes), checksum: checksum.digest },
-    files: selectedFiles(checksum),
+    files: () => selectedFiles(checksum),
     history: `${keyword} ${flags ? `${flags} ` : ''}${srcs.join(' ')} ${dest} # buildkit`,
     async execute(input) {
       try {

@@ -25,7 +25,8 @@ export interface LayerOp {
   readonly line: number;
   /** Everything the cache key covers besides the input, as words the miss explanation compares. */
   readonly definition: Readonly<Record<string, string>>;
-  readonly files?: ReadonlyMap<string, string>;
+  /** For COPY/ADD: the digest of each selected file, made only on a miss (the explanation and the record need it). */
+  readonly files?: () => ReadonlyMap<string, string>;
   /** The history line; null for none (never for these ops, but WORKDIR / has no step at all). */
   readonly history: string;
   readonly historyComment?: boolean;
@@ -43,6 +44,7 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
   const now = ctx.clock.now();
   let record: CacheRecord;
   let reason: StepReason;
+  let files: ReadonlyMap<string, string> | undefined;
   if (hit) {
     await ctx.progress.cached(label);
     ctx.setCache(touchRecord(ctx.getCache(), key, now));
@@ -50,7 +52,8 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
     reason = { kind: 'cached' };
     st.snapshot = withLayer(st.snapshot, hit.layer, key);
   } else {
-    reason = ctx.noCache ? { kind: 'no-cache' } : explainMiss(ctx.getCache(), parent, op, st.fresh);
+    files = op.files?.();
+    reason = ctx.noCache ? { kind: 'no-cache' } : explainMiss(ctx.getCache(), parent, op, files, st.fresh);
     const vertex = await ctx.progress.start(label);
     const input = st.snapshot.root;
     let after: DirEntry;
@@ -66,7 +69,7 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
       key,
       parent,
       definition: { op: op.kind, ...op.definition },
-      ...(op.files ? { files: op.files } : {}),
+      ...(files ? { files } : {}),
       layer,
       description: label,
       createdAt: now,
@@ -91,19 +94,19 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
 }
 
 /** Why the cache had nothing: compare with the last result made from the same input, if any. */
-function explainMiss(cache: BuildCache, parent: string, op: LayerOp, parentFresh: boolean): StepReason {
+function explainMiss(cache: BuildCache, parent: string, op: LayerOp, files: ReadonlyMap<string, string> | undefined, parentFresh: boolean): StepReason {
   const previous = previousFromSameInput(cache, parent, op.kind);
   if (!previous) return parentFresh ? { kind: 'parent-changed' } : { kind: 'first-build' };
-  if (op.files && previous.files) {
+  if (files && previous.files) {
     const added: string[] = [];
     const changed: string[] = [];
     const removed: string[] = [];
-    for (const [path, digest] of op.files) {
+    for (const [path, digest] of files) {
       const before = previous.files.get(path);
       if (before === undefined) added.push(path);
       else if (before !== digest) changed.push(path);
     }
-    for (const path of previous.files.keys()) if (!op.files.has(path)) removed.push(path);
+    for (const path of previous.files.keys()) if (!files.has(path)) removed.push(path);
     if (added.length + changed.length + removed.length > 0) return { kind: 'files-changed', added, changed, removed };
   }
   const what = Object.keys({ ...op.definition, ...previous.definition }).filter((k) => k !== 'op' && op.definition[k] !== previous.definition[k]);

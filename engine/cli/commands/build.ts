@@ -88,7 +88,7 @@ async function build(ctx: CommandContext): Promise<number> {
     contextDir = resolvePath(host.cwd, contextArg);
     const options = { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
     // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
-    const first = loadBuildContext(host.fs, contextDir, options);
+    const first = loadBuildContext(host.fs, contextDir, { ...options, dockerfileOnly: true });
     dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
     const followPaths = contextFollowPaths(contextSources(dockerfile) ?? ['.']);
     const previous = builder.cache.contexts.get(contextDir);
