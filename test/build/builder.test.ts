@@ -177,3 +177,12 @@ describe('interrupting a build', () => {
     expect(build!.output).toMatch(/#\d+ [\d.]+ start\n\^C\n#\d+ CANCELED\nERROR: failed to solve: Canceled: context canceled\n$/);
   });
 });
+
+describe('the Dockerfile on stdin', () => {
+  it('docker build -f - . reads it from stdin and the context from the directory', async () => {
+    const project = [{ path: 'a.txt', type: 'file' as const, content: 'from the context\n' }];
+    const [build] = await playScript(createMachine({ mode: 'headless', project }), 'printf "FROM alpine:3.22\\nCOPY a.txt /\\nRUN cat /a.txt\\n" | docker build --progress=plain -f - .\n');
+    expect(build!.output).toContain('#1 [internal] load build definition from Dockerfile\n');
+    expect(build!.output).toMatch(/#\d+ [\d.]+ from the context\n/);
+  });
+});

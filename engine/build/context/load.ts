@@ -1,6 +1,6 @@
 import { readContent } from '../../fs/content.ts';
 import { basename, dirname, resolvePath } from '../../fs/path.ts';
-import { makeDir } from '../../fs/tree.ts';
+import { buildTree, makeDir, makeFile } from '../../fs/tree.ts';
 import { FsError, type DirEntry, type Entry, type Fs } from '../../fs/types.ts';
 import { readIgnoreFile } from './dockerignore.ts';
 import { BuildContextError } from './errors.ts';
@@ -35,6 +35,8 @@ export interface LoadOptions {
    * ask for. The returned `root` is then empty.
    */
   readonly dockerfileOnly?: boolean;
+  /** `-f -`: the Dockerfile came on stdin; buildx sends it as `Dockerfile` from a directory of its own. */
+  readonly stdinDockerfile?: Uint8Array;
 }
 
 export interface LoadedFile {
@@ -68,26 +70,27 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
     throw new BuildContextError(`unable to prepare context: path "${options.contextArg ?? dir}" not found`, 'ECONTEXTNOTFOUND');
   }
 
-  const dockerfilePath = options.dockerfile === undefined ? `${contextDir}/Dockerfile` : resolvePath(contextDir, options.dockerfile);
+  const stdin = options.stdinDockerfile;
+  const dockerfilePath = stdin || options.dockerfile === undefined ? `${contextDir}/Dockerfile` : resolvePath(contextDir, options.dockerfile);
   const dockerfileDir = dirname(dockerfilePath);
   const requested = basename(dockerfilePath);
-  const dockerfileTree = dirEntry(fs, dockerfileDir) ?? makeDir();
+  const dockerfileTree = stdin ? buildTree([{ path: '/Dockerfile', entry: makeFile(stdin) }]) : (dirEntry(fs, dockerfileDir) ?? makeDir());
   const candidates = [requested, `${requested}.dockerignore`, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])];
   const dockerfileSent = send(dockerfileTree, { includePatterns: followLinks(dockerfileTree, candidates) ?? [] });
   const dockerfileTransferred = transferSize(dockerfileSent);
-  const name = [requested, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])].find((n) => fileIn(fs, `${dockerfileDir}/${n}`));
+  const name = stdin ? 'Dockerfile' : [requested, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])].find((n) => fileIn(fs, `${dockerfileDir}/${n}`));
   if (name === undefined) {
     const isDir = dirEntry(fs, dockerfilePath) !== undefined;
     // A directory named like the Dockerfile: Go's read fails rather than its open (wording inferred).
     const why = isDir ? `read ${requested}: is a directory` : `open ${requested}: no such file or directory`;
     throw new BuildContextError(`failed to solve: failed to read dockerfile: ${why}`, 'EDOCKERFILENOTFOUND');
   }
-  const dockerfile = { path: `${dockerfileDir}/${name}`, name, bytes: fs.readFile(`${dockerfileDir}/${name}`), transferredBytes: dockerfileTransferred };
+  const dockerfile = { path: stdin ? '-' : `${dockerfileDir}/${name}`, name, bytes: stdin ?? fs.readFile(`${dockerfileDir}/${name}`), transferredBytes: dockerfileTransferred };
 
   let ignoreFile: LoadedFile | undefined;
   let dockerignoreTransferredBytes: number | undefined;
   const beside = `${dockerfileDir}/${requested}.dockerignore`;
-  if (fileIn(fs, beside)) ignoreFile = { path: beside, bytes: fs.readFile(beside) };
+  if (!stdin && fileIn(fs, beside)) ignoreFile = { path: beside, bytes: fs.readFile(beside) };
   else {
     const sent = send(host, { includePatterns: followLinks(host, ['.dockerignore']) ?? [] });
     dockerignoreTransferredBytes = transferSize(sent);

@@ -86,7 +86,9 @@ async function build(ctx: CommandContext): Promise<number> {
     loaded = { root: EMPTY_DIR, transferredBytes: 0, dockerfile: { name: 'Dockerfile' } };
   } else {
     contextDir = resolvePath(host.cwd, contextArg);
-    const options = { contextArg, ...(file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
+    // `-f -`: the Dockerfile comes on stdin, the context from the directory.
+    const stdinDockerfile = file === '-' ? await readAll(host.stdin) : undefined;
+    const options = { contextArg, ...(stdinDockerfile ? { stdinDockerfile } : file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
     // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
     const first = loadBuildContext(host.fs, contextDir, { ...options, dockerfileOnly: true });
     dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
@@ -94,7 +96,7 @@ async function build(ctx: CommandContext): Promise<number> {
     const previous = builder.cache.contexts.get(contextDir);
     loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
   }
-  const filename = file ? file : loaded.dockerfile.name;
+  const filename = file && file !== '-' ? file : loaded.dockerfile.name;
 
   if (flags.bool('check') || flags.string('call') === 'check') return check(ctx, filename, dockerfile, buildArgs);
 
