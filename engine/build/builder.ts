@@ -67,7 +67,7 @@ export async function runBuild(req: BuildRequest, env: BuilderEnv, writer: Progr
 async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress): Promise<BuildResult & { warnings: readonly LintWarning[] }> {
   const { clock } = env;
   const definition = await progress.start(`[internal] load build definition from ${req.dockerfileName}`);
-  await progress.status(definition, 'transferring dockerfile:', { current: new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
+  await progress.status(definition, 'transferring dockerfile:', { current: req.dockerfileTransferBytes ?? new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
   let parsed: ParsedDockerfile;
   try {
     parsed = parse(parseDockerfile(req.dockerfile).ast);

@@ -11,6 +11,8 @@ export interface BuildRequest {
   /** The Dockerfile's text and the name the progress shows (`Dockerfile`, `app.Dockerfile`). */
   readonly dockerfile: string;
   readonly dockerfileName: string;
+  /** What `transferring dockerfile:` counts (the protocol's bytes); the file's own length when absent. */
+  readonly dockerfileTransferBytes?: number;
   /** Size of the ignore file sent (`transferring context: 2B` when there is none). */
   readonly ignoreFileBytes: number;
   readonly buildArgs: Readonly<Record<string, string>>;

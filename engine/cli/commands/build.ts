@@ -76,7 +76,7 @@ async function build(ctx: CommandContext): Promise<number> {
     throw new DockerError(`ERROR: failed to solve: failed to read dockerfile: remote contexts need the network, and this machine is offline`, 1);
   }
   const file = flags.string('file');
-  let loaded: Pick<LoadedContext, 'root' | 'transferredBytes' | 'dockerignoreTransferredBytes'> & { dockerfile: { name: string } };
+  let loaded: Pick<LoadedContext, 'root' | 'transferredBytes' | 'dockerignoreTransferredBytes'> & { dockerfile: { name: string; transferredBytes?: number } };
   let dockerfile: string;
   let contextDir: string | undefined;
   if (contextArg === '-') {
@@ -130,6 +130,7 @@ async function build(ctx: CommandContext): Promise<number> {
     contextBytes: loaded.transferredBytes,
     dockerfile,
     dockerfileName: filename,
+    ...(loaded.dockerfile.transferredBytes !== undefined ? { dockerfileTransferBytes: loaded.dockerfile.transferredBytes } : {}),
     ignoreFileBytes: loaded.dockerignoreTransferredBytes ?? 0,
     buildArgs,
     ...(flags.string('target') ? { target: flags.string('target') } : {}),
