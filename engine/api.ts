@@ -4,6 +4,7 @@ import type { EventStream } from './core/events.ts';
 import type { Fs } from './fs/types.ts';
 import type { Registry } from './image/registry.ts';
 import type { ImageEvent } from './image/service.ts';
+import type { VolumeEvent } from './runtime/volumes/service.ts';
 import type { Readable } from './programs/streams.ts';
 
 /**
@@ -68,7 +69,8 @@ export type EngineEvent =
   | { readonly type: 'command'; readonly line: string; readonly exitCode: number; readonly at: number }
   | { readonly type: 'fs-changed'; readonly where: 'host' }
   | ImageEvent
-  | BuildEvent;
+  | BuildEvent
+  | VolumeEvent;
 
 export interface Snapshot {
   readonly version: 1;

@@ -4,6 +4,8 @@ import type { ContainerUse } from '../image/remove.ts';
 import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
 import type { SearchResult } from '../image/search.ts';
 import type { Digest } from '../image/types.ts';
+import { VolumeService } from '../runtime/volumes/service.ts';
+import { initialIds } from '../core/ids.ts';
 
 /**
  * What the docker CLI reads from and asks of the engine: the daemon's services. The machine passes its own; tests
@@ -23,13 +25,17 @@ export interface EngineView {
   layerInUse?(chainId: Digest): boolean;
   /** BuildKit: `docker build`, the build cache. Absent on an engine that cannot build. */
   readonly builder?: BuildService;
+  /** Volumes and the operations on them. Absent on an engine without a volume service. */
+  readonly volumes?: VolumeService;
   /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */
   searchIndex?(): readonly SearchResult[];
 }
 
 /** An engine with no containers and an empty image store whose registry has nothing. */
 export function emptyEngine(clock?: VirtualClock): EngineView {
-  return { containers: () => [], images: new ImageService(EMPTY_REGISTRY, clock ?? new VirtualClock()) };
+  const c = clock ?? new VirtualClock();
+  let ids = initialIds(0);
+  return { containers: () => [], images: new ImageService(EMPTY_REGISTRY, c), volumes: new VolumeService({ clock: c, ids: { get: () => ids, set: (next) => (ids = next) } }) };
 }
 
 export const EMPTY_ENGINE: EngineView = emptyEngine();

@@ -15,6 +15,8 @@ import { catalogRepositories } from '../image/catalog/index.ts';
 import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
+import { VolumeService } from '../runtime/volumes/service.ts';
+import type { VolumeStore } from '../runtime/volumes/types.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
@@ -36,6 +38,7 @@ interface EngineState {
   readonly hostRoot: DirEntry;
   readonly images: ImageStore;
   readonly buildCache: BuildCache;
+  readonly volumes: VolumeStore;
 }
 
 /** Every program the host has installed, by the name its file carries. */
@@ -54,8 +57,16 @@ export function createMachine(options: MachineOptions = {}): Machine {
 
   const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
   const builder = new BuildService({ clock, images, programs: containerPrograms(NODE_PROGRAMS), kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
+  const volumes = new VolumeService({ clock, ids: { get: () => ids, set: (next) => (ids = next) }, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
-  const docker: EngineView & DiskUsageSources = { containers: () => [], images, builder, searchIndex: catalogRepositories, buildCache: () => cacheUsage(builder.cache) };
+  const docker: EngineView & DiskUsageSources = {
+    containers: () => [],
+    images,
+    builder,
+    volumes,
+    searchIndex: catalogRepositories,
+    buildCache: () => cacheUsage(builder.cache),
+  };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
@@ -134,7 +145,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
     events,
     hostFs,
     openTerminal,
-    snapshot: (): Snapshot => ({ version: 1, state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache } satisfies EngineState }),
+    snapshot: (): Snapshot => ({
+      version: 1,
+      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store } satisfies EngineState,
+    }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
       clock.set(state.now);
@@ -142,6 +156,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
       hostFs.root = state.hostRoot;
       images.store = state.images;
       builder.cache = state.buildCache;
+      volumes.store = state.volumes;
     },
   };
 }

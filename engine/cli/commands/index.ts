@@ -16,6 +16,11 @@ import { searchCommand } from './search.ts';
 import { systemDfCommand } from './system-df.ts';
 import { tagCommand } from './tag.ts';
 import { versionCommand } from './version.ts';
+import { volumeCreateCommand } from './volume-create.ts';
+import { volumeInspectCommand } from './volume-inspect.ts';
+import { volumeLsCommand } from './volume-ls.ts';
+import { volumePruneCommand } from './volume-prune.ts';
+import { volumeRmCommand } from './volume-rm.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -38,4 +43,9 @@ export const COMMANDS: readonly Command[] = [
   builderPruneCommand,
   buildxDuCommand,
   buildxVersionCommand,
+  volumeCreateCommand,
+  volumeLsCommand,
+  volumeInspectCommand,
+  volumeRmCommand,
+  volumePruneCommand,
 ];

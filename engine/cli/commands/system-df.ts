@@ -40,9 +40,12 @@ export interface BuildCacheUsage {
   readonly usageCount?: number;
 }
 
-/** Volumes and build cache as `system df` counts them; engines without them (yet) report none. */
+/**
+ * Volumes and build cache as `system df` counts them; engines without them (yet) report none. Volumes come from
+ * the engine's volume service unless `volumeUsage` says otherwise.
+ */
 export interface DiskUsageSources {
-  volumes?(): readonly { readonly name: string; readonly refCount: number; readonly size: number }[];
+  volumeUsage?(): readonly { readonly name: string; readonly refCount: number; readonly size: number }[];
   buildCache?(): readonly BuildCacheUsage[];
   /** Bytes in each container's writable layer, by state; containers report 0 until the runtime writes layers. */
   containerSizes?(): readonly { readonly state: string; readonly sizeRw: number }[];
@@ -97,7 +100,7 @@ function diskUsage(ctx: CommandContext): Usage {
   return {
     images: imagesDiskUsage(engine.images.store, containersOf),
     containers: engine.containerSizes?.() ?? engine.containers().map((c) => ({ state: c.state, sizeRw: 0 })),
-    volumes: engine.volumes?.() ?? [],
+    volumes: engine.volumeUsage?.() ?? engine.volumes?.diskUsage() ?? [],
     buildCache,
     builderSize: buildCache.filter((b) => !b.shared).reduce((n, b) => n + b.size, 0),
   };

@@ -66,7 +66,7 @@ describe('docker system df', () => {
       ],
       images,
       containersUsing: (id) => (id === nodeImage.id ? [{ id: 'c1', running: true }] : []),
-      volumes: () => [
+      volumeUsage: () => [
         { name: 'data', refCount: 1, size: 30_000 },
         { name: 'old', refCount: 0, size: 10_000 },
       ],
