@@ -28,7 +28,7 @@ const NOT_APPLICABLE: Record<string, string> = {
 };
 
 /** Recordings of commands that are not registered: we answer with the unknown-command error instead. */
-const UNREGISTERED = /^(flag-unknown-run|flag-needs-arg-run-short|flag-combined-unknown|flag-bad-(bool|uint|duration|bytes|decimal|int)$|flag-unknown-(ps|container-list)|args-(min|exact-|range|max))/;
+const UNREGISTERED = /^(flag-unknown-run|flag-needs-arg-run-short|flag-combined-unknown|flag-bad-(bool|uint|duration|bytes|decimal|int)$|flag-unknown-(ps|container-list)|args-(min|exact-|range))/;
 
 const all = fixtures();
 
