@@ -1,4 +1,5 @@
 import { DockerError, isDockerError } from '../../core/errors.ts';
+import { volumeInspectValue } from './volume-inspect.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { imageInspectValue } from './inspect-image.ts';
 import { writeInspect } from './inspect-output.ts';
@@ -26,15 +27,15 @@ const notFound = (message: string) => () => {
 };
 
 /**
- * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Containers, networks and
- * volumes answer "not found" until the runtime has them; swarm objects are skipped because this daemon is no swarm
+ * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Containers and networks
+ * answer "not found" until the runtime has them; swarm objects are skipped because this daemon is no swarm
  * manager.
  */
 const KINDS: readonly ObjectKind[] = [
   { type: 'container', sizeSupported: true, find: (_ctx, ref) => notFound(`No such container: ${ref}`)() },
   { type: 'image', find: (ctx, ref) => imageInspectValue(ctx.engine.images.store, ref) },
   { type: 'network', find: (_ctx, ref) => notFound(`network ${ref} not found`)() },
-  { type: 'volume', find: (_ctx, ref) => notFound(`get ${ref}: no such volume`)() },
+  { type: 'volume', find: (ctx, ref) => (ctx.engine.volumes ? volumeInspectValue(ctx.engine.volumes.get(ref)) : notFound(`get ${ref}: no such volume`)()) },
   { type: 'plugin', find: (_ctx, ref) => notFound(`plugin "${ref}" not found`)() },
 ];
 

@@ -24,3 +24,6 @@ docker volume prune -f
 docker volume prune -a --filter all=1
 docker volume prune -af --filter label=project
 docker volume ls
+# docker inspect finds volumes too.
+docker volume create inspected
+docker inspect --format "{{.Name}} {{.Driver}} {{.Scope}}" inspected
