@@ -3,6 +3,7 @@ import type { VirtualClock } from '../../core/clock.ts';
 import type { DockerError } from '../../core/errors.ts';
 import type { LifecycleEvent, LifecycleInit } from './events.ts';
 import { containerLifecycleMachine, signalFor } from './machine.ts';
+import { noSuchContainer } from './errors.ts';
 import { refusal } from './refusals.ts';
 import { containerState, phaseOf, type ContainerState } from './status.ts';
 import { xstateClock } from './xstate-clock.ts';
@@ -89,8 +90,10 @@ function open(effects: LifecycleEffects, from: { input: LifecycleInit } | { snap
   return {
     state,
     send(event) {
+      const snap = actor.getSnapshot();
+      // A removed container accepts nothing, not even the runtime's events (they would be stale).
+      if (snap.status === 'done' && !COMMANDS.has(event.type)) return { ok: false, error: noSuchContainer(snap.context.name) };
       if (COMMANDS.has(event.type)) {
-        const snap = actor.getSnapshot();
         const error = refusal(phaseOf(snap.value), snap.context, event as Parameters<typeof refusal>[2]);
         if (error) return { ok: false, error };
       }

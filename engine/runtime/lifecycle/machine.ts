@@ -71,9 +71,10 @@ export const containerLifecycleMachine = setup({
     markStopSignal: assign(({ context, event }) => markStopped(context, event, stopSignalOf(context, event))),
     markKillSignal: assign(({ context, event }) => markStopped(context, event, killSignalOf(event))),
     markSigkill: assign(({ context, event }) => markStopped(context, event, 'SIGKILL')),
-    armStopTimer: assign(({ context, event }) => ({
-      stopDeadline: (event as StampedEvent).now + Math.max(0, stopTimeoutOf(context, event)) * 1000,
-    })),
+    armStopTimer: assign(({ context, event }) => {
+      const deadline = (event as StampedEvent).now + Math.max(0, stopTimeoutOf(context, event)) * 1000;
+      return { stopDeadline: context.stopDeadline === null ? deadline : Math.min(context.stopDeadline, deadline) };
+    }),
     requestRestart: assign({ restartRequested: true }),
     flagDaemonRestart: assign({ daemonRestarting: true }),
     recordExit: assign(({ context, event }) => {
@@ -171,6 +172,11 @@ export const containerLifecycleMachine = setup({
           after: { stopTimeout: { target: 'killing', actions: 'signalSigkill' } },
           on: {
             RESUME: { target: 'stopping', reenter: true },
+            // Another `docker stop` signals again and waits its own timeout; the earlier deadline wins.
+            STOP: [
+              { guard: 'waitsForever', actions: ['markStopSignal', 'signalStop'] },
+              { target: 'stopping', reenter: true, actions: ['markStopSignal', 'signalStop', 'armStopTimer'] },
+            ],
             RESTART: { actions: 'requestRestart' },
             DAEMON_RESTART: { actions: 'flagDaemonRestart' },
             KILL: [
@@ -182,6 +188,10 @@ export const containerLifecycleMachine = setup({
         /** `docker stop -t -1`: no escalation, the stop waits for the program. */
         waiting: {
           on: {
+            STOP: [
+              { guard: 'waitsForever', actions: ['markStopSignal', 'signalStop'] },
+              { target: 'stopping', actions: ['markStopSignal', 'signalStop', 'armStopTimer'] },
+            ],
             RESTART: { actions: 'requestRestart' },
             DAEMON_RESTART: { actions: 'flagDaemonRestart' },
             KILL: [

@@ -58,3 +58,10 @@ describe('Docker refuses', () => {
     expect(h.effects).toEqual([]);
   });
 });
+
+test('a removed container ignores no event: runtime events are stale and refused too', () => {
+  for (const event of [{ type: 'PROCESS_EXITED', code: 0 }, { type: 'REMOVED' }, { type: 'DAEMON_RESTART' }] as const) {
+    const result = REACH.removed!().lifecycle.send(event);
+    expect(result.ok ? '' : result.error.message).toBe(`${daemon}No such container: web`);
+  }
+});

@@ -128,6 +128,28 @@ describe('docker stop', () => {
     expect(h.lifecycle.state()).toMatchObject({ Status: 'exited', ExitCode: 143 });
   });
 
+  test('a second stop signals again and the earlier deadline wins', () => {
+    const h = REACH.running!({ stopTimeout: 10 });
+    ok(h, { type: 'STOP' });
+    h.clock.advance(1_000);
+    ok(h, { type: 'STOP', timeout: 2 });
+    h.clock.advance(1_999);
+    expect(h.effects).toEqual(['signal SIGTERM', 'signal SIGTERM']);
+    h.clock.advance(1);
+    expect(h.effects).toEqual(['signal SIGTERM', 'signal SIGTERM', 'signal SIGKILL']);
+    ok(h, { type: 'PROCESS_EXITED', signal: 'SIGKILL' });
+    expect(h.clock.nextTimerAt()).toBeUndefined();
+  });
+
+  test('a stop while docker restart waits does not cancel the restart (Docker runs both)', () => {
+    const h = REACH.running!();
+    ok(h, { type: 'RESTART' });
+    ok(h, { type: 'STOP', timeout: 0 });
+    h.clock.advance(0);
+    ok(h, { type: 'PROCESS_EXITED', signal: 'SIGKILL' });
+    expect(phase(h)).toBe('running.up');
+  });
+
   test('-t -1 waits for ever', () => {
     const h = REACH.running!();
     ok(h, { type: 'STOP', timeout: -1 });
