@@ -176,6 +176,12 @@ describe('docker restart', () => {
     h.clock.advance(2_000);
     ok(h, { type: 'PROCESS_EXITED', signal: 'SIGKILL' });
     expect(h.effects).toEqual(['signal SIGTERM', 'signal SIGKILL', 'start']);
-    expect(h.lifecycle.state()).toMatchObject({ Status: 'running', RestartCount: 0, ExitCode: 0 });
+    expect(h.lifecycle.state()).toMatchObject({ Status: 'running', RestartCount: 0, ExitCode: 0, StartedAt: 2_100 });
+  });
+
+  test('a policy restart starts the process when the back-off ends', () => {
+    const h = REACH.restarting!();
+    h.clock.advance(100);
+    expect(h.lifecycle.state()).toMatchObject({ Status: 'running', StartedAt: 100, FinishedAt: 0, ExitCode: 0 });
   });
 });
