@@ -1,4 +1,5 @@
 import { busybox } from './busybox.ts';
+import { hello } from './hello.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { notSimulated } from './not-simulated.ts';
 import { PACKAGE_PROGRAMS, PACKAGED_PROGRAM_NAMES } from './packages/index.ts';
@@ -28,11 +29,11 @@ export const UNSIMULATED_CATALOG_PROGRAMS: readonly string[] = [
   // runtimes and servers the container runtime and the node helper bring
   'node', 'nginx', 'httpd', 'apachectl', 'htpasswd', 'mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore',
   'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'redis-server', 'redis-cli', 'redis-benchmark', 'postgres',
-  'psql', 'pg_ctl', 'initdb', 'pg_dump', 'pg_restore', 'createdb', 'pg_isready', 'hello',
+  'psql', 'pg_ctl', 'initdb', 'pg_dump', 'pg_restore', 'createdb', 'pg_isready',
 ];
 
 export function containerPrograms(extra: Readonly<Record<string, Program>> = {}): Record<string, Program> {
   const stubs: Record<string, Program> = {};
   for (const name of [...UNSIMULATED_CATALOG_PROGRAMS, ...PACKAGED_PROGRAM_NAMES]) stubs[name] = notSimulated(name);
-  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, ...PACKAGE_PROGRAMS, ...extra };
+  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, ...PACKAGE_PROGRAMS, ...extra };
 }
