@@ -2,29 +2,24 @@ import type { VirtualClock } from '../core/clock.ts';
 import { parse, type Command, type ParsedDockerfile } from '../dockerfile/instructions/index.ts';
 import { lintDockerfile, type LintWarning } from '../dockerfile/lint/index.ts';
 import { parseDockerfile } from '../dockerfile/parser/index.ts';
-import { digestBytes } from '../fs/digest.ts';
 import { EMPTY_DIR } from '../fs/tree.ts';
 import { union } from '../fs/union.ts';
-import { addLayers, putImage, setTag, type ImageStore } from '../image/store.ts';
-import { canonicalString, parseReference, withDefaultTag } from '../image/reference.ts';
-import { processWord } from '../dockerfile/words/index.ts';
 import type { ImageService } from '../image/service.ts';
-import type { Digest } from '../image/types.ts';
 import type { Kernel, Program } from '../programs/process.ts';
 import { baseImageFor, baseLayers, pullBase } from './base-pull.ts';
 import type { BaseImage } from './base-image.ts';
 import { AUTOMATIC_ARGS } from './build-args.ts';
 import type { BuildCache } from './cache.ts';
 import { BuildFailure, parseFailure } from './errors.ts';
-import { imageConfigJson } from './image-config.ts';
 import type { ProgressWriter } from './progress/types.ts';
 import { SolveProgress } from './solve-progress.ts';
-import { planBuild, stageReference, type BuildPlan, type PlannedStage } from './stage-plan.ts';
+import { imageRef, imagesNeeded, planBuild, type BuildPlan, type PlannedStage } from './stage-plan.ts';
 import { baseHistory, stepLabel, type StageState } from './stage-state.ts';
 import { snapshotOf } from './snapshot.ts';
 import { copyStep, type CopySources } from './steps/copy.ts';
 import { layerStep, type StepContext } from './steps/layer-step.ts';
 import { dispatchMetadata } from './steps/metadata.ts';
+import { exportImage } from './export.ts';
 import { takeOnbuildTriggers } from './onbuild.ts';
 import { runStep } from './steps/run-step.ts';
 import { workdirStep } from './steps/workdir.ts';
@@ -151,34 +146,6 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   return { ...(await exportImage(target, req, env, progress)), steps, warnings };
 }
 
-/** Every image a reachable stage starts from or copies from, in the order BuildKit asks for their metadata. */
-function imagesNeeded(plan: BuildPlan): string[] {
-  const refs: string[] = [];
-  const scope: Record<string, string> = { ...AUTOMATIC_ARGS };
-  for (const [k, v] of plan.metaArgs) if (v !== undefined) scope[k] = v;
-  for (const i of plan.order) {
-    const planned = plan.stages[i]!;
-    if (planned.base.kind === 'image' && !refs.includes(planned.base.ref)) refs.push(planned.base.ref);
-    for (const c of planned.stage.commands) {
-      if (c.kind !== 'copy' || c.from === '') continue;
-      const from = processWord(c.from, scope);
-      if (stageReference(from, i, plan.stages) !== undefined) continue;
-      const ref = imageRef(from);
-      if (ref && !refs.includes(ref)) refs.push(ref);
-    }
-  }
-  return refs;
-}
-
-/** The canonical reference of a `--from` image, undefined when it does not parse as one. */
-function imageRef(text: string): string | undefined {
-  try {
-    return canonicalString(withDefaultTag(parseReference(text)));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A stage's starting point. Two stages FROM the same image are one operation to BuildKit, so only the first shows a
  * FROM step (`pulled` remembers which images already had theirs).
@@ -235,44 +202,4 @@ async function dispatch(st: StageState, cmd: Command, plan: BuildPlan, req: Buil
     default:
       return;
   }
-}
-
-/** The exporter: store the layers, write the config (its digest is the image ID), move the tags. */
-async function exportImage(st: StageState, req: BuildRequest, env: BuilderEnv, progress: SolveProgress): Promise<BuildResult> {
-  const { clock } = env;
-  const vertex = await progress.start('exporting to image');
-  const started = clock.now();
-  const newBytes = st.snapshot.layers.reduce((n, l) => n + l.size, 0);
-  await clock.sleep(Math.min(2_000, 30 + Math.round(newBytes / 400_000_000)), env.signal);
-  await progress.status(vertex, 'exporting layers', {}, started);
-
-  if (Object.keys(req.labels).length > 0) st.config.Labels = { ...(st.config.Labels ?? {}), ...req.labels };
-  const diffIds = st.snapshot.layers.map((l) => l.diffId);
-  const { json, config } = imageConfigJson(st.config, st.history, diffIds);
-  const displaced: Digest[] = [];
-  let imageId = '';
-  env.images.update((store: ImageStore) => {
-    const { store: withLayers, chain } = addLayers(store, st.snapshot.layers);
-    const id = digestBytes(json);
-    imageId = id;
-    const existing = withLayers.images.get(id);
-    let next = putImage(withLayers, {
-      id,
-      configJson: json,
-      config,
-      layers: chain,
-      repoDigests: existing?.repoDigests ?? [],
-      ...(req.tags.length > 0 ? { lastTagTime: clock.now() } : existing?.lastTagTime !== undefined ? { lastTagTime: existing.lastTagTime } : {}),
-    });
-    for (const tag of req.tags) {
-      const moved = setTag(next, parseReference(tag), id);
-      next = moved.store;
-      if (moved.previous) displaced.push(moved.previous);
-    }
-    return { store: next };
-  });
-  await progress.status(vertex, `writing image ${imageId}`);
-  for (const tag of req.tags) await progress.status(vertex, `naming to ${tag}`);
-  await progress.done(vertex);
-  return { imageId, steps: [], displaced };
 }

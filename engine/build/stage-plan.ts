@@ -130,3 +130,31 @@ export function stageReference(value: string, current: number, stages: readonly 
   }
   return index;
 }
+
+/** Every image a reachable stage starts from or copies from, in the order BuildKit asks for their metadata. */
+export function imagesNeeded(plan: BuildPlan): string[] {
+  const refs: string[] = [];
+  const scope: Record<string, string> = { ...AUTOMATIC_ARGS };
+  for (const [k, v] of plan.metaArgs) if (v !== undefined) scope[k] = v;
+  for (const i of plan.order) {
+    const planned = plan.stages[i]!;
+    if (planned.base.kind === 'image' && !refs.includes(planned.base.ref)) refs.push(planned.base.ref);
+    for (const c of planned.stage.commands) {
+      if (c.kind !== 'copy' || c.from === '') continue;
+      const from = processWord(c.from, scope);
+      if (stageReference(from, i, plan.stages) !== undefined) continue;
+      const ref = imageRef(from);
+      if (ref && !refs.includes(ref)) refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+/** The canonical reference of a `--from` image, undefined when it does not parse as one. */
+export function imageRef(text: string): string | undefined {
+  try {
+    return canonicalString(withDefaultTag(parseReference(text)));
+  } catch {
+    return undefined;
+  }
+}
