@@ -5,6 +5,7 @@ import type { Fs } from './fs/types.ts';
 import type { Registry } from './image/registry.ts';
 import type { ImageEvent } from './image/service.ts';
 import type { VolumeEvent } from './runtime/volumes/service.ts';
+import type { ContainerEvent } from './runtime/containers/service.ts';
 import type { Readable } from './programs/streams.ts';
 
 /**
@@ -70,7 +71,8 @@ export type EngineEvent =
   | { readonly type: 'fs-changed'; readonly where: 'host' }
   | ImageEvent
   | BuildEvent
-  | VolumeEvent;
+  | VolumeEvent
+  | ContainerEvent;
 
 export interface Snapshot {
   readonly version: 1;

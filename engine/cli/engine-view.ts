@@ -5,6 +5,7 @@ import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
 import type { SearchResult } from '../image/search.ts';
 import type { Digest } from '../image/types.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
+import type { ContainerService } from '../runtime/containers/service.ts';
 import { initialIds } from '../core/ids.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface EngineView {
   layerInUse?(chainId: Digest): boolean;
   /** BuildKit: `docker build`, the build cache. Absent on an engine that cannot build. */
   readonly builder?: BuildService;
+  /** The container runtime (`run`, `ps`, `stop`...). Absent on an engine without one: no container exists. */
+  readonly runtime?: ContainerService;
   /** Volumes and the operations on them. Absent on an engine without a volume service. */
   readonly volumes?: VolumeService;
   /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */

@@ -17,6 +17,8 @@ import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
 import type { VolumeStore } from '../runtime/volumes/types.ts';
+import { ContainerService } from '../runtime/containers/service.ts';
+import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
@@ -39,6 +41,7 @@ interface EngineState {
   readonly images: ImageStore;
   readonly buildCache: BuildCache;
   readonly volumes: VolumeStore;
+  readonly containers: ContainerStore;
 }
 
 /** Every program the host has installed, by the name its file carries. */
@@ -56,11 +59,17 @@ export function createMachine(options: MachineOptions = {}): Machine {
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
   const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
-  const builder = new BuildService({ clock, images, programs: containerPrograms(NODE_PROGRAMS), kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
-  const volumes = new VolumeService({ clock, ids: { get: () => ids, set: (next) => (ids = next) }, announce: (e) => events.emit(e) });
+  const programs = containerPrograms(NODE_PROGRAMS);
+  const builder = new BuildService({ clock, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
+  const idSource = { get: () => ids, set: (next: typeof ids) => (ids = next) };
+  const volumes = new VolumeService({ clock, ids: idSource, announce: (e) => events.emit(e) });
+  const runtime = new ContainerService({ clock, ids: idSource, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
   const docker: EngineView & DiskUsageSources = {
-    containers: () => [],
+    containers: () => runtime.list().map((c) => ({ state: c.state.Status })),
+    containersUsing: (imageId) => runtime.containersUsing(imageId),
+    layerInUse: (chainId) => runtime.layerInUse(chainId),
+    runtime,
     images,
     builder,
     volumes,
@@ -147,7 +156,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     openTerminal,
     snapshot: (): Snapshot => ({
       version: 1,
-      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store } satisfies EngineState,
+      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, containers: runtime.store } satisfies EngineState,
     }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
@@ -157,6 +166,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
       images.store = state.images;
       builder.cache = state.buildCache;
       volumes.store = state.volumes;
+      // Snapshots from before the runtime existed hold no containers.
+      runtime.store = state.containers ?? EMPTY_CONTAINER_STORE;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { DirEntry } from '../../fs/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { createProcess } from '../../programs/spawn.ts';
 import { EMPTY_READER, type Writable } from '../../programs/streams.ts';
+import { runcExecError } from '../../runtime/runc.ts';
 import type { SolveProgress } from '../solve-progress.ts';
 
 /** The hostname BuildKit gives the containers its RUN steps execute in. */
@@ -70,9 +71,7 @@ export async function executeRun(root: DirEntry, spec: RunSpec, vertex: string, 
   let startError: string | undefined;
   const exitCode = await parent.spawn(spec.argv, {
     onFailure: (f) => {
-      const what = f.kind === 'not-found' ? 'no such file or directory' : f.kind === 'permission-denied' ? 'permission denied' : 'exec format error';
-      const name = spec.argv[0] ?? '';
-      startError = name.includes('/') ? `exec: "${name}": stat ${name}: ${what}` : `exec: "${name}": executable file not found in $PATH`;
+      startError = runcExecError(spec.argv[0] ?? '', f);
     },
   });
   return { exitCode, root: fs.root, lastLines: lines, ...(startError ? { startError } : {}) };

@@ -21,6 +21,15 @@ import { volumeInspectCommand } from './volume-inspect.ts';
 import { volumeLsCommand } from './volume-ls.ts';
 import { volumePruneCommand } from './volume-prune.ts';
 import { volumeRmCommand } from './volume-rm.ts';
+import { createCommand } from './create.ts';
+import { killCommand } from './kill.ts';
+import { logsCommand } from './logs.ts';
+import { psCommand } from './ps.ts';
+import { rmCommand } from './rm.ts';
+import { runCommand } from './run.ts';
+import { startCommand } from './start.ts';
+import { restartCommand, stopCommand } from './stop.ts';
+import { waitCommand } from './wait.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -48,4 +57,14 @@ export const COMMANDS: readonly Command[] = [
   volumeInspectCommand,
   volumeRmCommand,
   volumePruneCommand,
+  runCommand,
+  createCommand,
+  startCommand,
+  psCommand,
+  logsCommand,
+  stopCommand,
+  restartCommand,
+  killCommand,
+  waitCommand,
+  rmCommand,
 ];

@@ -1,0 +1,110 @@
+import { DockerError, isDockerError } from '../../core/errors.ts';
+import { resolvePath } from '../../fs/path.ts';
+import { parseReference, familiarString, withDefaultTag } from '../../image/reference.ts';
+import { resolveImage } from '../../image/store.ts';
+import type { CreateOptions } from '../../runtime/containers/config.ts';
+import type { ContainerService } from '../../runtime/containers/service.ts';
+import type { LogEntry } from '../../runtime/containers/types.ts';
+import type { CommandContext } from '../command.ts';
+import { pullDisplay } from '../pull-progress.ts';
+
+/** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
+export function containerService(ctx: CommandContext): ContainerService {
+  const service = ctx.engine.runtime;
+  if (!service) throw new DockerError('Error response from daemon: containers are not supported by this engine', 1);
+  return service;
+}
+
+/**
+ * The client's implicit pull before `create`/`run` (docker/cli container/create.go pullAndTagImage): only when the
+ * daemon says the image is missing, announced as `Unable to find image 'x:latest' locally`, progress on stderr and
+ * no final reference line.
+ */
+export async function ensureImage(ctx: CommandContext, image: string): Promise<void> {
+  if (resolveImage(ctx.engine.images.store, image)) return;
+  let shown = image;
+  try {
+    shown = familiarString(withDefaultTag(parseReference(image)));
+  } catch (e) {
+    if (!isDockerError(e)) throw e;
+    throw new DockerError(`invalid reference format`, 1, e.code);
+  }
+  await ctx.stderr.write(`Unable to find image '${shown}' locally\n`);
+  const display = pullDisplay(ctx.stderr);
+  try {
+    await ctx.engine.images.pull(image, { ...(ctx.signal ? { signal: ctx.signal } : {}), onProgress: display.onProgress });
+  } finally {
+    await display.flush();
+  }
+}
+
+/** The flags `create` and `run` share, read into what the daemon is asked for. */
+export function createOptions(ctx: CommandContext): CreateOptions {
+  const f = ctx.flags;
+  const env = [...f.list('env-file').flatMap((path) => envFile(ctx, path)), ...f.list('env').flatMap((e) => envValue(ctx, e))];
+  return {
+    image: ctx.args[0]!,
+    command: ctx.args.slice(1),
+    ...(f.changed('name') ? { name: f.string('name') } : {}),
+    ...(f.changed('entrypoint') ? { entrypoint: f.string('entrypoint') } : {}),
+    env,
+    ...(f.changed('workdir') ? { workdir: f.string('workdir') } : {}),
+    ...(f.changed('user') ? { user: f.string('user') } : {}),
+    tty: f.bool('tty'),
+    openStdin: f.bool('interactive'),
+    autoRemove: f.bool('rm'),
+    ...(f.changed('restart') ? { restart: f.string('restart') } : {}),
+  };
+}
+
+/** opts.ValidateEnv: `KEY=value` as given; a bare `KEY` takes the client's value, or is dropped when it has none. */
+function envValue(ctx: CommandContext, text: string): string[] {
+  if (text.includes('=')) return [text];
+  const value = ctx.env[text];
+  return value === undefined ? [] : [`${text}=${value}`];
+}
+
+/** opts.ParseEnvFile: one variable a line, `#` comments and blank lines skipped, a bare name read from the client. */
+function envFile(ctx: CommandContext, path: string): string[] {
+  const fs = ctx.host?.fs;
+  const full = resolvePath(ctx.host?.cwd ?? '/', path);
+  if (!fs || !fs.exists(full)) throw new DockerError(`open ${path}: no such file or directory`, 125, 'ENOENT');
+  const text = new TextDecoder().decode(fs.readFile(full));
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^\s+/, ''))
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .flatMap((l) => envValue(ctx, l));
+}
+
+/** Copies what the container writes to the client's streams from now on (attach); returns the detach function. */
+export function attachOutput(ctx: CommandContext, service: ContainerService, id: string): () => void {
+  return service.attach(id, async (entry: LogEntry) => {
+    try {
+      await (entry.stream === 'stdout' ? ctx.stdout : ctx.stderr).write(entry.text);
+    } catch {
+      // The client went away (a closed pipe): the container keeps running and logging.
+    }
+  });
+}
+
+/** How `run` reports a daemon error (docker/cli container/run.go): `docker: ` + text + the help hint, exit 125. */
+export function runError(message: string, exitCode = 125): DockerError {
+  return new DockerError(`docker: ${message}\n\nRun 'docker run --help' for more information`, exitCode, 'ERUN');
+}
+
+/**
+ * sig-proxy (on by default for `run` and `start -a`): a signal the client gets (Ctrl-C) is sent on to the container's
+ * process; returns the function that stops forwarding.
+ */
+export function proxySignals(ctx: CommandContext, service: ContainerService, id: string): () => void {
+  const forward = () => {
+    try {
+      service.kill(id, typeof ctx.signal?.reason === 'string' ? ctx.signal.reason : 'SIGINT');
+    } catch {
+      // Already stopped or gone: nothing to forward to.
+    }
+  };
+  ctx.signal?.addEventListener('abort', forward, { once: true });
+  return () => ctx.signal?.removeEventListener('abort', forward);
+}

@@ -1,0 +1,77 @@
+import { parseFilters, validateFilters, type Filters } from '../../image/filters.ts';
+import { resolveImage } from '../../image/store.ts';
+import type { ContainerView } from '../../runtime/containers/service.ts';
+import { DockerError } from '../../core/errors.ts';
+import type { Command, CommandContext } from '../command.ts';
+import { renderList, selectListFormat } from '../format/index.ts';
+import { CONTAINER_LIST_TYPE, containerRow } from './ps-row.ts';
+
+const TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
+const RAW =
+  'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
+const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
+/** The filters this simulation answers; docker has more (label, volume, network, publish, health...). */
+const FILTERS = ['status', 'name', 'id', 'ancestor', 'exited'];
+
+/**
+ * `docker ps` / `docker container ls|list` (docker/cli container/list.go, formatter/container.go; moby
+ * daemon/list.go): running containers newest first, every one with `-a`, the N newest of any state with `-n`/`-l`.
+ * COMMAND is quoted and cut to 20 characters, IDs to 12, unless `--no-trunc`.
+ */
+export const psCommand: Command = {
+  paths: ['docker container ls', 'docker container list', 'docker container ps', 'docker ps'],
+  args: { kind: 'none' },
+  async run(ctx) {
+    const service = ctx.engine.runtime;
+    const filters = parseFilters(ctx.flags.list('filter'));
+    validateFilters(filters, FILTERS);
+    const last = ctx.flags.bool('latest') ? 1 : ctx.flags.int('last');
+    const all = ctx.flags.bool('all') || last > 0 || filters.has('status') || filters.has('exited');
+    let containers = (service?.list() ?? []).filter((c) => (all || c.state.Running) && matches(ctx, c, filters));
+    if (last > 0) containers = containers.slice(0, last);
+    const source = ctx.flags.string('format');
+    const quiet = ctx.flags.bool('quiet');
+    if (quiet && source !== '' && source !== 'table') await ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    const format = selectListFormat(source, quiet, { table: TABLE, raw: RAW, rawQuiet: 'container_id: {{.ID}}', quietOverridesCustom: true });
+    const now = ctx.engine.images.clock.now();
+    const trunc = !ctx.flags.bool('no-trunc');
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c) }));
+    await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
+    return 0;
+  },
+};
+
+function matches(ctx: CommandContext, c: ContainerView, filters: Filters): boolean {
+  const any = (name: string, test: (value: string) => boolean) => {
+    const values = filters.get(name);
+    return !values || values.length === 0 || values.some(test);
+  };
+  return (
+    any('status', (v) => {
+      if (!STATES.includes(v)) throw new DockerError(`Error response from daemon: invalid filter 'status=${v}'`, 1, 'EFILTER');
+      return c.state.Status === v;
+    }) &&
+    any('name', (v) => regexMatch(v, `/${c.record.name}`)) &&
+    any('id', (v) => c.record.id.startsWith(v)) &&
+    any('exited', (v) => c.state.Status === 'exited' && String(c.state.ExitCode) === v) &&
+    any('ancestor', (v) => c.record.config.Image === v || resolveImage(ctx.engine.images.store, v)?.id === c.record.imageId)
+  );
+}
+
+/** Go's regexp.MatchString, as the daemon matches names; an invalid pattern matches nothing. */
+function regexMatch(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern).test(text);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * IMAGE: the image as the container was created from it, or the image's ID once that name points at another image
+ * (moby daemon/list.go replaces it so the column never lies).
+ */
+function imageShown(ctx: CommandContext, c: ContainerView): string {
+  const now = resolveImage(ctx.engine.images.store, c.record.config.Image);
+  return now?.id === c.record.imageId ? c.record.config.Image : c.record.imageId;
+}

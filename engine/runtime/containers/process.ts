@@ -1,0 +1,82 @@
+import type { VirtualClock } from '../../core/clock.ts';
+import { DockerError } from '../../core/errors.ts';
+import { resolveUser } from '../../build/user.ts';
+import { readTable } from '../../build/context/chown.ts';
+import { TreeFs } from '../../fs/tree-fs.ts';
+import type { DirEntry } from '../../fs/types.ts';
+import type { Kernel, Program } from '../../programs/process.ts';
+import { createProcess, DEFAULT_PATH, resolveCommand } from '../../programs/spawn.ts';
+import type { Readable, Writable } from '../../programs/streams.ts';
+import { ociCreateFailed, runcExecError } from '../runc.ts';
+import { commandLine, envRecord, mergeEnv } from './config.ts';
+import type { ContainerRecord } from './types.ts';
+
+export interface ProcessHost {
+  readonly clock: VirtualClock;
+  readonly programs: Readonly<Record<string, Program>>;
+  readonly kernel?: Kernel;
+}
+
+export interface ProcessIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  /** Aborted with the signal's name ('SIGTERM', 'SIGKILL') when the lifecycle signals the process. */
+  readonly signal: AbortSignal;
+}
+
+export interface PreparedProcess {
+  /** The container's filesystem while it runs: the image plus the writable layer, copy-on-write. */
+  readonly fs: TreeFs;
+  /** Runs the process; resolves to its exit status (128+n when a signal ended it). */
+  launch(io: ProcessIo): Promise<number>;
+}
+
+/**
+ * Prepares a container's main process over `root` (the image's layers with the writable layer on top), the way runc
+ * does: as Config.User, in WorkingDir (created if missing), with the daemon's environment (PATH when the image sets
+ * none, HOSTNAME, TERM for a tty, HOME from /etc/passwd) under the container's Env. A command runc cannot exec throws
+ * the daemon's error here, before anything runs, so the caller can leave the container as it was.
+ */
+export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host: ProcessHost): PreparedProcess {
+  const fs = new TreeFs(root, () => host.clock.nowSeconds());
+  const { uid, gid } = userOf(root, record.config.User);
+  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
+  const env = envRecord(mergeEnv(daemonEnv, record.config.Env));
+  env.HOME ??= homeOf(root, uid);
+  const cwd = record.config.WorkingDir || '/';
+  if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true });
+  const argv = commandLine(record.config);
+  const name = argv[0] ?? '';
+  const found = resolveCommand(fs, name, env.PATH, cwd);
+  if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
+  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: {} }, registry: host.programs };
+  return {
+    fs,
+    launch(io) {
+      const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid });
+      return runc.spawn(argv, {
+        // Found but not runnable after all (a script whose interpreter is missing): the process "ran" and failed.
+        onFailure: (f) => void io.stderr.write(`${ociCreateFailed(runcExecError(name, f))}\n`).catch(() => {}),
+      });
+    },
+  };
+}
+
+/** The daemon's error for a process runc could not start; `exitCode` is what moby records in State.ExitCode. */
+export function startError(execError: string, exitCode: number): DockerError {
+  return new DockerError(`Error response from daemon: ${ociCreateFailed(execError)}`, exitCode, 'ESTART');
+}
+
+function userOf(root: DirEntry, user: string): { uid: number; gid: number } {
+  try {
+    return resolveUser(root, user);
+  } catch (e) {
+    // runc's wording is BuildKit's: both come from the same user package.
+    throw startError(e instanceof Error ? e.message : String(e), 126);
+  }
+}
+
+function homeOf(root: DirEntry, uid: number): string {
+  return readTable(root, '/etc/passwd').find((r) => r[2] === String(uid))?.[5] || '/';
+}

@@ -1,0 +1,358 @@
+import type { VirtualClock } from '../../core/clock.ts';
+import { isDockerError } from '../../core/errors.ts';
+import { nextHexId } from '../../core/ids.ts';
+import { nextContainerName } from '../../core/names.ts';
+import { diffTrees } from '../../fs/diff.ts';
+import { makeDir } from '../../fs/tree.ts';
+import type { DirEntry } from '../../fs/types.ts';
+import { union } from '../../fs/union.ts';
+import { noSuchImage } from '../../image/get.ts';
+import type { ContainerUse } from '../../image/remove.ts';
+import type { ImageService } from '../../image/service.ts';
+import { resolveImage } from '../../image/store.ts';
+import type { Digest } from '../../image/types.ts';
+import type { Kernel, Program } from '../../programs/process.ts';
+import { EMPTY_READER, type Readable } from '../../programs/streams.ts';
+import { createContainerLifecycle, parseRestartPolicy, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
+import type { IdSource } from '../volumes/service.ts';
+import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
+import { checkContainerName, nameConflict } from './names.ts';
+import { prepareMainProcess, type PreparedProcess } from './process.ts';
+import { findContainer } from './resolve.ts';
+import { EMPTY_CONTAINER_STORE, type ContainerRecord, type ContainerStore, type LogEntry } from './types.ts';
+
+/** What the container service tells the rest of the engine (and the page's pictures). */
+export type ContainerEvent = { readonly type: 'containers-changed' };
+
+export interface ContainerServiceOptions {
+  readonly clock: VirtualClock;
+  readonly ids: IdSource;
+  readonly images: ImageService;
+  /** The programs a container's files can name (the registry build steps use too). */
+  readonly programs: Readonly<Record<string, Program>>;
+  readonly kernel?: Kernel;
+  readonly announce?: (e: ContainerEvent) => void;
+}
+
+/** A container with its state, as listings and commands see it. */
+export interface ContainerView {
+  readonly record: ContainerRecord;
+  readonly state: ContainerState;
+}
+
+/** What only exists while the daemon runs: the lifecycle actor, the process, who is attached. */
+interface Live {
+  readonly lifecycle: ContainerLifecycle;
+  process?: { readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry };
+  /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
+  next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
+  readonly outputs: Set<(entry: LogEntry) => Promise<void>>;
+  readonly watchers: Set<(state: ContainerState) => void>;
+}
+
+/**
+ * The daemon's containers: records (immutable values, in creation order), and for each a lifecycle statechart and,
+ * while it runs, its main process. Commands go through the lifecycle, which answers with Docker's refusals and asks
+ * for effects (start the process, signal it, delete the container) that this class carries out.
+ *
+ * `store` is what a snapshot holds. A process cannot be saved, so a container that was running when the snapshot
+ * was taken comes back as after a host crash: its process is gone, it is Exited (137) as if killed, and its restart
+ * policy (if any) starts it again after the usual back-off. Its writable layer is as it was at the snapshot.
+ */
+export class ContainerService {
+  readonly clock: VirtualClock;
+  #records = new Map<string, ContainerRecord>();
+  #live = new Map<string, Live>();
+  readonly #o: ContainerServiceOptions;
+
+  constructor(options: ContainerServiceOptions) {
+    this.#o = options;
+    this.clock = options.clock;
+  }
+
+  get store(): ContainerStore {
+    const records = new Map<string, ContainerRecord>();
+    const lifecycles = new Map<string, ReturnType<ContainerLifecycle['snapshot']>>();
+    for (const [id, record] of this.#records) {
+      const live = this.#live.get(id)!;
+      const p = live.process;
+      records.set(id, p ? { ...record, layer: diffTrees(p.imageRoot, p.fs.root) } : record);
+      lifecycles.set(id, live.lifecycle.snapshot());
+    }
+    return { records, lifecycles };
+  }
+
+  set store(next: ContainerStore) {
+    for (const live of this.#live.values()) this.#discard(live);
+    this.#records = new Map(next.records);
+    this.#live = new Map();
+    for (const [id, saved] of next.lifecycles) {
+      const live = this.#open(id, (effects) => restoreContainerLifecycle(saved, effects));
+      const phase = live.lifecycle.state().phase;
+      if (phase.startsWith('removing')) this.#finishRemoval(id);
+      else if (live.lifecycle.state().Running && !phase.startsWith('restarting')) live.lifecycle.send({ type: 'PROCESS_EXITED', signal: 'SIGKILL' });
+    }
+    this.#announce();
+  }
+
+  /** Every container, newest first (moby `daemon/list.go`). */
+  list(): ContainerView[] {
+    return [...this.#records.values()].reverse().map((record) => ({ record, state: this.#state(record.id) }));
+  }
+
+  get(ref: string): ContainerView {
+    const record = findContainer(this.#records.values(), ref);
+    return { record, state: this.#state(record.id) };
+  }
+
+  /** `docker create`: the image must be local (the CLI pulls it first). */
+  create(options: CreateOptions): ContainerRecord {
+    const image = resolveImage(this.#o.images.store, options.image);
+    if (!image) throw noSuchImage(options.image);
+    const config = mergeConfig(image.config.config, options);
+    const restartPolicy = parseRestartPolicy(options.restart ?? 'no');
+    let name: string;
+    if (options.name !== undefined && options.name !== '') {
+      name = checkContainerName(options.name);
+      const holder = [...this.#records.values()].find((r) => r.name === name);
+      if (holder) throw nameConflict(name, holder.id);
+    }
+    let ids = this.#o.ids.get();
+    let id: string;
+    [id, ids] = nextHexId(ids, 'container');
+    if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
+    this.#o.ids.set(ids);
+    const argv = commandLine(config);
+    const record: ContainerRecord = {
+      id,
+      name: name!,
+      imageId: image.id,
+      imageLayers: image.layers,
+      created: this.clock.now(),
+      path: argv[0]!,
+      args: argv.slice(1),
+      config: { ...config, Hostname: id.slice(0, 12) },
+      autoRemove: options.autoRemove ?? false,
+      restartPolicy,
+      layer: makeDir(),
+      logs: [],
+    };
+    this.#records.set(id, record);
+    this.#open(id, (effects) =>
+      createContainerLifecycle({ id, name: record.name, restartPolicy, ...(config.StopSignal ? { stopSignal: config.StopSignal } : {}) }, effects),
+    );
+    this.#announce();
+    return record;
+  }
+
+  /** `docker start`: a process runc cannot exec fails here, and the container stays as it was. */
+  start(ref: string, stdin: Readable = EMPTY_READER): ContainerView {
+    const { record, state } = this.get(ref);
+    const live = this.#live.get(record.id)!;
+    // Refusals (paused, being removed) come before runc is asked anything.
+    if (!state.Running && !state.Paused && !state.Dead && !state.phase.startsWith('removing')) {
+      try {
+        live.next = { prepared: prepareMainProcess(record, this.#rootOf(record), this.#o), stdin };
+      } catch (e) {
+        if (isDockerError(e)) this.#update(record.id, (r) => ({ ...r, startFailure: { exitCode: e.exitCode, error: e.message.replace(/^Error response from daemon: /, '') } }));
+        throw e;
+      }
+    }
+    try {
+      return this.#send(record, { type: 'START', ref });
+    } finally {
+      live.next = undefined;
+    }
+  }
+
+  /** `docker stop`: the stop signal, SIGKILL after the timeout; resolves once the process is gone. */
+  async stop(ref: string, timeout?: number, signal?: string): Promise<void> {
+    const { record } = this.get(ref);
+    this.#send(record, { type: 'STOP', ref, ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) });
+    await this.waitFor(record.id, (s) => !s.Running || s.Restarting);
+  }
+
+  /** `docker kill`: delivers the signal and returns at once. */
+  kill(ref: string, signal?: string): void {
+    const { record } = this.get(ref);
+    this.#send(record, { type: 'KILL', ref, ...(signal !== undefined ? { signal } : {}) });
+  }
+
+  /** `docker restart`: stop (with the timeout), then start. */
+  async restart(ref: string, timeout?: number, signal?: string): Promise<void> {
+    const { record } = this.get(ref);
+    this.#send(record, { type: 'RESTART', ref, ...(timeout !== undefined ? { timeout } : {}), ...(signal ? { signal } : {}) });
+    await this.waitFor(record.id, (s) => s.removed || s.phase === 'running.up' || !s.Running);
+  }
+
+  /** `docker rm [-f]`: resolves once the container is gone. */
+  async remove(ref: string, force = false): Promise<void> {
+    const { record } = this.get(ref);
+    this.#send(record, { type: 'REMOVE', ref, force });
+    await this.waitFor(record.id, (s) => s.removed || s.Dead);
+  }
+
+  /** Resolves with the first state (now or later) that passes `test`; a removed container ends every wait. */
+  waitFor(id: string, test: (state: ContainerState) => boolean): Promise<ContainerState> {
+    const live = this.#live.get(id);
+    if (!live) return Promise.resolve(this.#state(id));
+    const now = live.lifecycle.state();
+    if (test(now)) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const watch = (state: ContainerState) => {
+        if (!test(state) && !state.removed) return;
+        live.watchers.delete(watch);
+        resolve(state);
+      };
+      live.watchers.add(watch);
+    });
+  }
+
+  /** Streams what the container's process writes from now on (attach); returns the detach function. */
+  attach(id: string, output: (entry: LogEntry) => Promise<void>): () => void {
+    const live = this.#live.get(id);
+    if (!live) return () => {};
+    live.outputs.add(output);
+    return () => live.outputs.delete(output);
+  }
+
+  /** The log entries so far (the container's record may be gone: then none). */
+  logs(id: string): readonly LogEntry[] {
+    return this.#records.get(id)?.logs ?? [];
+  }
+
+  /** Containers created from an image (`docker rmi` refuses to delete it under them). */
+  containersUsing(imageId: Digest): ContainerUse[] {
+    return this.list()
+      .filter((c) => c.record.imageId === imageId)
+      .map((c) => ({ id: c.record.id, running: c.state.Running }));
+  }
+
+  /** A container's writable layer sits on its image's layers: they stay while the container exists. */
+  layerInUse(chainId: Digest): boolean {
+    return [...this.#records.values()].some((r) => r.imageLayers.includes(chainId));
+  }
+
+  #state(id: string): ContainerState {
+    const live = this.#live.get(id);
+    const state = live!.lifecycle.state();
+    const failure = this.#records.get(id)?.startFailure;
+    // A failed start leaves the lifecycle untouched; Docker still reports the code and message.
+    return failure && !state.Running ? { ...state, ExitCode: failure.exitCode, Error: failure.error } : state;
+  }
+
+  #send(record: ContainerRecord, command: LifecycleCommand): ContainerView {
+    const result = this.#live.get(record.id)!.lifecycle.send(command);
+    if (!result.ok) throw result.error;
+    return { record: this.#records.get(record.id) ?? record, state: this.#state(record.id) };
+  }
+
+  #open(id: string, make: (effects: LifecycleEffects) => ContainerLifecycle): Live {
+    const holder: { live?: Live } = {};
+    const effects: LifecycleEffects = {
+      clock: this.clock,
+      onStartProcess: () => this.#startProcess(holder.live!, id),
+      onSignal: (signal) => holder.live?.process?.abort.abort(signal),
+      onRemove: () => this.#finishRemoval(id),
+      onChange: (state) => {
+        for (const watch of [...(holder.live?.watchers ?? [])]) watch(state);
+        if (state.Status === 'exited' && this.#records.get(id)?.autoRemove) queueMicrotask(() => this.#autoRemove(id));
+        this.#announce();
+      },
+    };
+    const live: Live = { lifecycle: make(effects), outputs: new Set(), watchers: new Set() };
+    holder.live = live;
+    this.#live.set(id, live);
+    return live;
+  }
+
+  #rootOf(record: ContainerRecord): DirEntry {
+    return union([...this.#imageLayers(record), record.layer]);
+  }
+
+  #imageLayers(record: ContainerRecord): DirEntry[] {
+    return record.imageLayers.map((c) => this.#o.images.store.layers.get(c)?.tree ?? makeDir());
+  }
+
+  #startProcess(live: Live, id: string): void {
+    const record = this.#records.get(id)!;
+    const imageRoot = union(this.#imageLayers(record));
+    const abort = new AbortController();
+    let next = live.next;
+    live.next = undefined;
+    if (!next) {
+      try {
+        next = { prepared: prepareMainProcess(record, this.#rootOf(record), this.#o), stdin: EMPTY_READER };
+      } catch (e) {
+        if (!isDockerError(e)) throw e;
+        this.#update(id, (r) => ({ ...r, startFailure: { exitCode: e.exitCode, error: e.message.replace(/^Error response from daemon: /, '') } }));
+        // A policy restart whose command has gone: the start counts as an immediate exit (and may be retried).
+        queueMicrotask(() => live.lifecycle.send({ type: 'PROCESS_EXITED', code: e.exitCode }));
+        return;
+      }
+    }
+    this.#update(id, (r) => {
+      const { startFailure: _, ...rest } = r;
+      return rest;
+    });
+    const { prepared, stdin } = next;
+    live.process = { fs: prepared.fs, abort, imageRoot };
+    const exit = prepared.launch({ stdin, stdout: this.#log(id, 'stdout'), stderr: this.#log(id, 'stderr'), signal: abort.signal });
+    void exit.then((code) => {
+      if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;
+      live.process = undefined;
+      this.#update(id, (r) => ({ ...r, layer: diffTrees(imageRoot, prepared.fs.root) }));
+      live.lifecycle.send({ type: 'PROCESS_EXITED', code });
+    });
+  }
+
+  #log(id: string, stream: 'stdout' | 'stderr') {
+    const decoder = new TextDecoder();
+    return {
+      write: async (data: string | Uint8Array) => {
+        const text = typeof data === 'string' ? data : decoder.decode(data, { stream: true });
+        if (text === '') return;
+        const entry: LogEntry = { stream, time: this.clock.now(), text };
+        this.#update(id, (r) => ({ ...r, logs: [...r.logs, entry] }));
+        const live = this.#live.get(id);
+        await Promise.all([...(live?.outputs ?? [])].map((out) => out(entry)));
+      },
+    };
+  }
+
+  #autoRemove(id: string): void {
+    const live = this.#live.get(id);
+    if (!live || live.lifecycle.state().Status !== 'exited') return;
+    live.lifecycle.send({ type: 'REMOVE' });
+  }
+
+  #finishRemoval(id: string): void {
+    queueMicrotask(() => {
+      const live = this.#live.get(id);
+      this.#records.delete(id);
+      this.#live.delete(id);
+      live?.lifecycle.send({ type: 'REMOVED' });
+      for (const watch of [...(live?.watchers ?? [])]) watch(live!.lifecycle.state());
+      live?.lifecycle.dispose();
+      this.#announce();
+    });
+  }
+
+  #discard(live: Live): void {
+    const p = live.process;
+    live.process = undefined;
+    p?.abort.abort('SIGKILL');
+    live.lifecycle.dispose();
+  }
+
+  #update(id: string, change: (r: ContainerRecord) => ContainerRecord): void {
+    const record = this.#records.get(id);
+    if (record) this.#records.set(id, change(record));
+  }
+
+  #announce(): void {
+    this.#o.announce?.({ type: 'containers-changed' });
+  }
+}
+
+export { EMPTY_CONTAINER_STORE };

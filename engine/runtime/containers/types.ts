@@ -1,0 +1,65 @@
+import type { DirEntry } from '../../fs/types.ts';
+import type { Digest } from '../../image/types.ts';
+import type { PersistedLifecycle } from '../lifecycle/index.ts';
+import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
+
+/** One chunk a container's process wrote, as the json-file log driver keeps it (one entry per write). */
+export interface LogEntry {
+  readonly stream: 'stdout' | 'stderr';
+  /** Virtual-clock milliseconds. */
+  readonly time: number;
+  readonly text: string;
+}
+
+/** The parts of Config (`docker inspect`'s) the simulation uses: the image's config merged with the flags. */
+export interface ContainerConfig {
+  readonly Hostname: string;
+  readonly User: string;
+  readonly Env: readonly string[];
+  readonly Cmd: readonly string[] | null;
+  readonly Entrypoint: readonly string[] | null;
+  readonly WorkingDir: string;
+  /** The image as the user typed it (`alpine`, `node:20`, an ID prefix). */
+  readonly Image: string;
+  readonly Tty: boolean;
+  readonly OpenStdin: boolean;
+  readonly StopSignal?: string;
+}
+
+/**
+ * A container as the daemon keeps it (moby's `container.Container`): everything but the running process. Records
+ * are immutable values; the service replaces one whenever it changes.
+ */
+export interface ContainerRecord {
+  /** Full 64-hex ID. */
+  readonly id: string;
+  /** Name without the leading slash. */
+  readonly name: string;
+  readonly imageId: Digest;
+  /** chainIDs of the image's layers, bottom first: the container keeps them even if the image is force-removed. */
+  readonly imageLayers: readonly Digest[];
+  /** Virtual-clock milliseconds. */
+  readonly created: number;
+  /** The main process: ENTRYPOINT + CMD as Docker combines them (inspect's Path and Args). */
+  readonly path: string;
+  readonly args: readonly string[];
+  readonly config: ContainerConfig;
+  readonly autoRemove: boolean;
+  readonly restartPolicy: RestartPolicy;
+  /** The writable layer: the container's changes over its image, with whiteouts for what it deleted. */
+  readonly layer: DirEntry;
+  readonly logs: readonly LogEntry[];
+  /**
+   * A start that failed before the process ran (runc could not exec it): Docker keeps the container as it was
+   * (`Created` for a first start) and reports the code and message in State.ExitCode / State.Error.
+   */
+  readonly startFailure?: { readonly exitCode: number; readonly error: string };
+}
+
+/** What an engine snapshot holds of the containers: records and their lifecycles, in creation order. */
+export interface ContainerStore {
+  readonly records: ReadonlyMap<string, ContainerRecord>;
+  readonly lifecycles: ReadonlyMap<string, PersistedLifecycle>;
+}
+
+export const EMPTY_CONTAINER_STORE: ContainerStore = { records: new Map(), lifecycles: new Map() };
