@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../engine/api.ts';
+import { createMachine } from '../../../engine/index.ts';
+
+function runner() {
+  const machine = createMachine({ mode: 'headless' });
+  const terminal = machine.openTerminal();
+  const run = async (line: string) => {
+    let stdout = '';
+    let stderr = '';
+    const exitCode = await terminal.run(line, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+    return { stdout, stderr, exitCode };
+  };
+  return { machine, run };
+}
+
+describe('a container is the image plus its own writable layer', () => {
+  it('writes stay in the container: its next start sees them, another container of the image does not', async () => {
+    const { run } = runner();
+    expect((await run("docker run --name one alpine sh -c 'echo a >> /data; cat /data'")).stdout).toBe('a\n');
+    expect((await run('docker start -a one')).stdout).toBe('a\na\n');
+    const other = await run('docker run alpine cat /data');
+    expect(other.exitCode).toBe(1);
+    expect(other.stdout).toBe('');
+  });
+
+  it('runs as the image config merged with -e, -w, -u; HOSTNAME is the short ID', async () => {
+    const { run } = runner();
+    const id = (await run('docker run -d -e GREETING=hi -w /work -u nobody alpine sh -c \'echo "$GREETING $HOSTNAME $(pwd) $(id -u)"\'')).stdout.trim();
+    await run(`docker wait ${id}`);
+    expect((await run(`docker logs ${id}`)).stdout).toBe(`hi ${id.slice(0, 12)} /work 65534\n`);
+  });
+
+  it('--env-file reads KEY=value lines, skipping comments, a bare name taken from the client', async () => {
+    const { run } = runner();
+    await run("printf '# settings\\nA=1\\n\\nUSER\\n' > env.list");
+    expect((await run("docker run --env-file env.list alpine sh -c 'echo $A $USER'")).stdout).toBe('1 student\n');
+  });
+});
+
+describe('the lifecycle reaches the process', () => {
+  it('docker stop sends SIGTERM, kill SIGKILL; the exit codes are 128+n', async () => {
+    const { run } = runner();
+    await run('docker run -d --name one alpine sleep 1000');
+    await run('docker run -d --name two alpine sleep 1000');
+    expect((await run('docker stop one')).stdout).toBe('one\n');
+    expect((await run('docker kill two')).stdout).toBe('two\n');
+    expect((await run('docker wait one two')).stdout).toBe('143\n137\n');
+  });
+
+  it('a main process that ends by itself leaves the container Exited with its code', async () => {
+    const { run } = runner();
+    const r = await run("docker run alpine sh -c 'echo out; echo err >&2; exit 3'");
+    expect(r).toEqual({ stdout: 'out\n', stderr: expect.stringContaining('err\n'), exitCode: 3 });
+    expect((await run("docker ps -a --format '{{.Status}}'")).stdout).toBe('Exited (3) 1 second ago\n');
+  });
+
+  it('--restart on-failure starts the process again after the back-off', async () => {
+    const { run } = runner();
+    await run("docker run -d --name flaky --restart on-failure:2 alpine sh -c 'echo try; exit 1'");
+    await run('sleep 5');
+    expect((await run('docker logs flaky')).stdout).toBe('try\ntry\ntry\n');
+    expect((await run("docker ps -a --format '{{.Status}}'")).stdout).toMatch(/^Exited \(1\) \d+ seconds? ago\n$/);
+  });
+});
+
+describe('containers in the machine snapshot', () => {
+  it('announce containers-changed; a restore brings back records and layers, a running one as if killed', async () => {
+    const { machine, run } = runner();
+    const events: EngineEvent[] = [];
+    machine.events.subscribe((e) => void events.push(e));
+    await run("docker run -d --name keep alpine sh -c 'cat /f; echo kept > /f; sleep 1000'");
+    expect(events.some((e) => e.type === 'containers-changed')).toBe(true);
+    const snap = machine.snapshot();
+    await run('docker rm -f keep');
+    expect((await run('docker ps -aq')).stdout).toBe('');
+    machine.restore(snap);
+    expect((await run("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toMatch(/^keep Exited \(137\) /);
+    // Started again, it finds the file its first run wrote before the snapshot.
+    expect((await run('docker start keep')).stdout).toBe('keep\n');
+    expect((await run('docker logs keep')).stdout).toBe('kept\n');
+  });
+});
