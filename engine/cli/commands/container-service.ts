@@ -22,7 +22,7 @@ export function containerService(ctx: CommandContext): ContainerService {
  */
 export async function ensureImage(ctx: CommandContext, image: string): Promise<void> {
   if (resolveImage(ctx.engine.images.store, image)) return;
-  let shown = image;
+  let shown: string;
   try {
     shown = familiarString(withDefaultTag(parseReference(image)));
   } catch (e) {

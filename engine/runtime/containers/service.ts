@@ -117,9 +117,8 @@ export class ContainerService {
       const holder = [...this.#records.values()].find((r) => r.name === name);
       if (holder) throw nameConflict(name, holder.id);
     }
-    let ids = this.#o.ids.get();
-    let id: string;
-    [id, ids] = nextHexId(ids, 'container');
+    const [id, afterId] = nextHexId(this.#o.ids.get(), 'container');
+    let ids = afterId;
     if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
     this.#o.ids.set(ids);
     const argv = commandLine(config);
