@@ -14,6 +14,7 @@ import type { Digest } from '../../image/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { EMPTY_READER, type Readable } from '../../programs/streams.ts';
 import { createContainerLifecycle, parseRestartPolicy, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
+import { noSuchContainer } from '../lifecycle/errors.ts';
 import type { IdSource } from '../volumes/service.ts';
 import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
 import { checkContainerName, nameConflict } from './names.ts';
@@ -63,6 +64,8 @@ export class ContainerService {
   readonly clock: VirtualClock;
   #records = new Map<string, ContainerRecord>();
   #live = new Map<string, Live>();
+  /** The last state of containers removed while this daemon ran, so a wait that comes late still has an answer. */
+  #gone = new Map<string, ContainerState>();
   readonly #o: ContainerServiceOptions;
 
   constructor(options: ContainerServiceOptions) {
@@ -194,7 +197,7 @@ export class ContainerService {
   /** Resolves with the first state (now or later) that passes `test`; a removed container ends every wait. */
   waitFor(id: string, test: (state: ContainerState) => boolean): Promise<ContainerState> {
     const live = this.#live.get(id);
-    if (!live) return Promise.resolve(this.#state(id));
+    if (!live) return this.#gone.has(id) ? Promise.resolve(this.#gone.get(id)!) : Promise.reject(noSuchContainer(id));
     const now = live.lifecycle.state();
     if (test(now)) return Promise.resolve(now);
     return new Promise((resolve) => {
@@ -296,7 +299,7 @@ export class ContainerService {
     });
     const { prepared, stdin } = next;
     live.process = { fs: prepared.fs, abort, imageRoot };
-    const exit = prepared.launch({ stdin, stdout: this.#log(id, 'stdout'), stderr: this.#log(id, 'stderr'), signal: abort.signal });
+    const exit = prepared.launch({ stdin, stdout: this.#log(live, id, 'stdout'), stderr: this.#log(live, id, 'stderr'), signal: abort.signal });
     void exit.then((code) => {
       if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;
       live.process = undefined;
@@ -305,16 +308,17 @@ export class ContainerService {
     });
   }
 
-  #log(id: string, stream: 'stdout' | 'stderr') {
+  /** The process's output into the log; a process discarded by a snapshot restore writes nowhere. */
+  #log(live: Live, id: string, stream: 'stdout' | 'stderr') {
     const decoder = new TextDecoder();
     return {
       write: async (data: string | Uint8Array) => {
         const text = typeof data === 'string' ? data : decoder.decode(data, { stream: true });
-        if (text === '') return;
-        const entry: LogEntry = { stream, time: this.clock.now(), text };
+        if (text === '' || this.#live.get(id) !== live) return;
+        // With a tty (`-t`) the process has one terminal for both: everything is stdout, as `docker logs` shows it.
+        const entry: LogEntry = { stream: this.#records.get(id)?.config.Tty ? 'stdout' : stream, time: this.clock.now(), text };
         this.#update(id, (r) => ({ ...r, logs: [...r.logs, entry] }));
-        const live = this.#live.get(id);
-        await Promise.all([...(live?.outputs ?? [])].map((out) => out(entry)));
+        await Promise.all([...live.outputs].map((out) => out(entry)));
       },
     };
   }
@@ -331,6 +335,7 @@ export class ContainerService {
       this.#records.delete(id);
       this.#live.delete(id);
       live?.lifecycle.send({ type: 'REMOVED' });
+      if (live) this.#gone.set(id, live.lifecycle.state());
       for (const watch of [...(live?.watchers ?? [])]) watch(live!.lifecycle.state());
       live?.lifecycle.dispose();
       this.#announce();

@@ -120,4 +120,20 @@ describe('stop, kill, rm, logs', () => {
     expect((await run('docker run --rm alpine echo bye')).stdout).toBe('bye\n');
     expect((await run('docker ps -aq')).stdout).toBe('');
   });
+
+  it('-t gives the process one terminal: its stderr comes out on stdout and stays there in the logs', async () => {
+    const run = runner();
+    await run('docker pull -q alpine');
+    const r = await run("docker run -t --name term alpine sh -c 'echo oops >&2'");
+    expect([r.stdout, r.stderr]).toEqual(['oops\n', '']);
+    expect((await run('docker logs term')).stdout).toBe('oops\n');
+  });
+
+  it('restart stops and starts the same container, echoing it; the process runs again', async () => {
+    const run = runner();
+    await run("docker run -d --name again alpine sh -c 'echo start; sleep 100'");
+    expect((await run('docker restart again')).stdout).toBe('again\n');
+    expect((await run("docker ps --format '{{.Names}} {{.Status}}'")).stdout).toBe('again Up 1 second\n');
+    expect((await run('docker logs again')).stdout).toBe('start\nstart\n');
+  });
 });
