@@ -69,6 +69,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     containers: () => runtime.list().map((c) => ({ state: c.state.Status })),
     containersUsing: (imageId) => runtime.containersUsing(imageId),
     layerInUse: (chainId) => runtime.layerInUse(chainId),
+    containerSizes: () => runtime.list().map((c) => ({ state: c.state.Status, sizeRw: runtime.sizeRw(c.record.id) })),
     runtime,
     images,
     builder,

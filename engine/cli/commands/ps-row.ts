@@ -1,4 +1,4 @@
-import { humanDuration } from '../../core/units.ts';
+import { humanDuration, humanSizeWithPrecision } from '../../core/units.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { statusText } from '../../runtime/containers/status-text.ts';
 import { ellipsis } from '../ellipsis.ts';
@@ -30,6 +30,8 @@ export interface RowOptions {
   readonly trunc: boolean;
   /** The IMAGE cell before truncation (a name, or a `sha256:` ID). */
   readonly imageShown: string;
+  /** Writable-layer and total bytes, when the sizes were asked for (`-s`, or a format naming `.Size`). */
+  readonly size?: { readonly rw: number; readonly rootFs: number };
 }
 
 /** formatter.ContainerContext: one container's cells. */
@@ -47,7 +49,7 @@ export function containerRow(c: ContainerView, o: RowOptions): ListRow {
     Ports: '',
     State: state.Status,
     Status: statusText(state, o.now),
-    Size: '0B',
+    Size: sizeText(o.size),
     Names: record.name,
     Labels: '',
     Mounts: '',
@@ -55,4 +57,10 @@ export function containerRow(c: ContainerView, o: RowOptions): ListRow {
     Networks: 'bridge',
     LocalVolumes: '0',
   };
+}
+
+/** formatter.ContainerContext.Size: the writable layer, and the virtual total when the daemon computed it. */
+function sizeText(size: RowOptions['size']): string {
+  const rw = humanSizeWithPrecision(size?.rw ?? 0, 3);
+  return size && size.rootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(size.rootFs, 3)})` : rw;
 }

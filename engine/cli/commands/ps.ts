@@ -32,10 +32,13 @@ export const psCommand: Command = {
     const source = ctx.flags.string('format');
     const quiet = ctx.flags.bool('quiet');
     if (quiet && source !== '' && source !== 'table') await ctx.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
-    const format = selectListFormat(source, quiet, { table: TABLE, raw: RAW, rawQuiet: 'container_id: {{.ID}}', quietOverridesCustom: true });
+    const size = ctx.flags.bool('size');
+    const format = selectListFormat(source, quiet, { table: size ? `${TABLE}\\t{{.Size}}` : TABLE, raw: size ? `${RAW}size: {{.Size}}\n` : RAW, rawQuiet: 'container_id: {{.ID}}', quietOverridesCustom: true });
+    // The client asks the daemon for sizes when -s is given or the format shows them (container/list.go).
+    const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c) }));
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },

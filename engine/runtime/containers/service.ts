@@ -6,6 +6,7 @@ import { diffTrees } from '../../fs/diff.ts';
 import { makeDir } from '../../fs/tree.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import { union } from '../../fs/union.ts';
+import { layerSize } from '../../image/catalog/compute.ts';
 import { noSuchImage } from '../../image/get.ts';
 import type { ContainerUse } from '../../image/remove.ts';
 import type { ImageService } from '../../image/service.ts';
@@ -228,6 +229,23 @@ export class ContainerService {
     return this.list()
       .filter((c) => c.record.imageId === imageId)
       .map((c) => ({ id: c.record.id, running: c.state.Running }));
+  }
+
+  /** Bytes in the container's writable layer (`docker ps -s` SIZE, `system df`), moby's directory size of the diff. */
+  sizeRw(id: string): number {
+    const live = this.#live.get(id);
+    const p = live?.process;
+    const record = this.#records.get(id);
+    if (!record) return 0;
+    return layerSize(p ? diffTrees(p.imageRoot, p.fs.root) : record.layer);
+  }
+
+  /** The writable layer plus the image's layers: `docker ps -s`'s "virtual" size. */
+  sizeRootFs(id: string): number {
+    const record = this.#records.get(id);
+    if (!record) return 0;
+    const image = record.imageLayers.reduce((n, c) => n + (this.#o.images.store.layers.get(c)?.size ?? 0), 0);
+    return image + this.sizeRw(id);
   }
 
   /** A container's writable layer sits on its image's layers: they stay while the container exists. */

@@ -73,6 +73,15 @@ describe('docker ps', () => {
     expect(bad.stderr).toBe("Error response from daemon: invalid filter 'status=sleeping'\n");
   });
 
+  it('-s adds SIZE: the writable layer, and the virtual total with the image', async () => {
+    const run = runner();
+    await run("docker run alpine sh -c 'echo hello > /f'");
+    const out = (await run('docker ps -a -s')).stdout.split('\n');
+    expect(out[0]).toMatch(/ NAMES +SIZE$/);
+    expect(out[1]).toMatch(/ 6B \(virtual 8\.31MB\)$/);
+    expect((await run('docker system df')).stdout).toContain('Containers      1         0         6B        6B (100%)\n');
+  });
+
   // The daemon joins Path and Args with spaces (no shell quoting), then the client quotes and cuts.
   it('COMMAND is quoted and cut to 20 characters with an ellipsis', async () => {
     const run = runner();
