@@ -48,6 +48,11 @@ interface Live {
   process?: { readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry };
   /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
   next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
+  /**
+   * The log as it grows (append-only): copying the record for every write would cost quadratic time for a chatty
+   * process, so records get a copy only when a snapshot is taken.
+   */
+  readonly logs: LogEntry[];
   readonly outputs: Set<(entry: LogEntry) => Promise<void>>;
   readonly watchers: Set<(state: ContainerState) => void>;
 }
@@ -80,7 +85,12 @@ export class ContainerService {
     for (const [id, record] of this.#records) {
       const live = this.#live.get(id)!;
       const p = live.process;
-      records.set(id, p ? { ...record, layer: diffTrees(p.imageRoot, p.fs.root) } : record);
+      const logs = live.logs.length === record.logs.length ? record.logs : live.logs.slice();
+      const layer = p ? diffTrees(p.imageRoot, p.fs.root) : record.layer;
+      const saved = layer === record.layer && logs === record.logs ? record : { ...record, layer, logs };
+      // Keep the copy: the next snapshot shares it while nothing more is written.
+      if (logs !== record.logs) this.#records.set(id, { ...record, logs });
+      records.set(id, saved);
       lifecycles.set(id, live.lifecycle.snapshot());
     }
     return { records, lifecycles };
@@ -221,7 +231,7 @@ export class ContainerService {
 
   /** The log entries so far (the container's record may be gone: then none). */
   logs(id: string): readonly LogEntry[] {
-    return this.#records.get(id)?.logs ?? [];
+    return this.#live.get(id)?.logs ?? [];
   }
 
   /** Containers created from an image (`docker rmi` refuses to delete it under them). */
@@ -280,7 +290,7 @@ export class ContainerService {
         this.#announce();
       },
     };
-    const live: Live = { lifecycle: make(effects), outputs: new Set(), watchers: new Set() };
+    const live: Live = { lifecycle: make(effects), logs: [...(this.#records.get(id)?.logs ?? [])], outputs: new Set(), watchers: new Set() };
     holder.live = live;
     this.#live.set(id, live);
     return live;
@@ -335,7 +345,7 @@ export class ContainerService {
         if (text === '' || this.#live.get(id) !== live) return;
         // With a tty (`-t`) the process has one terminal for both: everything is stdout, as `docker logs` shows it.
         const entry: LogEntry = { stream: this.#records.get(id)?.config.Tty ? 'stdout' : stream, time: this.clock.now(), text };
-        this.#update(id, (r) => ({ ...r, logs: [...r.logs, entry] }));
+        live.logs.push(entry);
         await Promise.all([...live.outputs].map((out) => out(entry)));
       },
     };
