@@ -21,7 +21,7 @@ import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
 import { checkContainerName, nameConflict } from './names.ts';
 import { prepareMainProcess, type PreparedProcess } from './process.ts';
 import { findContainer } from './resolve.ts';
-import { EMPTY_CONTAINER_STORE, type ContainerRecord, type ContainerStore, type LogEntry } from './types.ts';
+import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 
 /** What the container service tells the rest of the engine (and the page's pictures). */
 export type ContainerEvent = { readonly type: 'containers-changed' };
@@ -387,4 +387,3 @@ export class ContainerService {
   }
 }
 
-export { EMPTY_CONTAINER_STORE };
