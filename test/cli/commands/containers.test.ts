@@ -145,4 +145,17 @@ describe('stop, kill, rm, logs', () => {
     expect((await run("docker ps --format '{{.Names}} {{.Status}}'")).stdout).toBe('again Up 1 second\n');
     expect((await run('docker logs again')).stdout).toBe('start\nstart\n');
   });
+
+  it('rmi refuses an image a running container uses even with -f; -f on a used image only untags it', async () => {
+    const run = runner();
+    const live = (await run('docker run -d --name live alpine sleep 100')).stdout.slice(0, 12);
+    const image = (await run('docker images -q')).stdout.trim();
+    expect((await run(`docker rmi -f ${image}`)).stderr).toBe(
+      `Error response from daemon: conflict: unable to delete ${image} (cannot be forced) - image is being used by running container ${live}\n`,
+    );
+    expect((await run('docker rmi -f alpine')).stdout).toMatch(/^Untagged: alpine:latest\nUntagged: alpine@sha256:[0-9a-f]{64}\n$/);
+    // The container keeps its image's layers; ps shows the image by ID once no name points at it.
+    expect((await run("docker ps --format '{{.Image}}'")).stdout).toBe(`${image}\n`);
+    expect((await run("docker images --format '{{.Repository}} {{.ID}}'")).stdout).toBe(`<none> ${image}\n`);
+  });
 });
