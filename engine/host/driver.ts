@@ -35,8 +35,10 @@ export async function driveHeadless<T>(clock: VirtualClock, work: Promise<T>, in
       continue;
     }
     if (++stalls > MAX_STALLS) {
-      // A program that ignores Ctrl-C would hang the run; headless runs must always end.
-      throw new Error('the command did not stop after being interrupted');
+      // A program that ignores Ctrl-C (a container whose PID 1 has no SIGINT handler) would hang the run; headless
+      // runs must always end, so the transcript moves on and leaves the command running, as a user would by opening
+      // another terminal.
+      throw new IgnoredInterrupt();
     }
     // `sleep infinity` waits forever as surely as a read from a silent terminal does.
     const forever = next === undefined || next === Infinity;
@@ -44,4 +46,12 @@ export async function driveHeadless<T>(clock: VirtualClock, work: Promise<T>, in
     interrupt();
   }
   return watched;
+}
+
+/** The foreground command kept running through every Ctrl-C: the headless run stops waiting for it. */
+export class IgnoredInterrupt extends Error {
+  override readonly name = 'IgnoredInterrupt';
+  constructor() {
+    super('the command kept running after Ctrl-C; this transcript stops waiting for it and goes on');
+  }
 }

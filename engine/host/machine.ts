@@ -25,7 +25,7 @@ import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
 import type { Machine as ProcessHost } from '../programs/spawn.ts';
 import { EMPTY_READER, terminalReader } from '../programs/streams.ts';
-import { driveHeadless } from './driver.ts';
+import { driveHeadless, IgnoredInterrupt } from './driver.ts';
 import { populateHost } from './host-fs.ts';
 import { HOME_DIR, HOST_KERNEL, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
 import { TerminalWriter } from './terminal-output.ts';
@@ -142,6 +142,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
       events.emit({ type: 'command', line, exitCode, at: clock.now() });
       return exitCode;
     } catch (e) {
+      if (e instanceof IgnoredInterrupt) {
+        io.stderr(`dockyard: ${e.message}\n`);
+        return 130;
+      }
       // An engine bug must cost one command, never the session: say so plainly and carry on.
       io.stderr(`dockyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;

@@ -76,7 +76,14 @@ export interface Kernel {
 }
 
 /** A simulated program: runs to completion and returns its exit status. */
-export type Program = (process: Process) => Promise<number>;
+export type Program = ((process: Process) => Promise<number>) & {
+  /**
+   * Signals the program installs handlers for (a server's SIGTERM, nginx's SIGQUIT). It matters for a container's
+   * PID 1: the kernel drops any signal PID 1 has no handler for, so `docker stop` of `sleep` waits out its timeout
+   * and ends with SIGKILL (137), while a program that handles SIGTERM stops at once.
+   */
+  readonly handledSignals?: readonly string[];
+};
 
 /** 128 + signal number, as a shell reports a process killed by a signal. */
 export const SIGNAL_NUMBERS: Record<string, number> = {

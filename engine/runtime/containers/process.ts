@@ -2,6 +2,8 @@ import type { VirtualClock } from '../../core/clock.ts';
 import { DockerError } from '../../core/errors.ts';
 import { resolveUser } from '../../build/user.ts';
 import { readTable } from '../../build/context/chown.ts';
+import { readRange } from '../../fs/content.ts';
+import { resolvePath } from '../../fs/path.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
@@ -30,6 +32,11 @@ export interface PreparedProcess {
   readonly fs: TreeFs;
   /** Runs the process; resolves to its exit status (128+n when a signal ended it). */
   launch(io: ProcessIo): Promise<number>;
+  /**
+   * Whether a signal reaches the process: as PID 1 it gets only SIGKILL and the signals its program handles (the
+   * interpreter's, for a `#!` script). The others the kernel drops.
+   */
+  receives(signal: string): boolean;
 }
 
 /**
@@ -51,8 +58,10 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
   const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: {} }, registry: host.programs };
+  const handled = pid1Program(fs, found.path, cwd, host.programs)?.handledSignals ?? [];
   return {
     fs,
+    receives: (signal) => signal === 'SIGKILL' || handled.includes(signal),
     launch(io) {
       const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid });
       return runc.spawn(argv, {
@@ -79,4 +88,22 @@ function userOf(root: DirEntry, user: string): { uid: number; gid: number } {
 
 function homeOf(root: DirEntry, uid: number): string {
   return readTable(root, '/etc/passwd').find((r) => r[2] === String(uid))?.[5] || '/';
+}
+
+/** The program that runs as PID 1 for the file at `path`: its own, or its `#!` interpreter's. */
+function pid1Program(fs: TreeFs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
+  for (let file = path, depth = 0; depth < 4; depth++) {
+    let content;
+    try {
+      content = fs.fileContent(file);
+    } catch {
+      return undefined;
+    }
+    if (content.kind === 'synthetic') return content.program === undefined ? undefined : programs[content.program];
+    const head = new TextDecoder().decode(readRange(content, 0, 256));
+    if (!head.startsWith('#!')) return undefined;
+    const interpreter = head.slice(2).split('\n')[0]!.trim().split(/\s+/)[0] ?? '';
+    file = resolvePath(cwd, interpreter);
+  }
+  return undefined;
 }

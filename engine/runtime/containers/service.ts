@@ -45,7 +45,7 @@ export interface ContainerView {
 /** What only exists while the daemon runs: the lifecycle actor, the process, who is attached. */
 interface Live {
   readonly lifecycle: ContainerLifecycle;
-  process?: { readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry };
+  process?: { readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean };
   /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
   next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
   /**
@@ -282,7 +282,10 @@ export class ContainerService {
     const effects: LifecycleEffects = {
       clock: this.clock,
       onStartProcess: () => this.#startProcess(holder.live!, id),
-      onSignal: (signal) => holder.live?.process?.abort.abort(signal),
+      onSignal: (signal) => {
+        const p = holder.live?.process;
+        if (p?.receives(signal)) p.abort.abort(signal);
+      },
       onRemove: () => this.#finishRemoval(id),
       onChange: (state) => {
         for (const watch of [...(holder.live?.watchers ?? [])]) watch(state);
@@ -326,7 +329,7 @@ export class ContainerService {
       return rest;
     });
     const { prepared, stdin } = next;
-    live.process = { fs: prepared.fs, abort, imageRoot };
+    live.process = { fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
     const exit = prepared.launch({ stdin, stdout: this.#log(live, id, 'stdout'), stderr: this.#log(live, id, 'stderr'), signal: abort.signal });
     void exit.then((code) => {
       if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;

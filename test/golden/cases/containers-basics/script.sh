@@ -6,7 +6,7 @@ docker run -d --name sleeper alpine sleep 1000
 docker ps
 docker ps -a
 docker logs sleeper
-# busybox sleep dies of SIGTERM: 128 + 15
+# As PID 1, sleep has no SIGTERM handler, so the kernel drops the signal: stop waits 10 s, then SIGKILL (137).
 docker stop sleeper
 docker ps -a --filter name=sleeper
 docker wait sleeper
