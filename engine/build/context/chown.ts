@@ -1,7 +1,6 @@
-import { readContent } from '../../fs/content.ts';
+import { readTable } from '../../fs/passwd.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import { BuildContextError } from './errors.ts';
-import { resolveInRoot } from './resolve.ts';
 
 /**
  * `COPY --chown=user:group` resolved the way BuildKit's file op does (moby/sys/user over the destination stage's
@@ -45,16 +44,4 @@ export function resolveChown(spec: string, rootfs: DirEntry): Owner {
 
 function isId(s: string | undefined): s is string {
   return s !== undefined && /^\d+$/.test(s);
-}
-
-/** Colon-separated lines of a file in the rootfs; a missing file reads as empty, as moby/sys/user treats it. */
-export function readTable(rootfs: DirEntry, path: string): string[][] {
-  const found = resolveInRoot(rootfs, path, true);
-  if (found.entry?.type !== 'file') return [];
-  return new TextDecoder()
-    .decode(readContent(found.entry.content))
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => l.split(':'));
 }

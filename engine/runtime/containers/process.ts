@@ -1,7 +1,6 @@
 import type { VirtualClock } from '../../core/clock.ts';
 import { DockerError } from '../../core/errors.ts';
-import { resolveUser } from '../../build/user.ts';
-import { readTable } from '../../build/context/chown.ts';
+import { readTable, resolveUser } from '../../fs/passwd.ts';
 import { readRange } from '../../fs/content.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';

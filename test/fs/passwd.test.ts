@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree, makeFile } from '../../engine/fs/tree.ts';
-import { resolveUser } from '../../engine/build/user.ts';
+import { resolveUser } from '../../engine/fs/passwd.ts';
 
 const root = buildTree([
   { path: '/etc/passwd', entry: makeFile('root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n') },
   { path: '/etc/group', entry: makeFile('root:x:0:\nstaff:x:50:\nnode:x:1000:\n') },
 ]);
 
-describe('resolveUser (USER for RUN steps)', () => {
+describe('resolveUser (USER for RUN steps and containers)', () => {
   it('resolves names through passwd and group, numbers as they are', () => {
     expect(resolveUser(root, 'node')).toEqual({ uid: 1000, gid: 1000 });
     expect(resolveUser(root, 'node:staff')).toEqual({ uid: 1000, gid: 50 });
