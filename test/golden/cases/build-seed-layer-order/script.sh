@@ -14,3 +14,6 @@ echo "// edited again" >> src/index.ts
 docker build -t image_tag .
 docker inspect --format '{{json .Config.Cmd}}' image_tag
 docker history image_tag
+# Its CMD with a trailing comma is shell form: the node image's entrypoint hands it to /bin/sh, and dash fails.
+docker run image_tag
+echo $?
