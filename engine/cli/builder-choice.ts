@@ -1,3 +1,4 @@
+import { parseGoBool } from '../core/go-bool.ts';
 import { goQuote } from '../core/go-quote.ts';
 
 /**
@@ -11,14 +12,11 @@ export type BuilderChoice =
   | { readonly kind: 'legacy' }
   | { readonly kind: 'invalid'; readonly message: string };
 
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
-
 export function builderChoice(env: Readonly<Record<string, string>>): BuilderChoice {
   if (!Object.hasOwn(env, 'DOCKER_BUILDKIT')) return { kind: 'buildkit' };
   const value = env.DOCKER_BUILDKIT!;
-  if (FALSE.has(value)) return { kind: 'legacy' };
-  if (TRUE.has(value)) return { kind: 'buildkit' };
+  const on = parseGoBool(value);
+  if (on !== undefined) return { kind: on ? 'buildkit' : 'legacy' };
   return {
     kind: 'invalid',
     message: `DOCKER_BUILDKIT environment variable expects boolean value: strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`,

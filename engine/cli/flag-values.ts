@@ -1,3 +1,4 @@
+import { parseGoBool } from '../core/go-bool.ts';
 /**
  * pflag's typed flag values: how each type named in help (`int`, `duration`, `bytes`...) turns the text after a
  * flag into a value, failing with the same Go error text the real client prints inside
@@ -75,8 +76,8 @@ export function parseFlagValue(type: string, text: string, previous: FlagValue |
 }
 
 export function parseBool(text: string): boolean {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  const value = parseGoBool(text);
+  if (value !== undefined) return value;
   throw new FlagValueError(`strconv.ParseBool: parsing ${goQuote(text)}: invalid syntax`);
 }
 

@@ -1,4 +1,5 @@
 // RUN --mount values, as BuildKit's instructions/commands_runmount.go reads them (parseMount, validateMount).
+import { parseGoBool } from '../../core/go-bool.ts';
 import { withSuggestion } from './suggest.ts';
 
 export type MountType = 'bind' | 'cache' | 'tmpfs' | 'secret' | 'ssh';
@@ -23,10 +24,9 @@ const TYPES: readonly MountType[] = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 const SHARING: readonly ShareMode[] = ['shared', 'private', 'locked'];
 const KEYS = ['type', 'from', 'source', 'target', 'readonly', 'id', 'sharing', 'required', 'mode', 'uid', 'gid', 'src', 'dst', 'ro', 'rw', 'readwrite'];
 
-/** Go's strconv.ParseBool. */
 function parseBool(key: string, value: string): boolean {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  const parsed = parseGoBool(value);
+  if (parsed !== undefined) return parsed;
   throw new Error(`invalid value for ${key}: ${value}`);
 }
 

@@ -1,3 +1,4 @@
+import { parseGoBool } from '../../core/go-bool.ts';
 import { DockerError } from '../../core/errors.ts';
 import { goQuote } from '../../core/go-quote.ts';
 import { validateFilters, withFilter, type Filters } from '../../image/filters.ts';
@@ -47,12 +48,6 @@ function withPrune(filters: Filters): Filters {
     if (v) return filters;
   }
   return withFilter(filters, 'label', ANONYMOUS_LABEL);
-}
-
-function parseGoBool(text: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return undefined;
 }
 
 function invalidParameter(message: string): DockerError {
