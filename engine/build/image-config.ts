@@ -1,4 +1,5 @@
 import { goJson, sortedMap } from '../image/catalog/go-json.ts';
+import { rfc3339Nano } from '../image/inspect.ts';
 import type { ContainerConfig, Digest, HistoryEntry, ImageConfig } from '../image/types.ts';
 import type { MutableConfig, PendingHistory } from './stage-state.ts';
 
@@ -76,7 +77,7 @@ function settleHistory(history: readonly PendingHistory[]): HistoryEntry[] {
   });
 }
 
-/** Go's time.RFC3339Nano for a UTC instant: fractional seconds without trailing zeros. */
+/** Go's time.RFC3339Nano for a UTC instant (virtual ms). */
 export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z').replace(/(\.\d*?)0+Z$/, '$1Z');
+  return rfc3339Nano(new Date(ms).toISOString());
 }
