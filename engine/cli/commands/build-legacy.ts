@@ -1,4 +1,5 @@
 import type { CliOutput, CommandContext } from '../command.ts';
+import { keyValueMap } from '../key-values.ts';
 import { pullDisplay } from '../pull-progress.ts';
 import { DockerError } from '../../core/errors.ts';
 import { resolvePath } from '../../fs/path.ts';
@@ -55,7 +56,7 @@ export async function legacyBuildCommand(ctx: CommandContext): Promise<number> {
       ...(flags.string('target') ? { target: flags.string('target') } : {}),
       noCache: flags.bool('no-cache'),
       pull: flags.bool('pull'),
-      labels: labels(flags.list('label')),
+      labels: keyValueMap(flags.list('label')),
       tags: tags(flags.list('tag')),
       rm: flags.bool('rm'),
       forceRm: flags.bool('force-rm'),
@@ -125,8 +126,11 @@ function flagError(ctx: CommandContext): string | undefined {
   for (const a of ctx.flags.list('build-arg')) {
     if (a.split('=')[0] === '') return `invalid argument ${JSON.stringify(a)} for "--build-arg" flag: invalid environment variable: ${a}`;
   }
+  // docker/cli's opts.ValidateLabel: a bare name is fine (an empty value), whitespace and an empty name are not.
   for (const l of ctx.flags.list('label')) {
-    if (!l.includes('=')) return `invalid argument ${JSON.stringify(l)} for "--label" flag: bad attribute format: ${l}`;
+    const name = l.split('=')[0]!;
+    if (/\s/.test(name)) return `invalid argument ${JSON.stringify(l)} for "--label" flag: label '${l}' contains whitespaces`;
+    if (name === '') return `invalid argument ${JSON.stringify(l)} for "--label" flag: invalid label '${l}': empty name`;
   }
   return undefined;
 }
@@ -156,15 +160,6 @@ function buildArgs(items: readonly string[], env: Readonly<Record<string, string
     const eq = item.indexOf('=');
     if (eq >= 0) out.set(item.slice(0, eq), item.slice(eq + 1));
     else out.set(item, Object.hasOwn(env, item) ? env[item] : undefined);
-  }
-  return out;
-}
-
-function labels(items: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    out[item.slice(0, eq)] = item.slice(eq + 1);
   }
   return out;
 }

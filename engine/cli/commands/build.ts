@@ -23,6 +23,7 @@ import { legacyBuildCommand } from './build-legacy.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { canonicalString, parseReference, withDefaultTag } from '../../image/reference.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { keyValueMap } from '../key-values.ts';
 
 const MODES: readonly ProgressMode[] = ['auto', 'quiet', 'plain', 'tty', 'rawjson'];
 
@@ -68,9 +69,9 @@ async function build(ctx: CommandContext): Promise<number> {
       throw new DockerError(`ERROR: invalid tag "${t}": ${e instanceof Error ? e.message : String(e)}`, 1);
     }
   });
-  const buildArgs = keyValues(flags.list('build-arg'), ctx.env);
+  const buildArgs = buildArgValues(flags.list('build-arg'), ctx.env);
   const secrets = readSecrets(flags.list('secret'), ctx);
-  const labels = keyValues(flags.list('label'), {});
+  const labels = keyValueMap(flags.list('label'));
   const contextArg = ctx.args[0]!;
   if (/^(https?|git):\/\//.test(contextArg) || contextArg.startsWith('git@')) {
     throw new DockerError(`ERROR: failed to solve: failed to read dockerfile: remote contexts need the network, and this machine is offline`, 1);
@@ -195,8 +196,8 @@ async function check(ctx: CommandContext, filename: string, dockerfile: string, 
   return report.exitCode;
 }
 
-/** `--build-arg KEY=VALUE`; a bare `KEY` takes the client's environment value, or is dropped when unset. */
-function keyValues(items: readonly string[], env: Readonly<Record<string, string>>): Record<string, string> {
+/** `--build-arg KEY=VALUE`; a bare `KEY` takes the client's environment value, or is dropped when unset (listToMap). */
+function buildArgValues(items: readonly string[], env: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of items) {
     const eq = item.indexOf('=');
