@@ -186,3 +186,25 @@ describe('the Dockerfile on stdin', () => {
     expect(build!.output).toMatch(/#\d+ [\d.]+ from the context\n/);
   });
 });
+
+describe('--label without a value', () => {
+  it('is an empty label in both builders, as docker/cli and buildx read k=v lists', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\n' }];
+    const out = await playScript(
+      createMachine({ mode: 'headless', project }),
+      'docker build -q -t kit --label flag --label k=v .\ndocker inspect --format "{{json .Config.Labels}}" kit\nDOCKER_BUILDKIT=0 docker build -q -t old --label flag .\ndocker inspect --format "{{json .Config.Labels}}" old\n',
+    );
+    expect(out[1]!.stdout).toBe('{"flag":"","k":"v"}\n');
+    expect(out[3]!.stdout).toBe('{"flag":""}\n');
+  });
+});
+
+describe('legacy --label validation (docker/cli opts.ValidateLabel, checked against the real client)', () => {
+  it('refuses whitespace in a name and an empty name, exit 125', async () => {
+    const project = [{ path: 'Dockerfile', type: 'file' as const, content: 'FROM alpine:3.22\n' }];
+    const out = await playScript(createMachine({ mode: 'headless', project }), "DOCKER_BUILDKIT=0 docker build --label 'a b' .\nDOCKER_BUILDKIT=0 docker build --label =x .\n");
+    expect(out[0]!.stderr).toContain(`invalid argument "a b" for "--label" flag: label 'a b' contains whitespaces\n`);
+    expect(out[1]!.stderr).toContain(`invalid argument "=x" for "--label" flag: invalid label '=x': empty name\n`);
+    expect(out.map((o) => o.exitCode)).toEqual([125, 125]);
+  });
+});
