@@ -7,7 +7,7 @@ import { envMap, runArgs, type StageState } from '../stage-state.ts';
 import { resolveUser } from '../user.ts';
 import type { LayerOp, StepContext } from './layer-step.ts';
 import { shellOf } from './metadata.ts';
-import { executeRun } from './run.ts';
+import { BUILD_HOSTNAME, executeRun } from './run.ts';
 import { prepareMounts, withMounts, type PreparedMount } from './run-mounts.ts';
 import { buildTree, makeFile } from '../../fs/tree.ts';
 import type { CopySources } from './copy.ts';
@@ -29,7 +29,7 @@ export async function runStep(st: StageState, cmd: RunCommand, plan: BuildPlan, 
   for (const [k, v] of args) environment[k] = v;
   for (const [k, v] of envMap(st.config)) environment[k] = v;
   environment.PATH ??= DEFAULT_PATH;
-  environment.HOSTNAME ??= 'buildkitsandbox';
+  environment.HOSTNAME ??= BUILD_HOSTNAME;
   const cwd = st.config.WorkingDir || '/';
   const user = st.config.User ?? '';
   const shown = argv.join(' ');
