@@ -1,4 +1,5 @@
 import { parseGoBool } from '../core/go-bool.ts';
+import { parseMountOption } from './mount-option.ts';
 /**
  * pflag's typed flag values: how each type named in help (`int`, `duration`, `bytes`...) turns the text after a
  * flag into a value, failing with the same Go error text the real client prints inside
@@ -47,6 +48,7 @@ export function parseFlagValue(type: string, text: string, previous: FlagValue |
     const list = Array.isArray(previous) ? (previous as readonly string[]) : [];
     // opts.FilterOpt checks each value as it is set.
     if (type === 'filter' && !text.includes('=')) throw new FlagValueError('bad format of filter (expected name=value)');
+    if (type === 'mount') parseMountOption(text);
     // pflag's stringSlice reads CSV; docker's ListOpts and friends keep each value whole.
     return type === 'strings' ? [...list, ...text.split(',')] : [...list, text];
   }

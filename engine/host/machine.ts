@@ -63,7 +63,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const builder = new BuildService({ clock, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   const idSource = { get: () => ids, set: (next: typeof ids) => (ids = next) };
   const volumes = new VolumeService({ clock, ids: idSource, announce: (e) => events.emit(e) });
-  const runtime = new ContainerService({ clock, ids: idSource, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
+  const runtime = new ContainerService({ clock, ids: idSource, images, programs, kernel: HOST_KERNEL, volumes, hostFs, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
   const docker: EngineView & DiskUsageSources = {
     containers: () => runtime.list().map((c) => ({ state: c.state.Status })),

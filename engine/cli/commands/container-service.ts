@@ -7,6 +7,8 @@ import type { ContainerService } from '../../runtime/containers/service.ts';
 import type { LogEntry } from '../../runtime/containers/types.ts';
 import type { CommandContext } from '../command.ts';
 import { pullDisplay } from '../pull-progress.ts';
+import { parseMountOption } from '../mount-option.ts';
+import { volumeFlags } from '../volume-option.ts';
 
 /** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
 export function containerService(ctx: CommandContext): ContainerService {
@@ -42,6 +44,8 @@ export async function ensureImage(ctx: CommandContext, image: string): Promise<v
 export function createOptions(ctx: CommandContext): CreateOptions {
   const f = ctx.flags;
   const env = [...f.list('env-file').flatMap((path) => envFile(ctx, path)), ...f.list('env').flatMap((e) => envValue(ctx, e))];
+  const cwd = ctx.host?.cwd ?? '/';
+  const { binds, volumes } = volumeFlags(f.list('volume'), cwd);
   return {
     image: ctx.args[0]!,
     command: ctx.args.slice(1),
@@ -54,6 +58,10 @@ export function createOptions(ctx: CommandContext): CreateOptions {
     openStdin: f.bool('interactive'),
     autoRemove: f.bool('rm'),
     ...(f.changed('restart') ? { restart: f.string('restart') } : {}),
+    binds,
+    volumes,
+    mounts: f.list('mount').map((m) => parseMountOption(m, cwd)),
+    tmpfs: f.list('tmpfs'),
   };
 }
 

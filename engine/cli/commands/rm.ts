@@ -5,7 +5,7 @@ import { containerService } from './container-service.ts';
 /**
  * `docker rm [-f]` / `docker container rm|remove` (docker/cli container/rm.go): each container removed is echoed
  * as typed; errors are gathered and printed together at the end, exit 1. `-f` kills a running container first
- * (SIGKILL) and makes a missing one no error (and no echo).
+ * (SIGKILL) and makes a missing one no error (and no echo). `-v` removes the container's anonymous volumes too.
  */
 export const rmCommand: Command = {
   paths: ['docker container rm', 'docker container remove', 'docker rm'],
@@ -16,7 +16,7 @@ export const rmCommand: Command = {
     const errors: string[] = [];
     for (const ref of ctx.args) {
       try {
-        await service.remove(ref, force);
+        await service.remove(ref, force, ctx.flags.bool('volumes'));
       } catch (e) {
         if (!isDockerError(e)) throw e;
         if (!(force && e.code === 'ENOCONTAINER')) errors.push(e.message);

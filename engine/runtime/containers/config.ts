@@ -1,5 +1,6 @@
 import { DockerError } from '../../core/errors.ts';
 import type { ContainerConfig as ImageContainerConfig } from '../../image/types.ts';
+import type { MountRequest } from '../mounts/types.ts';
 import type { ContainerConfig } from './types.ts';
 
 /** What `docker create` / `run` ask for on top of the image's config. */
@@ -20,6 +21,14 @@ export interface CreateOptions {
   readonly autoRemove?: boolean;
   /** `--restart` as typed. */
   readonly restart?: string;
+  /** HostConfig.Binds: `-v` strings with a source (`name:/path`, `/host:/path[:ro]`); the daemon parses them. */
+  readonly binds?: readonly string[];
+  /** Config.Volumes from `-v /path` (no source): anonymous volumes, as the image's VOLUMEs are. */
+  readonly volumes?: readonly string[];
+  /** HostConfig.Mounts, from `--mount`. */
+  readonly mounts?: readonly MountRequest[];
+  /** HostConfig.Tmpfs, from `--tmpfs path[:options]`. */
+  readonly tmpfs?: readonly string[];
 }
 
 /**

@@ -4,7 +4,9 @@ import { readTable, resolveUser } from '../../fs/passwd.ts';
 import { readRange } from '../../fs/content.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';
-import type { DirEntry } from '../../fs/types.ts';
+import type { DirEntry, Fs } from '../../fs/types.ts';
+import { MountedFs } from '../../fs/mount-fs.ts';
+import { attachMounts, type MountAttachHost } from '../mounts/attach.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { createProcess, DEFAULT_PATH, resolveCommand } from '../../programs/spawn.ts';
 import type { Readable, Writable } from '../../programs/streams.ts';
@@ -12,7 +14,7 @@ import { ociCreateFailed, runcExecError } from '../runc.ts';
 import { commandLine, envRecord, mergeEnv } from './config.ts';
 import type { ContainerRecord } from './types.ts';
 
-export interface ProcessHost {
+export interface ProcessHost extends Omit<MountAttachHost, 'now'> {
   readonly clock: VirtualClock;
   readonly programs: Readonly<Record<string, Program>>;
   readonly kernel?: Kernel;
@@ -27,8 +29,11 @@ export interface ProcessIo {
 }
 
 export interface PreparedProcess {
-  /** The container's filesystem while it runs: the image plus the writable layer, copy-on-write. */
-  readonly fs: TreeFs;
+  /**
+   * The container's filesystem while it runs: the image plus the writable layer (copy-on-write) with the mounts on
+   * top; its `root` is the root filesystem alone.
+   */
+  readonly fs: Fs;
   /** Runs the process; resolves to its exit status (128+n when a signal ended it). */
   launch(io: ProcessIo): Promise<number>;
   /**
@@ -45,7 +50,10 @@ export interface PreparedProcess {
  * the daemon's error here, before anything runs, so the caller can leave the container as it was.
  */
 export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host: ProcessHost): PreparedProcess {
-  const fs = new TreeFs(root, () => host.clock.nowSeconds());
+  const now = () => host.clock.nowSeconds();
+  const rootfs = new TreeFs(root, now);
+  const mounts = attachMounts(record.mounts, rootfs, { ...host, now });
+  const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
   const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
   const env = envRecord(mergeEnv(daemonEnv, record.config.Env));
@@ -90,7 +98,7 @@ function homeOf(root: DirEntry, uid: number): string {
 }
 
 /** The program that runs as PID 1 for the file at `path`: its own, or its `#!` interpreter's. */
-function pid1Program(fs: TreeFs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
+function pid1Program(fs: Fs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
   for (let file = path, depth = 0; depth < 4; depth++) {
     let content;
     try {

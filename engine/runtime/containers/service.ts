@@ -16,7 +16,13 @@ import type { Kernel, Program } from '../../programs/process.ts';
 import { EMPTY_READER, type Readable } from '../../programs/streams.ts';
 import { createContainerLifecycle, parseRestartPolicy, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
 import { noSuchContainer } from '../lifecycle/errors.ts';
-import type { IdSource } from '../volumes/service.ts';
+import type { IdSource, VolumeService } from '../volumes/service.ts';
+import { isAnonymous } from '../volumes/types.ts';
+import type { Fs } from '../../fs/types.ts';
+import { parseBind } from '../mounts/parse-bind.ts';
+import { setupMounts } from '../mounts/setup.ts';
+import { tmpfsRequest } from '../mounts/tmpfs.ts';
+import type { MountRequest } from '../mounts/types.ts';
 import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
 import { checkContainerName, nameConflict } from './names.ts';
 import { prepareMainProcess, type PreparedProcess } from './process.ts';
@@ -33,6 +39,10 @@ export interface ContainerServiceOptions {
   /** The programs a container's files can name (the registry build steps use too). */
   readonly programs: Readonly<Record<string, Program>>;
   readonly kernel?: Kernel;
+  /** Volumes for mounts; the runtime tells the volume service which containers use each one. */
+  readonly volumes: VolumeService;
+  /** The daemon's host filesystem: where bind mounts' sources are. */
+  readonly hostFs: Fs;
   readonly announce?: (e: ContainerEvent) => void;
 }
 
@@ -55,6 +65,8 @@ interface Live {
   readonly logs: LogEntry[];
   readonly outputs: Set<(entry: LogEntry) => Promise<void>>;
   readonly watchers: Set<(state: ContainerState) => void>;
+  /** `rm -v` (and `--rm`): the container's anonymous volumes go with it. */
+  removeVolumes?: boolean;
 }
 
 /**
@@ -77,6 +89,8 @@ export class ContainerService {
   constructor(options: ContainerServiceOptions) {
     this.#o = options;
     this.clock = options.clock;
+    // A volume is in use while any container names it, running or not (moby's volume reference counting).
+    options.volumes.usersOf = (name) => [...this.#records.values()].filter((r) => r.mounts.some((m) => m.Name === name)).map((r) => r.id);
   }
 
   get store(): ContainerStore {
@@ -131,10 +145,13 @@ export class ContainerService {
       const holder = [...this.#records.values()].find((r) => r.name === name);
       if (holder) throw nameConflict(name, holder.id);
     }
+    const requests = mountRequests(options);
     const [id, afterId] = nextHexId(this.#o.ids.get(), 'container');
     let ids = afterId;
     if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
     this.#o.ids.set(ids);
+    const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
+    const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
     const argv = commandLine(config);
     const record: ContainerRecord = {
       id,
@@ -147,6 +164,8 @@ export class ContainerService {
       config: { ...config, Hostname: id.slice(0, 12) },
       autoRemove: options.autoRemove ?? false,
       restartPolicy,
+      binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
+      mounts,
       layer: makeDir(),
       logs: [],
     };
@@ -198,10 +217,18 @@ export class ContainerService {
     await this.waitFor(record.id, (s) => s.removed || s.phase === 'running.up' || !s.Running);
   }
 
-  /** `docker rm [-f]`: resolves once the container is gone. */
-  async remove(ref: string, force = false): Promise<void> {
+  /** `docker rm [-f] [-v]`: resolves once the container is gone (with its anonymous volumes, for `-v`). */
+  async remove(ref: string, force = false, removeVolumes = false): Promise<void> {
     const { record } = this.get(ref);
-    this.#send(record, { type: 'REMOVE', ref, force });
+    const live = this.#live.get(record.id)!;
+    const before = live.removeVolumes;
+    live.removeVolumes = removeVolumes || before;
+    try {
+      this.#send(record, { type: 'REMOVE', ref, force });
+    } catch (e) {
+      live.removeVolumes = before;
+      throw e;
+    }
     await this.waitFor(record.id, (s) => s.removed || s.Dead);
   }
 
@@ -303,7 +330,7 @@ export class ContainerService {
     return union([...this.#imageLayers(record), record.layer]);
   }
 
-  #imageLayers(record: ContainerRecord): DirEntry[] {
+  #imageLayers(record: Pick<ContainerRecord, 'imageLayers'>): DirEntry[] {
     return record.imageLayers.map((c) => this.#o.images.store.layers.get(c)?.tree ?? makeDir());
   }
 
@@ -357,20 +384,35 @@ export class ContainerService {
   #autoRemove(id: string): void {
     const live = this.#live.get(id);
     if (!live || live.lifecycle.state().Status !== 'exited') return;
+    live.removeVolumes = true;
     live.lifecycle.send({ type: 'REMOVE' });
   }
 
   #finishRemoval(id: string): void {
     queueMicrotask(() => {
       const live = this.#live.get(id);
+      const record = this.#records.get(id);
       this.#records.delete(id);
       this.#live.delete(id);
+      if (live?.removeVolumes && record) this.#removeAnonymousVolumes(record);
       live?.lifecycle.send({ type: 'REMOVED' });
       if (live) this.#gone.set(id, live.lifecycle.state());
       for (const watch of [...(live?.watchers ?? [])]) watch(live!.lifecycle.state());
       live?.lifecycle.dispose();
       this.#announce();
     });
+  }
+
+  /** moby's removeMountPoints with rm: only anonymous volumes, and only those no other container still uses. */
+  #removeAnonymousVolumes(record: ContainerRecord): void {
+    for (const m of record.mounts) {
+      if (m.Type !== 'volume' || !m.Name) continue;
+      try {
+        if (isAnonymous(this.#o.volumes.get(m.Name))) this.#o.volumes.remove(m.Name);
+      } catch {
+        // In use by another container, or already gone: the daemon logs it and carries on.
+      }
+    }
   }
 
   #discard(live: Live): void {
@@ -390,3 +432,7 @@ export class ContainerService {
   }
 }
 
+/** The daemon's view of the mount flags: `-v` strings parsed, `--tmpfs` entries as tmpfs mounts, then `--mount`s. */
+function mountRequests(options: CreateOptions): MountRequest[] {
+  return [...(options.binds ?? []).map(parseBind), ...(options.tmpfs ?? []).map(tmpfsRequest), ...(options.mounts ?? [])];
+}

@@ -2,6 +2,7 @@ import type { DirEntry } from '../../fs/types.ts';
 import type { Digest } from '../../image/types.ts';
 import type { PersistedLifecycle } from '../lifecycle/index.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
+import type { MountPoint } from '../mounts/types.ts';
 
 /** One chunk a container's process wrote, as the json-file log driver keeps it (one entry per write). */
 export interface LogEntry {
@@ -46,6 +47,10 @@ export interface ContainerRecord {
   readonly config: ContainerConfig;
   readonly autoRemove: boolean;
   readonly restartPolicy: RestartPolicy;
+  /** HostConfig.Binds: the `-v` strings that name a source, as the client sent them (null when none). */
+  readonly binds: readonly string[] | null;
+  /** The container's mounts (inspect's Mounts): explicit ones first, then the image's VOLUMEs as anonymous volumes. */
+  readonly mounts: readonly MountPoint[];
   /** The writable layer: the container's changes over its image, with whiteouts for what it deleted. */
   readonly layer: DirEntry;
   readonly logs: readonly LogEntry[];

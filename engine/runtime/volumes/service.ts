@@ -7,7 +7,10 @@ import { listVolumes } from './list.ts';
 import { pruneVolumes, type PruneVolumesResult } from './prune.ts';
 import { removeVolume } from './remove.ts';
 import { volumesDiskUsage, type VolumeUsage } from './size.ts';
-import { EMPTY_VOLUME_STORE } from './store.ts';
+import { EMPTY_VOLUME_STORE, setVolumeContent } from './store.ts';
+import { CellFs } from '../../fs/cell-fs.ts';
+import { EMPTY_DIR } from '../../fs/tree.ts';
+import type { DirEntry, Fs } from '../../fs/types.ts';
 import { NO_USERS, type StringMap, type Volume, type VolumeStore, type VolumeUsers } from './types.ts';
 
 /** What the volume service tells the rest of the engine (and the page's pictures). */
@@ -86,6 +89,19 @@ export class VolumeService {
 
   prune(filters: Filters): PruneVolumesResult {
     return this.update((store) => pruneVolumes(store, filters, this.usersOf));
+  }
+
+  /** Replaces a volume's data (copy-up when a container is created). */
+  setContent(name: string, content: DirEntry): void {
+    this.store = setVolumeContent(this.#store, name, content);
+  }
+
+  /**
+   * The volume's data as a filesystem for a container's mount: reads and writes go straight to the store, so
+   * every container using the volume sees them and a snapshot holds them.
+   */
+  dataFs(name: string): Fs {
+    return new CellFs({ get: () => this.#store.volumes.get(name)?.content ?? EMPTY_DIR, set: (content) => this.setContent(name, content) }, () => this.clock.nowSeconds());
   }
 
   /** The `system df` rows. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../engine/core/clock.ts';
 import { syntheticContent } from '../../../engine/fs/content.ts';
 import { buildTree, EMPTY_DIR, makeFile } from '../../../engine/fs/tree.ts';
+import { initialIds } from '../../../engine/core/ids.ts';
+import { TreeFs } from '../../../engine/fs/tree-fs.ts';
+import { VolumeService } from '../../../engine/runtime/volumes/service.ts';
 import type { Program } from '../../../engine/programs/process.ts';
 import { prepareMainProcess } from '../../../engine/runtime/containers/process.ts';
 import type { ContainerRecord } from '../../../engine/runtime/containers/types.ts';
@@ -15,10 +18,13 @@ const root = buildTree([
   { path: '/usr/bin/server', entry: makeFile(syntheticContent('server', 10, 'server'), { mode: 0o755 }) },
   { path: '/entry.sh', entry: makeFile('#!/bin/sh\nexec "$@"\n', { mode: 0o755 }) },
 ]);
-const host = { clock: new VirtualClock(0), programs: { sleep: ignoresAll, sh: ignoresAll, server } };
+const clock = new VirtualClock(0);
+let ids = initialIds(0);
+const volumes = new VolumeService({ clock, ids: { get: () => ids, set: (next) => (ids = next) } });
+const host = { clock, programs: { sleep: ignoresAll, sh: ignoresAll, server }, volumes, hostFs: new TreeFs() };
 
 function receives(argv: string[]): (signal: string) => boolean {
-  const record = { id: 'a'.repeat(64), config: { Cmd: argv, Env: [], WorkingDir: '/', User: '' }, layer: EMPTY_DIR } as unknown as ContainerRecord;
+  const record = { id: 'a'.repeat(64), config: { Cmd: argv, Env: [], WorkingDir: '/', User: '' }, layer: EMPTY_DIR, mounts: [] } as unknown as ContainerRecord;
   return prepareMainProcess(record, root, host).receives;
 }
 
