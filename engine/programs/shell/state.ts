@@ -20,6 +20,9 @@ export interface Options {
   noglob: boolean;
   pipefail: boolean;
   verbose: boolean;
+  /** bash's `-E` and `-T`: ERR and DEBUG/RETURN traps inherited by functions; there are no such traps to inherit. */
+  errtrace: boolean;
+  functrace: boolean;
 }
 
 export class ReadonlyError extends Error {
@@ -41,7 +44,7 @@ export class ShellState {
   functions = new Map<string, Command>();
   aliases = new Map<string, string>();
   positional: string[] = [];
-  options: Options = { errexit: false, xtrace: false, nounset: false, noglob: false, pipefail: false, verbose: false };
+  options: Options = { errexit: false, xtrace: false, nounset: false, noglob: false, pipefail: false, verbose: false, errtrace: false, functrace: false };
   status = 0;
   /** `$!`: the last background job, if any. */
   lastBackground: number | undefined;

@@ -103,6 +103,11 @@ case hello.txt in *.md) echo md;; *.txt|*.text) echo text;; *) echo other;; esac
     expect(await program(['sh', '-c', 'set -e; if false; then :; fi; false || true; echo survived'])).toMatchObject({ stdout: 'survived\n', status: 0 });
   });
 
+  it("accepts bash's -E and -T (the official images' entrypoints start with set -Eeuo pipefail); dash refuses them", async () => {
+    expect(await bash('set -Eeuo pipefail; set -o errtrace; echo ok')).toMatchObject({ stdout: 'ok\n', status: 0 });
+    expect((await program(['sh', '-c', 'set -E; echo no'])).stderr).toContain('-E');
+  });
+
   it('exits with exit, and traces with set -x', async () => {
     expect(await program(['sh', '-c', 'echo a; exit 4; echo b'])).toMatchObject({ stdout: 'a\n', status: 4 });
     expect((await program(['sh', '-xc', 'echo "a b"'])).stderr).toBe("+ echo 'a b'\n");

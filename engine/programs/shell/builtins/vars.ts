@@ -74,7 +74,7 @@ export const unset: Builtin = async (ctx) => {
   return 0;
 };
 
-type OptionName = 'errexit' | 'xtrace' | 'nounset' | 'noglob' | 'pipefail' | 'verbose';
+type OptionName = 'errexit' | 'xtrace' | 'nounset' | 'noglob' | 'pipefail' | 'verbose' | 'errtrace' | 'functrace';
 
 const LONG: Record<string, OptionName> = {
   errexit: 'errexit',
@@ -83,7 +83,11 @@ const LONG: Record<string, OptionName> = {
   noglob: 'noglob',
   pipefail: 'pipefail',
   verbose: 'verbose',
+  errtrace: 'errtrace',
+  functrace: 'functrace',
 };
+/** Letters only bash has (the official images' entrypoints start with `set -Eeuo pipefail`). */
+const BASH_ONLY_LETTERS: Record<string, OptionName> = { E: 'errtrace', T: 'functrace' };
 const OPTION_BY_LETTER: Record<string, OptionName> = { e: 'errexit', x: 'xtrace', u: 'nounset', f: 'noglob', v: 'verbose' };
 
 /** Applies `-e`, `+x`, `-o pipefail`... Returns the index of the first non-option argument, or an error text. */
@@ -99,12 +103,21 @@ export function applySetOptions(s: BuiltinContext['sh']['state'], args: readonly
       const name = args[++i];
       if (name === undefined) return { next: i, positional: false };
       const opt = LONG[name];
-      if (!opt) return `${name}: invalid option name`;
+      if (!opt || (Object.values(BASH_ONLY_LETTERS).includes(opt) && s.origin.dialect !== 'bash')) return `${name}: invalid option name`;
       s.options[opt] = on;
       continue;
     }
     for (const c of a.slice(1)) {
-      const opt = OPTION_BY_LETTER[c];
+      if (c === 'o') {
+        // `set -euo pipefail`: an `o` in a group takes the next word as an option name.
+        const name = args[++i];
+        if (name === undefined) return { next: i, positional: false };
+        const named = LONG[name];
+        if (!named || (Object.values(BASH_ONLY_LETTERS).includes(named) && s.origin.dialect !== 'bash')) return `${name}: invalid option name`;
+        s.options[named] = on;
+        continue;
+      }
+      const opt = OPTION_BY_LETTER[c] ?? (s.origin.dialect === 'bash' ? BASH_ONLY_LETTERS[c] : undefined);
       if (!opt) return `${a.slice(0, 1)}${c}: invalid option`;
       s.options[opt] = on;
     }
