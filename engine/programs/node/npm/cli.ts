@@ -57,6 +57,7 @@ function installOptions(f: Map<string, string>): InstallOptions {
     omitDev: f.get('--omit') === 'dev' || f.has('--production') || ['prod', 'production'].includes(f.get('--only') ?? ''),
     audit: !f.has('--no-audit') && !off('--audit'),
     fund: !f.has('--no-fund') && !off('--fund'),
+    lockOnly: f.has('--package-lock-only') && !off('--package-lock-only'),
   };
 }
 

@@ -15,6 +15,8 @@ export interface InstallOptions {
   readonly omitDev: boolean;
   readonly audit: boolean;
   readonly fund: boolean;
+  /** `--package-lock-only`: resolve and write package-lock.json, touch nothing in node_modules. */
+  readonly lockOnly?: boolean;
 }
 
 function rootOf(prefix: string): string {
@@ -70,12 +72,18 @@ export async function install(s: NpmSession, args: readonly string[], o: Install
   const lockTree = lock ? treeFromLockfile(lock) : undefined;
   const ideal = buildIdealTree(rootEdges(pkg), preferLocked(lockTree));
   const wanted = o.omitDev ? new Map([...ideal].filter(([, n]) => !n.dev)) : ideal;
-  const diff = await reify(s, prefix, readActualTree(fs, prefix), wanted);
+  let diff;
+  if (o.lockOnly) {
+    // Resolving still takes the registry round trips; nothing is unpacked.
+    await s.work(400 + ideal.size * 4);
+    diff = { added: [], changed: [], removed: [] };
+  } else diff = await reify(s, prefix, readActualTree(fs, prefix), wanted);
   if (pkg && !o.noSave && JSON.stringify(pkg) !== before) writePackageJson(fs, prefix, pkg);
   const lockPath = `${root}/${fs.exists(`${root}/npm-shrinkwrap.json`) ? 'npm-shrinkwrap.json' : 'package-lock.json'}`;
   const text = lockText(lockfileFor(name, pkg, ideal));
   if (!o.noSave && (!fs.exists(lockPath) || fs.readText(lockPath) !== text)) fs.writeFile(lockPath, text);
-  writeHiddenLockfile(fs, root, name, pkg, wanted);
+  // Unverified: with nothing reified, npm's summary is taken to be "up to date, audited N packages".
+  if (!o.lockOnly) writeHiddenLockfile(fs, root, name, pkg, wanted);
   await summary(s, diff, wanted, o);
 }
 

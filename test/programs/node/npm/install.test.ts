@@ -51,6 +51,15 @@ describe('npm install', () => {
     expect(m.fs.stat('/app/package-lock.json').mtime).toBe(mtime);
   });
 
+  it('--package-lock-only writes the lockfile and installs nothing', async () => {
+    const m = project();
+    const r = await run(m, 'npm install --package-lock-only');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\nup to date, audited \d+ packages in \d+m?s\n/);
+    expect(JSON.parse(m.fs.readText('/app/package-lock.json')).packages['node_modules/express'].version).toBe('4.21.2');
+    expect(m.fs.exists('/app/node_modules')).toBe(false);
+  });
+
   it('adds named packages to package.json with a caret range, and --save-dev to devDependencies', async () => {
     const m = project({ name: 'app', version: '1.0.0' });
     expect((await run(m, 'npm install express@^4 cors && npm i -D @types/cors')).status).toBe(0);
