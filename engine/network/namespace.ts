@@ -6,6 +6,12 @@ import type { Listener, NetStack, Socket, SocketAddress } from './socket.ts';
 import { createSocketPair } from './socket-pair.ts';
 
 /**
+ * Something bound to a port that is not a program's listening socket but forwards each connection at once
+ * (docker-proxy for a published port): given the connection's two ends, it returns the client's socket or throws.
+ */
+export type Forwarder = (to: SocketAddress, from: SocketAddress) => Socket;
+
+/**
  * Where a connection to an address outside the namespace goes: the network service decides reachability (same
  * network, published port, unreachable) and hands back the client's end, or rejects with the NetError a client sees.
  */
@@ -40,7 +46,7 @@ const OWN_NAME_ADDRESS = '127.0.1.1';
 export class NetworkNamespace implements NetStack {
   readonly hostname: string;
   #addresses: string[];
-  #listeners = new Map<string, AcceptQueue>();
+  #listeners = new Map<string, AcceptQueue | ForwardingListener>();
   #nextEphemeral = EPHEMERAL_FIRST;
   readonly #options: NamespaceOptions;
 
@@ -75,6 +81,23 @@ export class NetworkNamespace implements NetStack {
   }
 
   listen(port: number, address: string = ANY_ADDRESS): Listener {
+    const local = this.#bind(port, address);
+    const key = keyOf(local);
+    const listener = new AcceptQueue(local, () => this.#listeners.delete(key));
+    this.#listeners.set(key, listener);
+    return listener;
+  }
+
+  /** Binds `address:port` like listen (same EADDRINUSE rules) for a forwarder; close() frees it. */
+  forward(port: number, address: string, forwarder: Forwarder): { readonly local: SocketAddress; close(): void } {
+    const local = this.#bind(port, address);
+    const key = keyOf(local);
+    const binding: ForwardingListener = { local, forwarder, close: () => this.#listeners.delete(key) };
+    this.#listeners.set(key, binding);
+    return binding;
+  }
+
+  #bind(port: number, address: string): SocketAddress {
     if (address !== ANY_ADDRESS && !(isLoopback(address) || this.#addresses.includes(address))) {
       throw new NetError('EADDRNOTAVAIL', 'listen', address, port);
     }
@@ -83,11 +106,7 @@ export class NetworkNamespace implements NetStack {
       const clash = l.local.address === address || l.local.address === ANY_ADDRESS || address === ANY_ADDRESS;
       if (l.local.port === chosen && clash) throw new NetError('EADDRINUSE', 'listen', address, chosen);
     }
-    const local = { address, port: chosen };
-    const key = keyOf(local);
-    const listener = new AcceptQueue(local, () => this.#listeners.delete(key));
-    this.#listeners.set(key, listener);
-    return listener;
+    return { address, port: chosen };
   }
 
   async connect(host: string, port: number, options?: { readonly signal?: AbortSignal }): Promise<Socket> {
@@ -109,11 +128,16 @@ export class NetworkNamespace implements NetStack {
   /**
    * A connection arriving at `to` (one of this namespace's addresses) from `from`: queued on the listener that
    * takes it, and the client's end returned. Nothing listening there is ECONNREFUSED (the kernel answers RST).
+   * A port bound by a forwarder hands the connection on instead.
    */
-  deliver(to: SocketAddress, from: SocketAddress): Socket {
+  deliver(to: SocketAddress, from: SocketAddress, rewritten?: Rewritten): Socket {
     const listener = this.#listenerFor(to);
-    if (!listener) throw new NetError('ECONNREFUSED', 'connect', to.address, to.port);
-    const [client, server] = createSocketPair(from, to);
+    if (!listener) throw new NetError('ECONNREFUSED', 'connect', rewritten?.dialled.address ?? to.address, rewritten?.dialled.port ?? to.port);
+    if ('forwarder' in listener) return listener.forwarder(to, from);
+    const [client, server] = createSocketPair(
+      { local: from, remote: rewritten?.dialled ?? to },
+      { local: to, remote: rewritten?.seenFrom ?? from },
+    );
     listener.enqueue(server);
     return client;
   }
@@ -143,9 +167,24 @@ export class NetworkNamespace implements NetStack {
     throw new NetError('ENOTFOUND', 'getaddrinfo', host);
   }
 
-  #listenerFor(to: SocketAddress): AcceptQueue | undefined {
+  #listenerFor(to: SocketAddress): AcceptQueue | ForwardingListener | undefined {
     return this.#listeners.get(keyOf(to)) ?? this.#listeners.get(keyOf({ address: ANY_ADDRESS, port: to.port }));
   }
+}
+
+/**
+ * A connection whose addresses were rewritten on the way (a published port): what the client dialled, which it
+ * keeps seeing as its peer and in its errors, and where the server sees it come from (docker-proxy's address).
+ */
+export interface Rewritten {
+  readonly dialled: SocketAddress;
+  readonly seenFrom?: SocketAddress;
+}
+
+interface ForwardingListener {
+  readonly local: SocketAddress;
+  readonly forwarder: Forwarder;
+  close(): void;
 }
 
 function next(port: number): number {
