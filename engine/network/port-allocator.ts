@@ -33,7 +33,15 @@ export function allocatePort(
   const hostIp = mapping.hostIp === '' ? ANY : mapping.hostIp;
   const free = (hostPort: number) => !state.ports.some((p) => clashes({ hostIp, proto: mapping.proto, hostPort }, p));
   const take = (hostPort: number, nextDynamicPort = state.nextDynamicPort): Allocation => {
-    const port: AllocatedPort = { containerId, proto: mapping.proto, hostIp, hostPort, containerPort: mapping.containerPort, containerIp };
+    const port: AllocatedPort = {
+      containerId,
+      proto: mapping.proto,
+      hostIp,
+      hostPort,
+      containerPort: mapping.containerPort,
+      containerIp,
+      bothFamilies: mapping.hostIp === '',
+    };
     return { state: { ...state, ports: [...state.ports, port], nextDynamicPort }, port };
   };
   if (mapping.hostPort === '') {

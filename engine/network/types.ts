@@ -58,6 +58,8 @@ export interface AllocatedPort {
   readonly containerPort: number;
   /** The container address the port leads to (docker-proxy's -container-ip). */
   readonly containerIp: string;
+  /** Published on every address (`-p 8080:80`): listed for IPv6 (`::`) too, as Engine 28 binds both families. */
+  readonly bothFamilies: boolean;
 }
 
 /**
