@@ -1,3 +1,4 @@
+import type { NetworkEvent } from './network/service.ts';
 import type { BuildEvent } from './build/service.ts';
 import type { VirtualClock } from './core/clock.ts';
 import type { EventStream } from './core/events.ts';
@@ -72,6 +73,7 @@ export type EngineEvent =
   | ImageEvent
   | BuildEvent
   | VolumeEvent
+  | NetworkEvent
   | ContainerEvent;
 
 export interface Snapshot {

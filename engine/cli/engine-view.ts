@@ -5,6 +5,7 @@ import { EMPTY_REGISTRY, ImageService } from '../image/service.ts';
 import type { SearchResult } from '../image/search.ts';
 import type { Digest } from '../image/types.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
+import type { NetworkService } from '../network/service.ts';
 import type { ContainerService } from '../runtime/containers/service.ts';
 import { initialIds } from '../core/ids.ts';
 
@@ -30,6 +31,8 @@ export interface EngineView {
   readonly runtime?: ContainerService;
   /** Volumes and the operations on them. Absent on an engine without a volume service. */
   readonly volumes?: VolumeService;
+  /** Networks, endpoints and published ports. Absent on an engine without networking. */
+  readonly network?: NetworkService;
   /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */
   searchIndex?(): readonly SearchResult[];
 }

@@ -16,6 +16,8 @@ import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
+import { NetworkService } from '../network/service.ts';
+import type { NetworkState } from '../network/types.ts';
 import type { VolumeStore } from '../runtime/volumes/types.ts';
 import { ContainerService } from '../runtime/containers/service.ts';
 import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
@@ -41,6 +43,7 @@ interface EngineState {
   readonly images: ImageStore;
   readonly buildCache: BuildCache;
   readonly volumes: VolumeStore;
+  readonly networks: NetworkState;
   readonly containers: ContainerStore;
 }
 
@@ -63,7 +66,14 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const builder = new BuildService({ clock, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   const idSource = { get: () => ids, set: (next: typeof ids) => (ids = next) };
   const volumes = new VolumeService({ clock, ids: idSource, announce: (e) => events.emit(e) });
-  const runtime = new ContainerService({ clock, ids: idSource, images, programs, kernel: HOST_KERNEL, volumes, hostFs, announce: (e) => events.emit(e) });
+  const network = new NetworkService({
+    clock,
+    ids: idSource,
+    hostname: HOST_NAME,
+    hostHosts: () => (hostFs.exists('/etc/hosts') ? hostFs.readText('/etc/hosts') : undefined),
+    announce: (e) => events.emit(e),
+  });
+  const runtime = new ContainerService({ clock, ids: idSource, images, programs, kernel: HOST_KERNEL, volumes, hostFs, network, announce: (e) => events.emit(e) });
   // The daemon, as the docker CLI reaches it.
   const docker: EngineView & DiskUsageSources = {
     containers: () => runtime.list().map((c) => ({ state: c.state.Status })),
@@ -74,10 +84,11 @@ export function createMachine(options: MachineOptions = {}): Machine {
     images,
     builder,
     volumes,
+    network,
     searchIndex: catalogRepositories,
     buildCache: () => cacheUsage(builder.cache),
   };
-  const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker } };
+  const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker, net: network.host } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
 
   const loginShell = () =>
@@ -161,7 +172,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     openTerminal,
     snapshot: (): Snapshot => ({
       version: 1,
-      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, containers: runtime.store } satisfies EngineState,
+      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, networks: network.state, containers: runtime.store } satisfies EngineState,
     }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
@@ -173,6 +184,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
       volumes.store = state.volumes;
       // Snapshots from before the runtime existed hold no containers.
       runtime.store = state.containers ?? EMPTY_CONTAINER_STORE;
+      // After the runtime: its containers come back stopped, so nothing is connected.
+      if (state.networks) network.restore(state.networks);
     },
   };
 }

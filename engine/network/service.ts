@@ -110,6 +110,15 @@ export class NetworkService {
     this.#announce({ type: 'networks-changed' });
   }
 
+  /**
+   * A snapshot comes back: its networks, with no container connected (running containers come back stopped, as
+   * after a daemon restart, and connect again when they start).
+   */
+  restore(saved: NetworkState): void {
+    for (const id of [...this.#modes.keys()]) this.disconnect(id);
+    this.state = { ...saved, endpoints: new Map(), ports: [] };
+  }
+
   networks(): Network[] {
     return [...this.#state.networks.values()].sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -9,6 +9,7 @@ import type { CommandContext } from '../command.ts';
 import { pullDisplay } from '../pull-progress.ts';
 import { parseMountOption } from '../mount-option.ts';
 import { volumeFlags } from '../volume-option.ts';
+import { parsePortRange, parsePublishSpecs } from '../../network/publish-spec.ts';
 
 /** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
 export function containerService(ctx: CommandContext): ContainerService {
@@ -62,7 +63,20 @@ export function createOptions(ctx: CommandContext): CreateOptions {
     volumes,
     mounts: f.list('mount').map((m) => parseMountOption(m, cwd)),
     tmpfs: f.list('tmpfs'),
+    ports: parsePublishSpecs(f.list('publish')),
+    publishAll: f.bool('publish-all'),
+    expose: f.list('expose').map(checkExpose),
+    ...(f.list('network').length > 0 ? { networkMode: f.list('network')[0]! } : {}),
   };
+}
+
+/** The client's check of `--expose` values (container/opts.go): a port or range, with an optional protocol. */
+function checkExpose(value: string): string {
+  const [range] = value.split('/');
+  if (parsePortRange(range!) === undefined) {
+    throw new DockerError(`invalid range format for --expose: ${value}, error: strconv.ParseUint: parsing ${JSON.stringify(range)}: invalid syntax`, 125, 'EEXPOSE');
+  }
+  return value;
 }
 
 /** opts.ValidateEnv: `KEY=value` as given; a bare `KEY` takes the client's value, or is dropped when it has none. */
@@ -96,9 +110,12 @@ export function attachOutput(ctx: CommandContext, service: ContainerService, id:
   });
 }
 
-/** How `run` reports a daemon error (docker/cli container/run.go): `docker: ` + text + the help hint, exit 125. */
-export function runError(message: string, exitCode = 125): DockerError {
-  return new DockerError(`docker: ${message}\n\nRun 'docker run --help' for more information`, exitCode, 'ERUN');
+/**
+ * How `run` and `create` report an error (docker/cli container/run.go, create.go withHelp): `docker: ` + text + the
+ * help hint, exit 125.
+ */
+export function runError(message: string, exitCode = 125, command: 'run' | 'create' = 'run'): DockerError {
+  return new DockerError(`docker: ${message}\n\nRun 'docker ${command} --help' for more information`, exitCode, 'ERUN');
 }
 
 /**

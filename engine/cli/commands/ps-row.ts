@@ -4,6 +4,8 @@ import { statusText } from '../../runtime/containers/status-text.ts';
 import { ellipsis } from '../ellipsis.ts';
 import type { ListRow, ListType } from '../format/index.ts';
 import { goTimeString } from './images.ts';
+import { displayablePorts } from './ps-ports.ts';
+import type { PortBinding } from '../../network/types.ts';
 
 export const CONTAINER_LIST_TYPE: ListType = {
   typeName: '*formatter.ContainerContext',
@@ -32,6 +34,8 @@ export interface RowOptions {
   readonly imageShown: string;
   /** Writable-layer and total bytes, when the sizes were asked for (`-s`, or a format naming `.Size`). */
   readonly size?: { readonly rw: number; readonly rootFs: number };
+  /** NetworkSettings.Ports while the container runs (a stopped one has none). */
+  readonly ports?: Readonly<Record<string, readonly PortBinding[] | null>>;
 }
 
 /** formatter.ContainerContext: one container's cells. */
@@ -46,7 +50,7 @@ export function containerRow(c: ContainerView, o: RowOptions): ListRow {
     Command: JSON.stringify(o.trunc ? ellipsis(command, 20) : command),
     CreatedAt: goTimeString(Math.floor(record.created / 1000)),
     RunningFor: `${humanDuration(o.now - record.created)} ago`,
-    Ports: '',
+    Ports: displayablePorts(o.ports ?? {}),
     State: state.Status,
     Status: statusText(state, o.now),
     Size: sizeText(o.size),

@@ -38,7 +38,7 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },

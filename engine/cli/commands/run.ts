@@ -1,6 +1,7 @@
 import { isDockerError } from '../../core/errors.ts';
 import type { ContainerService } from '../../runtime/containers/service.ts';
 import type { ContainerRecord } from '../../runtime/containers/types.ts';
+import { createWarnings } from '../../runtime/containers/networking.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { attachOutput, containerService, createOptions, ensureImage, proxySignals, runError } from './container-service.ts';
 
@@ -45,7 +46,9 @@ async function createForRun(ctx: CommandContext, service: ContainerService): Pro
       throw runError('conflicting options: cannot specify both --restart and --rm');
     }
     await ensureImage(ctx, options.image);
-    return service.create(options);
+    const record = service.create(options);
+    for (const w of createWarnings(record)) await ctx.stderr.write(`WARNING: ${w}\n`);
+    return record;
   } catch (e) {
     if (!isDockerError(e) || e.code === 'ERUN') throw e;
     throw runError(e.message);

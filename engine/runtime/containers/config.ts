@@ -1,6 +1,7 @@
 import { DockerError } from '../../core/errors.ts';
 import type { ContainerConfig as ImageContainerConfig } from '../../image/types.ts';
 import type { MountRequest } from '../mounts/types.ts';
+import type { PortMapping } from '../../network/publish-spec.ts';
 import type { ContainerConfig } from './types.ts';
 
 /** What `docker create` / `run` ask for on top of the image's config. */
@@ -29,6 +30,14 @@ export interface CreateOptions {
   readonly mounts?: readonly MountRequest[];
   /** HostConfig.Tmpfs, from `--tmpfs path[:options]`. */
   readonly tmpfs?: readonly string[];
+  /** `--network`. */
+  readonly networkMode?: string;
+  /** `-p`, parsed by the client. */
+  readonly ports?: readonly PortMapping[];
+  /** `-P`. */
+  readonly publishAll?: boolean;
+  /** `--expose`: ports (`80`, `8000-8001/udp`) added to the image's ExposedPorts. */
+  readonly expose?: readonly string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { TreeFs } from '../../fs/tree-fs.ts';
 import type { DirEntry, Fs } from '../../fs/types.ts';
 import { MountedFs } from '../../fs/mount-fs.ts';
 import { attachMounts, type MountAttachHost } from '../mounts/attach.ts';
+import type { ContainerNetworking } from './networking.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { createProcess, DEFAULT_PATH, resolveCommand } from '../../programs/spawn.ts';
 import type { Readable, Writable } from '../../programs/streams.ts';
@@ -49,10 +50,10 @@ export interface PreparedProcess {
  * none, HOSTNAME, TERM for a tty, HOME from /etc/passwd) under the container's Env. A command runc cannot exec throws
  * the daemon's error here, before anything runs, so the caller can leave the container as it was.
  */
-export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host: ProcessHost): PreparedProcess {
+export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host: ProcessHost, networking?: ContainerNetworking): PreparedProcess {
   const now = () => host.clock.nowSeconds();
   const rootfs = new TreeFs(root, now);
-  const mounts = attachMounts(record.mounts, rootfs, { ...host, now });
+  const mounts = [...attachMounts(record.mounts, rootfs, { ...host, now }), ...(networking?.mounts ?? [])];
   const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
   const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
@@ -64,7 +65,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const name = argv[0] ?? '';
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
-  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: {} }, registry: host.programs };
+  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
   const handled = pid1Program(fs, found.path, cwd, host.programs)?.handledSignals ?? [];
   return {
     fs,

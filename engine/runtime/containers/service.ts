@@ -20,6 +20,9 @@ import type { IdSource, VolumeService } from '../volumes/service.ts';
 import { isAnonymous } from '../volumes/types.ts';
 import type { Fs } from '../../fs/types.ts';
 import { parseBind } from '../mounts/parse-bind.ts';
+import type { NetworkService } from '../../network/service.ts';
+import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
+import { connectContainer } from './networking.ts';
 import { setupMounts } from '../mounts/setup.ts';
 import { tmpfsRequest } from '../mounts/tmpfs.ts';
 import type { MountRequest } from '../mounts/types.ts';
@@ -43,6 +46,8 @@ export interface ContainerServiceOptions {
   readonly volumes: VolumeService;
   /** The daemon's host filesystem: where bind mounts' sources are. */
   readonly hostFs: Fs;
+  /** Networks, endpoints and published ports: a container is connected while its process runs. */
+  readonly network: NetworkService;
   readonly announce?: (e: ContainerEvent) => void;
 }
 
@@ -55,7 +60,7 @@ export interface ContainerView {
 /** What only exists while the daemon runs: the lifecycle actor, the process, who is attached. */
 interface Live {
   readonly lifecycle: ContainerLifecycle;
-  process?: { readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean };
+  process?: { readonly id: string; readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean };
   /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
   next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
   /**
@@ -150,6 +155,8 @@ export class ContainerService {
     let ids = afterId;
     if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
     this.#o.ids.set(ids);
+    const networkMode = !options.networkMode || options.networkMode === 'default' ? 'bridge' : options.networkMode;
+    this.#o.network.network(networkMode);
     const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
     const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
     const argv = commandLine(config);
@@ -164,6 +171,12 @@ export class ContainerService {
       config: { ...config, Hostname: id.slice(0, 12) },
       autoRemove: options.autoRemove ?? false,
       restartPolicy,
+      network: {
+        mode: networkMode,
+        ports: options.ports ?? [],
+        publishAll: options.publishAll ?? false,
+        exposedPorts: exposedPorts(image.config.config.ExposedPorts, options.expose),
+      },
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
       mounts,
       layer: makeDir(),
@@ -184,9 +197,9 @@ export class ContainerService {
     // Refusals (paused, being removed) come before runc is asked anything.
     if (!state.Running && !state.Paused && !state.Dead && !state.phase.startsWith('removing')) {
       try {
-        live.next = { prepared: prepareMainProcess(record, this.#rootOf(record), this.#o), stdin };
+        live.next = { prepared: this.#prepare(record), stdin };
       } catch (e) {
-        if (isDockerError(e)) this.#update(record.id, (r) => ({ ...r, startFailure: { exitCode: e.exitCode, error: e.message.replace(/^Error response from daemon: /, '') } }));
+        if (isDockerError(e)) this.#update(record.id, (r) => ({ ...r, startFailure: { exitCode: e.code === 'ESTART' ? e.exitCode : 128, error: e.message.replace(/^Error response from daemon: /, '') } }));
         throw e;
       }
     }
@@ -326,6 +339,20 @@ export class ContainerService {
     return live;
   }
 
+  /**
+   * The next start's process: connected to its network first (a taken port fails here), then prepared as runc
+   * would; a failure leaves nothing connected.
+   */
+  #prepare(record: ContainerRecord): PreparedProcess {
+    const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds());
+    try {
+      return prepareMainProcess(record, this.#rootOf(record), this.#o, networking);
+    } catch (e) {
+      this.#o.network.disconnect(record.id);
+      throw e;
+    }
+  }
+
   #rootOf(record: ContainerRecord): DirEntry {
     return union([...this.#imageLayers(record), record.layer]);
   }
@@ -342,12 +369,13 @@ export class ContainerService {
     live.next = undefined;
     if (!next) {
       try {
-        next = { prepared: prepareMainProcess(record, this.#rootOf(record), this.#o), stdin: EMPTY_READER };
+        next = { prepared: this.#prepare(record), stdin: EMPTY_READER };
       } catch (e) {
         if (!isDockerError(e)) throw e;
-        this.#update(id, (r) => ({ ...r, startFailure: { exitCode: e.exitCode, error: e.message.replace(/^Error response from daemon: /, '') } }));
+        const exitCode = e.code === 'ESTART' ? e.exitCode : 128;
+        this.#update(id, (r) => ({ ...r, startFailure: { exitCode, error: e.message.replace(/^Error response from daemon: /, '') } }));
         // A policy restart whose command has gone: the start counts as an immediate exit (and may be retried).
-        queueMicrotask(() => live.lifecycle.send({ type: 'PROCESS_EXITED', code: e.exitCode }));
+        queueMicrotask(() => live.lifecycle.send({ type: 'PROCESS_EXITED', code: exitCode }));
         return;
       }
     }
@@ -356,11 +384,12 @@ export class ContainerService {
       return rest;
     });
     const { prepared, stdin } = next;
-    live.process = { fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
+    live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
     const exit = prepared.launch({ stdin, stdout: this.#log(live, id, 'stdout'), stderr: this.#log(live, id, 'stderr'), signal: abort.signal });
     void exit.then((code) => {
       if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;
       live.process = undefined;
+      this.#o.network.disconnect(id);
       this.#update(id, (r) => ({ ...r, layer: diffTrees(imageRoot, prepared.fs.root) }));
       live.lifecycle.send({ type: 'PROCESS_EXITED', code });
     });
@@ -417,6 +446,7 @@ export class ContainerService {
 
   #discard(live: Live): void {
     const p = live.process;
+    if (p) this.#o.network.disconnect(p.id);
     live.process = undefined;
     p?.abort.abort('SIGKILL');
     live.lifecycle.dispose();
@@ -435,4 +465,15 @@ export class ContainerService {
 /** The daemon's view of the mount flags: `-v` strings parsed, `--tmpfs` entries as tmpfs mounts, then `--mount`s. */
 function mountRequests(options: CreateOptions): MountRequest[] {
   return [...(options.binds ?? []).map(parseBind), ...(options.tmpfs ?? []).map(tmpfsRequest), ...(options.mounts ?? [])];
+}
+
+/** Config.ExposedPorts: the image's, then `--expose` values (`80`, `8000-8001/udp`), as `port/proto` keys. */
+function exposedPorts(image: Readonly<Record<string, unknown>> | undefined, expose: readonly string[] = []): string[] {
+  const keys = new Set(Object.keys(image ?? {}));
+  for (const value of expose) {
+    const [range, proto = 'tcp'] = value.split('/');
+    const r = parsePortRange(range!);
+    if (r) for (let port = r[0]; port <= r[1]; port++) keys.add(portKey(port, proto));
+  }
+  return [...keys].filter((k) => parsePortKey(k) !== undefined);
 }

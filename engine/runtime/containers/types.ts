@@ -3,6 +3,7 @@ import type { Digest } from '../../image/types.ts';
 import type { PersistedLifecycle } from '../lifecycle/index.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
 import type { MountPoint } from '../mounts/types.ts';
+import type { PortMapping } from '../../network/publish-spec.ts';
 
 /** One chunk a container's process wrote, as the json-file log driver keeps it (one entry per write). */
 export interface LogEntry {
@@ -47,6 +48,8 @@ export interface ContainerRecord {
   readonly config: ContainerConfig;
   readonly autoRemove: boolean;
   readonly restartPolicy: RestartPolicy;
+  /** What the container asks of the network when it starts (HostConfig.NetworkMode, PortBindings, PublishAllPorts). */
+  readonly network: ContainerNetworkConfig;
   /** HostConfig.Binds: the `-v` strings that name a source, as the client sent them (null when none). */
   readonly binds: readonly string[] | null;
   /** The container's mounts (inspect's Mounts): explicit ones first, then the image's VOLUMEs as anonymous volumes. */
@@ -59,6 +62,17 @@ export interface ContainerRecord {
    * (`Created` for a first start) and reports the code and message in State.ExitCode / State.Error.
    */
   readonly startFailure?: { readonly exitCode: number; readonly error: string };
+}
+
+export interface ContainerNetworkConfig {
+  /** `--network`: `bridge` unless given (`default` means bridge too). */
+  readonly mode: string;
+  /** `-p`, parsed. */
+  readonly ports: readonly PortMapping[];
+  /** `-P`. */
+  readonly publishAll: boolean;
+  /** The image's ExposedPorts and `--expose` (`80/tcp`). */
+  readonly exposedPorts: readonly string[];
 }
 
 /** What an engine snapshot holds of the containers: records and their lifecycles, in creation order. */

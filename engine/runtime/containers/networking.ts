@@ -1,0 +1,51 @@
+import type { Mount } from '../../fs/mount-fs.ts';
+import { TreeFs } from '../../fs/tree-fs.ts';
+import type { Fs } from '../../fs/types.ts';
+import { containerHostnameFile, containerHostsFile } from '../../network/etc-hosts.ts';
+import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
+import { containerResolvConf } from '../../network/resolv-conf.ts';
+import type { Attachment, NetworkService } from '../../network/service.ts';
+import type { ContainerRecord } from './types.ts';
+
+/** A started container's networking: its sockets and the /etc files Docker bind-mounts into it. */
+export interface ContainerNetworking {
+  readonly attachment: Attachment;
+  readonly mounts: readonly Mount[];
+}
+
+/**
+ * What the daemon does for networking when a container starts (daemon/container_operations.go): an endpoint on its
+ * network with its published ports (a taken port fails the start), then the files it writes under
+ * /var/lib/docker/containers/<id>/ and bind-mounts over the image's `/etc/hosts`, `/etc/hostname` and
+ * `/etc/resolv.conf`: so a container's /etc/hosts names its own address, and edits to it are not in `docker diff`.
+ * `hostFs` is the daemon's host, whose /etc/hosts a host-network container shares.
+ */
+export function connectContainer(network: NetworkService, record: ContainerRecord, hostFs: Fs, now: () => number): ContainerNetworking {
+  const files = new TreeFs(undefined, now);
+  const hostname = record.config.Hostname;
+  const attachment = network.connect(record.id, {
+    name: record.name,
+    hostname,
+    networkMode: record.network.mode,
+    ports: record.network.ports,
+    publishAll: record.network.publishAll,
+    exposedPorts: record.network.exposedPorts,
+    hosts: () => (files.exists('/hosts') ? files.readText('/hosts') : undefined),
+  });
+  const isHost = attachment.networkMode === 'host';
+  const hostText = (path: string) => (hostFs.exists(path) ? hostFs.readText(path) : '');
+  files.writeFile('/hosts', isHost ? hostText('/etc/hosts') : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])) }), { mode: 0o644 });
+  files.writeFile('/hostname', isHost ? hostText('/etc/hostname') : containerHostnameFile(hostname), { mode: 0o644 });
+  const resolv = isHost
+    ? containerResolvConf({ path: '/etc/resolv.conf', content: HOST_STUB_RESOLV_CONF }, 'host')
+    : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'legacy');
+  files.writeFile('/resolv.conf', resolv, { mode: 0o644 });
+  const mounts = ['hosts', 'hostname', 'resolv.conf'].map((name) => ({ target: `/etc/${name}`, fs: files, base: `/${name}`, readOnly: false }));
+  return { attachment, mounts };
+}
+
+/** The create response's Warnings (daemon/create.go verifyNetworkingConfig): what the CLI prints as `WARNING: ...`. */
+export function createWarnings(record: ContainerRecord): string[] {
+  const publishes = record.network.ports.length > 0 || record.network.publishAll;
+  return record.network.mode === 'host' && publishes ? ['Published ports are discarded when using host network mode'] : [];
+}
