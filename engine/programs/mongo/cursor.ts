@@ -30,7 +30,7 @@ export function project(doc: Doc, projection: Doc): Doc {
   if (entries.length === 0) return doc;
   const truthy = (v: Value) => v === true || (typeof v === 'number' && v !== 0);
   const inclusive = entries.filter(([k]) => k !== '_id').map(([, v]) => truthy(v));
-  const mode = inclusive.length === 0 ? !truthy(projection._id!) : inclusive[0]!;
+  const mode = inclusive.length === 0 ? truthy(projection._id!) : inclusive[0]!;
   for (const [k, v] of entries) {
     if (k === '_id' || truthy(v) === mode) continue;
     const code = mode ? 31254 : 31253;

@@ -2,7 +2,7 @@ import { bsonSize, clone, isDoc, ObjectId, ObjectIdFactory, stringifyEJSON, valu
 import { badValue, CommandError } from './command-error.ts';
 import { project, sortDocs } from './cursor.ts';
 import type { LogEntry } from './log.ts';
-import { matches } from './query.ts';
+import { matches, validateFilter } from './query.ts';
 import { tableSizeOnDisk, type CatalogEntry, type DbPath } from './storage.ts';
 import { applyUpdate, upsertSeed } from './update.ts';
 
@@ -166,6 +166,7 @@ export class Databases {
   #selected(db: string, coll: string, filter: Value | undefined): Doc[] {
     const f = filter ?? {};
     if (!isDoc(f)) throw new CommandError(14, 'TypeMismatch', "BSON field 'filter' is the wrong type, expected type 'object'");
+    validateFilter(f);
     const c = this.#get(db, coll);
     return c ? c.docs.filter((d) => matches(d, f)) : [];
   }

@@ -6,6 +6,20 @@ import { badValue } from './command-error.ts';
  * $gte $lt $lte $in $nin $exists $regex (with $options) $not, and the logical $and $or $nor. Comparisons bracket by
  * type as the server does: `{age: {$gt: 5}}` never matches a string.
  */
+const OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options', '$not', '$size']);
+
+/** Checks a filter's operators as mongod's parser does before it looks at any document (so an empty collection errs too). */
+export function validateFilter(filter: Doc): void {
+  for (const [key, cond] of Object.entries(filter)) {
+    if (key.startsWith('$')) {
+      matchLogical({}, key, cond);
+      for (const sub of cond as Doc[]) validateFilter(sub);
+    } else if (isOperatorObject(cond)) {
+      for (const op of Object.keys(cond)) if (!OPERATORS.has(op)) throw badValue(`unknown operator: ${op}`);
+    }
+  }
+}
+
 export function matches(doc: Doc, filter: Doc): boolean {
   for (const [key, cond] of Object.entries(filter)) {
     if (key.startsWith('$')) {
