@@ -160,32 +160,31 @@ export class ShellState {
 
   /** The `db` object a script sees: methods, and any other property is the collection of that name. */
   db(): Record<string, unknown> {
-    const state = this;
     const methods: Record<string, unknown> = {
-      getName: () => state.#db.databaseName,
-      getCollection: (name: string) => new ShellCollection(state.#db.collection(name)),
-      getCollectionNames: async () => (await state.#db.listCollections({}, { nameOnly: true }).toArray()).map((c) => String(c.name)).sort(),
-      getSiblingDB: (name: string) => new ShellState(state.client).withDb(name).db(),
-      runCommand: (cmd: Doc) => state.#db.command(cmd),
-      adminCommand: (cmd: Doc) => state.client.command('admin', cmd),
+      getName: () => this.#db.databaseName,
+      getCollection: (name: string) => new ShellCollection(this.#db.collection(name)),
+      getCollectionNames: async () => (await this.#db.listCollections({}, { nameOnly: true }).toArray()).map((c) => String(c.name)).sort(),
+      getSiblingDB: (name: string) => new ShellState(this.client).withDb(name).db(),
+      runCommand: (cmd: Doc) => this.#db.command(cmd),
+      adminCommand: (cmd: Doc) => this.client.command('admin', cmd),
       createCollection: async (name: string) => {
-        await state.#db.createCollection(name);
+        await this.#db.createCollection(name);
         return { ok: 1 };
       },
       dropDatabase: async () => {
-        const name = state.#db.databaseName;
-        const r = await state.#db.command({ dropDatabase: 1 });
+        const name = this.#db.databaseName;
+        const r = await this.#db.command({ dropDatabase: 1 });
         return { ok: r.ok as Value, dropped: name };
       },
-      version: () => String(state.client.hello?.version ?? ''),
-      toString: () => state.#db.databaseName,
+      version: async () => String((await this.client.command('admin', { buildInfo: 1 })).version),
+      toString: () => this.#db.databaseName,
     };
     return new Proxy(methods, {
-      get(target, prop) {
+      get: (target, prop) => {
         if (typeof prop !== 'string') return undefined;
         if (prop in target) return target[prop];
         if (prop.startsWith('_') || prop === 'then') return undefined;
-        return new ShellCollection(state.#db.collection(prop));
+        return new ShellCollection(this.#db.collection(prop));
       },
     });
   }
