@@ -42,6 +42,12 @@ export interface SpawnOptions {
   /** The child's interrupt signal; defaults to the parent's (a background job gets its own). */
   signal?: AbortSignal;
   /**
+   * The user and group the child runs as (what setuid/setgid before exec give: gosu, su). Default: the parent's.
+   * Only a root parent may change them; callers check that, as the kernel would refuse with EPERM.
+   */
+  uid?: number;
+  gid?: number;
+  /**
    * Called instead of running when the command cannot be started, so the caller can print its own wording
    * (`bash: foo: command not found`, `env: 'foo': No such file or directory`). spawn then resolves to 127
    * (not-found, bad-interpreter) or 126 (the others) without printing anything itself.

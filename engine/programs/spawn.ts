@@ -57,8 +57,8 @@ function childInit(parent: ProcessInit, argv: readonly string[], o: SpawnOptions
     stdout: o.stdout ?? parent.stdout,
     stderr: o.stderr ?? parent.stderr,
     signal: o.signal ?? parent.signal,
-    uid: parent.uid,
-    gid: parent.gid,
+    uid: o.uid ?? parent.uid,
+    gid: o.gid ?? parent.gid,
   };
 }
 

@@ -1,0 +1,22 @@
+/**
+ * Where mongosh's JavaScript runs. mongosh evaluates what is typed (and `--eval`) as JavaScript with `db`,
+ * `ObjectId`, `ISODate`, `print` and `printjson` bound to the shell; Dockyard runs it in its JavaScript sandbox
+ * (QuickJS compiled to WebAssembly, engine/programs/js/), which plugs in here. Promises the globals return are
+ * awaited, as mongosh's async rewriter does.
+ */
+export interface ShellEvaluator {
+  /** Evaluates one complete input; resolves to its completion value. Throws IncompleteInput when more lines are needed. */
+  evaluate(source: string, globals: Readonly<Record<string, unknown>>): Promise<unknown>;
+}
+
+/** The input so far is not a whole statement (an open brace or string): the REPL reads another line (`... `). */
+export class IncompleteInput extends Error {
+  override readonly name = 'IncompleteInput';
+}
+
+/** Used until the sandbox is wired in: says plainly that JavaScript cannot run yet. */
+export const NO_JAVASCRIPT: ShellEvaluator = {
+  async evaluate(): Promise<unknown> {
+    throw new Error("Dockyard's JavaScript sandbox is not available yet: mongosh can only run its shell commands (show dbs, show collections, use, exit)");
+  },
+};
