@@ -78,6 +78,7 @@ async function readConfig(p: Process, args: readonly string[], build: RedisBuild
     config.configFile = path;
   }
   try {
+    // As config.c: the file's text, a newline, then the options (which therefore start on line 2 without a file).
     loadConfig(config, [text, ...parsed.optionLines].join('\n'));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
