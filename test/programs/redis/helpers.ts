@@ -1,10 +1,10 @@
-/** Runs the redis programs on a small machine with a FakeNet, and waits for them on the virtual clock. */
+/** Runs the redis programs on a small machine with its own network namespace, and waits for them. */
 import { VirtualClock } from '../../../engine/core/clock.ts';
 import { macrotask } from '../../../engine/core/tick.ts';
 import { TreeFs } from '../../../engine/fs/tree-fs.ts';
 import type { Process, Program } from '../../../engine/programs/process.ts';
 import { BytesReader, Collector, type Readable, type Writable } from '../../../engine/programs/streams.ts';
-import { FakeNet } from './fake-net.ts';
+import { createNetworkNamespace, type NetworkNamespace } from '../../../engine/network/namespace.ts';
 
 /** 2026-11-29 14:00:00 UTC. */
 export const START = Date.UTC(2026, 10, 29, 14, 0, 0);
@@ -12,7 +12,7 @@ export const START = Date.UTC(2026, 10, 29, 14, 0, 0);
 export interface Box {
   fs: TreeFs;
   clock: VirtualClock;
-  net: FakeNet;
+  net: NetworkNamespace;
 }
 
 /** A redis image's skeleton: /data (the working directory) and the version in the environment. */
@@ -20,7 +20,7 @@ export function box(fs?: TreeFs, clock = new VirtualClock(START)): Box {
   const tree = fs ?? new TreeFs(undefined, () => clock.nowSeconds());
   if (!tree.exists('/data')) tree.mkdir('/data', { recursive: true });
   if (!tree.exists('/etc')) tree.mkdir('/etc');
-  return { fs: tree, clock, net: new FakeNet() };
+  return { fs: tree, clock, net: createNetworkNamespace({ hostname: 'c0ffee123456' }) };
 }
 
 export interface Running {
@@ -67,4 +67,14 @@ export async function until(cond: () => boolean, what = 'condition'): Promise<vo
     await macrotask();
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Whether something accepts connections on `port` (the probe connection is closed at once). */
+export async function listening(b: Box, port: number): Promise<boolean> {
+  try {
+    (await b.net.connect('127.0.0.1', port)).close();
+    return true;
+  } catch {
+    return false;
+  }
 }

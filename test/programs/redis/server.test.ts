@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redisServer } from '../../../engine/programs/redis/server.ts';
 import { RedisConnection } from '../../../engine/programs/redis/client.ts';
-import { box, settle, start, until, type Box, type Running } from './helpers.ts';
+import { box, listening, settle, start, until, type Box, type Running } from './helpers.ts';
 
 const T = '29 Nov 2026 14:00:00.000';
 
@@ -33,7 +33,7 @@ describe('redis-server start', () => {
         '',
       ].join('\n'),
     );
-    expect(b.net.listeners.has(6379)).toBe(true);
+    expect(await listening(b, 6379)).toBe(true);
     await stop(run);
   });
 
@@ -58,7 +58,7 @@ describe('redis-server start', () => {
     const run = await boot(b, ['--port', '7000']);
     expect(run.stdout.text()).toContain('* Configuration loaded\n');
     expect(run.stdout.text()).toContain('Running mode=standalone, port=7000.');
-    expect(b.net.listeners.has(7000)).toBe(true);
+    expect(await listening(b, 7000)).toBe(true);
     await stop(run);
   });
 
@@ -76,7 +76,7 @@ describe('redis-server start', () => {
     const b = box();
     b.fs.writeFile('/data/redis.conf', '# mine\nport 6380\nappendonly yes\n');
     const run = await boot(b, ['redis.conf']);
-    expect(b.net.listeners.has(6380)).toBe(true);
+    expect(await listening(b, 6380)).toBe(true);
     expect(run.stdout.text()).toContain('* Configuration loaded\n');
     await stop(run);
   });
@@ -262,6 +262,6 @@ describe('persistence', () => {
     await expect(c.command('SHUTDOWN', 'NOSAVE')).rejects.toThrow('Socket closed unexpectedly');
     expect(await run.exit).toBe(0);
     expect(run.stdout.text()).not.toContain('Saving the final RDB snapshot');
-    expect(b.net.listeners.size).toBe(0);
+    expect(await listening(b, 6379)).toBe(false);
   });
 });
