@@ -5,7 +5,7 @@
  */
 import { NetError, netOf } from '../../network/socket.ts';
 import type { Process, Program } from '../process.ts';
-import { readLines } from '../streams.ts';
+import { readLines, type Readable } from '../streams.ts';
 import { RedisConnection, parseRedisUrl } from './client.ts';
 import { formatRaw, formatTty } from './cli-format.ts';
 import type { Reply } from './resp.ts';
@@ -156,6 +156,25 @@ async function once(p: Process, o: Options): Promise<number> {
   return 0;
 }
 
+/** Ctrl-C at the prompt ends redis-cli even while it waits for a line. */
+function interruptible(input: Readable, signal: AbortSignal): Readable {
+  return {
+    read: () =>
+      new Promise((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason as Error);
+        const onAbort = () => reject(signal.reason as Error);
+        signal.addEventListener('abort', onAbort, { once: true });
+        input.read().then(
+          (chunk) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(chunk);
+          },
+          (e: unknown) => reject(e as Error),
+        );
+      }),
+  };
+}
+
 async function repl(p: Process, o: Options): Promise<number> {
   const tty = p.stdin.tty !== undefined;
   const version = redisBuild(p).version;
@@ -163,15 +182,19 @@ async function repl(p: Process, o: Options): Promise<number> {
   let db = o.db;
   const prompt = () => (c ? `${o.host}:${o.port}${db !== 0 ? `[${db}]` : ''}> ` : 'not connected> ');
   if (tty) await p.stdout.write(prompt());
-  for await (const line of readLines(p.stdin)) {
+  for await (const line of readLines(interruptible(p.stdin, p.signal))) {
     const args = splitArgs(line);
     if (!args) await p.stdout.write('Invalid argument(s)\n');
     else if (args.length > 0) {
       const name = args[0]!.toLowerCase();
       if (name === 'quit' || name === 'exit') break;
       if (name === 'help' || name === '?') await p.stdout.write(HELP(version));
-      else {
-        if (!c?.isOpen) c = await connect(p, { ...o, db });
+      else if (c && !c.isOpen) {
+        // The server went away since the last command: hiredis finds out on this one, then redis-cli reconnects on the next.
+        c = undefined;
+        if (name !== 'shutdown') await p.stdout.write('Error: Server closed the connection\n');
+      } else {
+        c ??= await connect(p, { ...o, db });
         if (c) {
           const reply = await send(c, args);
           if (!reply) {

@@ -132,3 +132,34 @@ describe('redis-cli interactive', () => {
     await settle();
   });
 });
+
+describe('redis-cli when the server goes away', () => {
+  it('reports the closed connection once, then tries to reconnect', async () => {
+    const b = box();
+    const server = start(b, redisServer, ['redis-server']);
+    await until(() => server.stdout.text().includes('Ready to accept connections'));
+    const keyboard = new Pipe();
+    const run = start(b, redisCli, ['redis-cli'], { stdin: keyboard, stdinTty: true, tty: true });
+    await until(() => run.stdout.text() === '127.0.0.1:6379> ', 'the prompt');
+    server.abort('SIGTERM');
+    expect(await server.exit).toBe(0);
+    await settle();
+    await keyboard.write('ping\n');
+    await until(() => run.stdout.text().endsWith('not connected> '), 'the error');
+    await keyboard.write('ping\n');
+    await until(() => run.stderr.text() !== '', 'the reconnect');
+    keyboard.closeWrite();
+    await run.exit;
+    expect(run.stdout.text()).toBe('127.0.0.1:6379> Error: Server closed the connection\nnot connected> not connected> ');
+    expect(run.stderr.text()).toBe('Could not connect to Redis at 127.0.0.1:6379: Connection refused\n');
+  });
+
+  it('Ctrl-C at the prompt ends it', async () => {
+    const b = box();
+    const keyboard = new Pipe();
+    const run = start(b, redisCli, ['redis-cli'], { stdin: keyboard, stdinTty: true, tty: true });
+    await until(() => run.stdout.text() === 'not connected> ', 'the prompt');
+    run.abort('SIGINT');
+    await expect(run.exit).rejects.toBe('SIGINT');
+  });
+});
