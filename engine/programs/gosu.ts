@@ -43,7 +43,7 @@ export const gosu: Program = async (p: Process): Promise<number> => {
   const home = readTable(p.fs.root, '/etc/passwd').find((r) => r[2] === String(target.uid))?.[5] || '/';
   const env = { ...p.env, HOME: home };
   let failed: string | undefined;
-  const status = await p.spawn(command, { env, uid: target.uid, gid: target.gid, onFailure: (f) => (failed = runcExecError(command[0]!, f)) });
+  const status = await p.spawn(command, { env, uid: target.uid, gid: target.gid, exec: true, onFailure: (f) => (failed = runcExecError(command[0]!, f)) });
   if (failed !== undefined) {
     await p.stderr.write(`error: ${failed}\n`);
     return 1;

@@ -48,6 +48,11 @@ export interface SpawnOptions {
   uid?: number;
   gid?: number;
   /**
+   * The child replaces the caller, as execve does (the shell's `exec cmd`, gosu): if the caller is a container's
+   * PID 1, the new program becomes PID 1 and decides which signals it receives.
+   */
+  exec?: boolean;
+  /**
    * Called instead of running when the command cannot be started, so the caller can print its own wording
    * (`bash: foo: command not found`, `env: 'foo': No such file or directory`). spawn then resolves to 127
    * (not-found, bad-interpreter) or 126 (the others) without printing anything itself.

@@ -31,6 +31,8 @@ export interface ProcessInit {
   readonly signal: AbortSignal;
   readonly uid: number;
   readonly gid: number;
+  /** Told which program this process image turns out to be, and again at each exec that replaces it. */
+  readonly onExec?: (program: Program) => void;
 }
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -59,6 +61,8 @@ function childInit(parent: ProcessInit, argv: readonly string[], o: SpawnOptions
     signal: o.signal ?? parent.signal,
     uid: o.uid ?? parent.uid,
     gid: o.gid ?? parent.gid,
+    // Only an exec keeps the process (and so PID 1's identity); an ordinary child is a new process.
+    ...(o.exec && parent.onExec ? { onExec: parent.onExec } : {}),
   };
 }
 
@@ -119,6 +123,7 @@ export async function execFile(machine: Machine, path: string, init: ProcessInit
   if (content.kind === 'synthetic') {
     const program = content.program === undefined ? undefined : machine.registry[content.program];
     if (!program) return fail({ kind: 'exec-format', path: shown }, onFailure);
+    init.onExec?.(program);
     return runProgram(program, createProcess(machine, init));
   }
   const head = new TextDecoder().decode(readRange(content, 0, 256));

@@ -487,10 +487,10 @@ export class Interpreter {
   }
 
   /** Starts a program through the process's spawn, printing this shell's wording when it cannot start. */
-  async runExternal(argv: readonly string[], env: Record<string, string>, fds: Fds): Promise<number> {
+  async runExternal(argv: readonly string[], env: Record<string, string>, fds: Fds, exec = false): Promise<number> {
     let failure: SpawnFailure | undefined;
     const { stdin, stdout, stderr } = stdio(fds);
-    const status = await this.process.spawn(argv, { env, cwd: this.state.cwd, stdin, stdout, stderr, signal: this.signal, onFailure: (f) => (failure = f) });
+    const status = await this.process.spawn(argv, { env, cwd: this.state.cwd, stdin, stdout, stderr, signal: this.signal, exec, onFailure: (f) => (failure = f) });
     if (failure) await this.#reportFailure(failure, argv[0]!, fds);
     return status;
   }

@@ -66,13 +66,15 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
   const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
-  const handled = pid1Program(fs, found.path, cwd, host.programs)?.handledSignals ?? [];
+  // PID 1 is the program its file names (or its #! interpreter) until an exec replaces it.
+  let pid1 = pid1Program(fs, found.path, cwd, host.programs);
   return {
     fs,
-    receives: (signal) => signal === 'SIGKILL' || handled.includes(signal),
+    receives: (signal) => signal === 'SIGKILL' || (pid1?.handledSignals ?? []).includes(signal),
     launch(io) {
-      const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid });
+      const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid, onExec: (program) => (pid1 = program) });
       return runc.spawn(argv, {
+        exec: true,
         // Found but not runnable after all (a script whose interpreter is missing): the process "ran" and failed.
         onFailure: (f) => void io.stderr.write(`${ociCreateFailed(runcExecError(name, f))}\n`).catch(() => {}),
       });

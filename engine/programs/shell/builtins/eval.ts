@@ -43,7 +43,7 @@ export const source: Builtin = async (ctx) => {
 export const exec: Builtin = async (ctx) => {
   const argv = ctx.argv.slice(1);
   if (argv.length === 0) return 0;
-  const status = await ctx.sh.runExternal(argv, ctx.sh.state.environment(), ctx.fds);
+  const status = await ctx.sh.runExternal(argv, ctx.sh.state.environment(), ctx.fds, true);
   throw new ExitSignal(status);
 };
 
