@@ -127,7 +127,13 @@ function tokenize(text: string, file: string): Token[] {
       let word = '';
       i++;
       while (i < text.length && text[i] !== c) {
-        if (text[i] === '\\' && i + 1 < text.length && (text[i + 1] === c || text[i + 1] === '\\')) i++;
+        // Inside quotes nginx understands \", \', \\ and the \t, \r, \n escapes.
+        const escaped = text[i] === '\\' ? text[i + 1] : undefined;
+        if (escaped !== undefined && (escaped === c || escaped === '\\' || 'trn'.includes(escaped))) {
+          word += escaped === 't' ? '\t' : escaped === 'r' ? '\r' : escaped === 'n' ? '\n' : escaped;
+          i += 2;
+          continue;
+        }
         if (text[i] === '\n') line++;
         word += text[i++];
       }
