@@ -4,7 +4,7 @@ import { headerValue, utf8, type Header, type ResponseHead } from '../../../netw
 import { HttpParseError, readBody, readResponseHead, responseFraming } from '../../../network/http/parse.ts';
 import { hostHeader, parseUrl, resolveLocation, type HttpUrl } from '../../../network/http/url.ts';
 import { NetError, netOf, type Socket } from '../../../network/socket.ts';
-import { basename, dirname, resolvePath } from '../../../fs/path.ts';
+import { dirname, resolvePath } from '../../../fs/path.ts';
 import { exitStatusForSignal, type Process, type Program } from '../../process.ts';
 import { parseCurlArgs, type CurlArgs } from './args.ts';
 import { METER_HEADER, meterLine } from './progress.ts';
@@ -314,7 +314,7 @@ async function withTimeout<T>(t: Transfer, ms: number, phase: 'connect' | 'trans
 /** The body (or -i's head) to stdout, or to the -o / -O file. */
 async function output(t: Transfer, url: HttpUrl, bytes: Uint8Array, isHead = false): Promise<void> {
   const { p, a } = t;
-  const file = a.output ?? (a.remoteName ? basename(url.target.replace(/[?#].*$/, '')) : undefined);
+  const file = a.output ?? (a.remoteName ? (url.target.replace(/[?#].*$/, '').split('/').pop() ?? '') : undefined);
   if (file === undefined || file === '-') {
     await p.stdout.write(bytes);
     return;
