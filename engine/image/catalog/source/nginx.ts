@@ -8,8 +8,9 @@ import type { ImageSpec, LayerSpec, Step } from './types.ts';
 /**
  * nginx 1.27.5 (mainline, `latest`, bookworm-slim; ≈192MB) and 1.27.5-alpine (≈48MB), from nginx/docker-nginx.
  * The welcome page and configuration are the nginx packages' own text (BSD-2-Clause). The RUN lines are
- * upstream's opening words only; the entrypoint scripts are simplified restatements (run the /docker-entrypoint.d
- * scripts when the command is nginx, then exec it).
+ * upstream's opening words only; the entrypoint scripts are restatements of upstream's that print its lines (with
+ * ls/find/sort where upstream uses find -quit and sort -V, and a line check where 10-listen-on-ipv6 compares the
+ * package's md5). default.conf is the package's, without the IPv6 listen line that script adds at first start.
  */
 
 const VERSION = '1.27.5';
@@ -99,7 +100,6 @@ http {
 
 const DEFAULT_CONF = `server {
     listen       80;
-    listen  [::]:80;
     server_name  localhost;
 
     #access_log  /var/log/nginx/host.access.log  main;
@@ -125,25 +125,115 @@ export const ENTRYPOINT_SH = `#!/bin/sh
 
 set -e
 
-if [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then
+entrypoint_log() {
     if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
-        echo "$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
+        echo "$@"
     fi
-    for f in /docker-entrypoint.d/*.sh; do
-        if [ -x "$f" ]; then
-            [ -n "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ] || echo "$0: Launching $f"
-            "$f"
-        fi
-    done
-    [ -n "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ] || echo "$0: Configuration complete; ready for start up"
+}
+
+if [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then
+    if [ -n "$(ls -A /docker-entrypoint.d/ 2>/dev/null)" ]; then
+        entrypoint_log "$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
+
+        entrypoint_log "$0: Looking for shell scripts in /docker-entrypoint.d/"
+        find "/docker-entrypoint.d/" -type f -print | sort | while read -r f; do
+            case "$f" in
+                *.envsh)
+                    if [ -x "$f" ]; then
+                        entrypoint_log "$0: Sourcing $f";
+                        . "$f"
+                    else
+                        entrypoint_log "$0: Ignoring $f, not executable";
+                    fi
+                    ;;
+                *.sh)
+                    if [ -x "$f" ]; then
+                        entrypoint_log "$0: Launching $f";
+                        "$f"
+                    else
+                        entrypoint_log "$0: Ignoring $f, not executable";
+                    fi
+                    ;;
+                *) entrypoint_log "$0: Ignoring $f";;
+            esac
+        done
+
+        entrypoint_log "$0: Configuration complete; ready for start up"
+    else
+        entrypoint_log "$0: No files found in /docker-entrypoint.d/, skipping configuration"
+    fi
 fi
 
 exec "$@"
 `;
 
+const LISTEN_ON_IPV6 = `#!/bin/sh
+# vim:sw=4:ts=4:et
+
+set -e
+
+entrypoint_log() {
+    if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
+        echo "$@"
+    fi
+}
+
+ME=$(basename "$0")
+DEFAULT_CONF_FILE="etc/nginx/conf.d/default.conf"
+
+if [ ! -f "/$DEFAULT_CONF_FILE" ]; then
+    entrypoint_log "$ME: info: /$DEFAULT_CONF_FILE is not a file or does not exist"
+    exit 0
+fi
+
+# a read-only file (a bind mount with :ro) is left as it is
+touch /$DEFAULT_CONF_FILE 2>/dev/null || { entrypoint_log "$ME: info: can not modify /$DEFAULT_CONF_FILE (read-only file system?)"; exit 0; }
+
+# already done, e.g. on a container restart
+grep -q "listen  \\[::]\\:80;" /$DEFAULT_CONF_FILE && { entrypoint_log "$ME: info: IPv6 listen already enabled"; exit 0; }
+
+entrypoint_log "$ME: info: Getting the checksum of /$DEFAULT_CONF_FILE"
+
+# upstream compares the file with the package's checksum; here a file without the packaged listen line is "changed"
+grep -q "^    listen       80;$" /$DEFAULT_CONF_FILE || {
+    entrypoint_log "$ME: info: /$DEFAULT_CONF_FILE differs from the packaged version"
+    exit 0
+}
+
+sed -i -E 's,listen       80;,listen       80;\\n    listen  [::]:80;,' /$DEFAULT_CONF_FILE
+
+entrypoint_log "$ME: info: Enabled listen on IPv6 in /$DEFAULT_CONF_FILE"
+
+exit 0
+`;
+
+const ENVSUBST_ON_TEMPLATES = `#!/bin/sh
+
+set -e
+
+entrypoint_log() {
+    if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
+        echo "$@"
+    fi
+}
+
+ME=$(basename "$0")
+
+# Renders /etc/nginx/templates/*.template into /etc/nginx/conf.d with envsubst.
+template_dir="\${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}"
+output_dir="\${NGINX_ENVSUBST_OUTPUT_DIR:-/etc/nginx/conf.d}"
+[ -d "$template_dir" ] || exit 0
+for template in "$template_dir"/*.template; do
+  [ -f "$template" ] || continue
+  output_path="$output_dir/$(basename "$template" .template)"
+  entrypoint_log "$ME: Running envsubst on $template to $output_path"
+  envsubst < "$template" > "$output_path"
+done
+`;
+
 export const SCRIPTS: Readonly<Record<string, string>> = {
-  '10-listen-on-ipv6-by-default.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\necho >&3 "$0: info: Getting the checksum of /etc/nginx/conf.d/default.conf"\necho >&3 "$0: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf"\n',
-  '20-envsubst-on-templates.sh': '#!/bin/sh\n\nset -e\n\n# Renders /etc/nginx/templates/*.template into /etc/nginx/conf.d with envsubst.\ntemplate_dir="${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}"\n[ -d "$template_dir" ] || exit 0\nfor template in "$template_dir"/*.template; do\n  [ -f "$template" ] || continue\n  output="/etc/nginx/conf.d/$(basename "$template" .template)"\n  envsubst < "$template" > "$output"\ndone\n',
+  '10-listen-on-ipv6-by-default.sh': LISTEN_ON_IPV6,
+  '20-envsubst-on-templates.sh': ENVSUBST_ON_TEMPLATES,
   '30-tune-worker-processes.sh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n\n[ "${NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE:-}" ] || exit 0\n',
 };
 

@@ -1,11 +1,13 @@
 import { basename, resolvePath } from '../../../fs/path.ts';
 import type { Process, Program } from '../../process.ts';
 import { resolveCommand } from '../../spawn.ts';
+import { httpServer } from '../../http/python-http-server.ts';
 import { runPip } from '../pip/pip.ts';
 import { describeInterpreter } from './interpreter.ts';
 
 /**
- * `python3`, as far as package installation needs it: `--version`, `-m pip`, and the `pip` launcher scripts
+ * `python3`, as far as package installation and serving files need it: `--version`, `-m pip`, `-m http.server`
+ * (engine/programs/http/python-http-server.ts), and the `pip` launcher scripts
  * (`#!/usr/local/bin/python3.12` files whose code imports pip's entry point), which the kernel runs as
  * `python3.12 /usr/local/bin/pip install ...`. Running any other Python code is the container runtime's job.
  */
@@ -26,7 +28,7 @@ function scriptPath(p: Process, arg: string): string {
   return found.kind === 'found' ? found.path : direct;
 }
 
-export const python3: Program = async (p) => {
+const run: Program = async (p) => {
   const py = describeInterpreter(p, p.argv[0] ?? 'python3');
   const args = p.argv.slice(1);
   let i = 0;
@@ -40,6 +42,7 @@ export const python3: Program = async (p) => {
   if (first === '-m') {
     const module = args[i + 1];
     if (module === 'pip') return runPip(p, py, args.slice(i + 2));
+    if (module === 'http.server') return httpServer(p, { version: py.version, unbuffered: args.slice(0, i).some((o) => o.includes('u')) }, args.slice(i + 2));
     if (module === undefined) {
       await p.stderr.write('Argument expected for the -m option\n');
       return 2;
@@ -59,3 +62,6 @@ export const python3: Program = async (p) => {
   if (PIP_ENTRY.test(source)) return runPip(p, py, args.slice(i + 1));
   return cannotRunPython(p, `the script ${first}`);
 };
+
+/** Python installs a SIGINT handler (KeyboardInterrupt) and none for SIGTERM: as PID 1 it ignores `docker stop`. */
+export const python3: Program = Object.assign(run, { handledSignals: ['SIGINT'] as const });
