@@ -5,6 +5,9 @@ import { notSimulated } from './not-simulated.ts';
 import { PACKAGE_PROGRAMS, PACKAGED_PROGRAM_NAMES } from './packages/index.ts';
 import type { Program } from './process.ts';
 import { SHELL_PROGRAMS } from './shell/index.ts';
+import { HTTP_PROGRAMS } from './http/index.ts';
+import { MONGO_PROGRAMS } from './mongo/index.ts';
+import { REDIS_PROGRAMS } from './redis/index.ts';
 
 /**
  * The programs processes inside containers and build steps can run, by the name their files carry
@@ -24,16 +27,16 @@ export const UNSIMULATED_CATALOG_PROGRAMS: readonly string[] = [
   'setpriv', 'useradd', 'groupadd', 'usermod', 'userdel', 'adduser', 'ldconfig', 'start-stop-daemon', 'nologin', 'chroot',
   'killall5',
   // buildpack-deps and the application images
-  'curl', 'wget', 'gpg', 'openssl', 'git', 'hg', 'ssh', 'svn', 'ps', 'top', 'make', 'patch', 'unzip', 'bzip2', 'xz', 'file',
-  'gcc', 'g++', 'perl', 'jq', 'numactl', 'zstd', 'less', 'envsubst', 'gosu',
+  'wget', 'gpg', 'openssl', 'git', 'hg', 'ssh', 'svn', 'ps', 'top', 'make', 'patch', 'unzip', 'bzip2', 'xz', 'file',
+  'gcc', 'g++', 'perl', 'jq', 'numactl', 'zstd', 'less', 'envsubst',
   // runtimes and servers the container runtime and the node helper bring
-  'node', 'nginx', 'httpd', 'apachectl', 'htpasswd', 'mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore',
-  'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'redis-server', 'redis-cli', 'redis-benchmark', 'postgres',
+  'node', 'httpd', 'apachectl', 'htpasswd', 'mongos', 'mongodump', 'mongorestore',
+  'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'redis-benchmark', 'postgres',
   'psql', 'pg_ctl', 'initdb', 'pg_dump', 'pg_restore', 'createdb', 'pg_isready',
 ];
 
 export function containerPrograms(extra: Readonly<Record<string, Program>> = {}): Record<string, Program> {
   const stubs: Record<string, Program> = {};
   for (const name of [...UNSIMULATED_CATALOG_PROGRAMS, ...PACKAGED_PROGRAM_NAMES]) stubs[name] = notSimulated(name);
-  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, ...PACKAGE_PROGRAMS, ...extra };
+  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, ...PACKAGE_PROGRAMS, ...MONGO_PROGRAMS, ...REDIS_PROGRAMS, ...HTTP_PROGRAMS, ...extra };
 }
