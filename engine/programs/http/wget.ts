@@ -91,17 +91,29 @@ function parse(args: readonly string[]): Options | null {
     const value = () => args[++i];
     if (a === '--spider') o.spider = true;
     else if (a === '--header') o.headers.push(value() ?? '');
-    else if (a === '-O' || a === '--output-document') o.output = value();
-    else if (a.startsWith('-O') && a.length > 2) o.output = a.slice(2);
-    else if (a === '-T' || a === '--timeout') o.timeoutSec = Number(value());
-    else if (a === '-U' || a === '--user-agent') o.userAgent = value() ?? 'Wget';
-    else if (a === '-q' || a === '--quiet') o.quiet = true;
-    else if (a === '-S' || a === '--server-response') o.serverResponse = true;
-    else if (/^-[qSc]+$/.test(a)) {
-      if (a.includes('q')) o.quiet = true;
-      if (a.includes('S')) o.serverResponse = true;
-    } else if (a.startsWith('-')) return null;
-    else o.url = a;
+    else if (a === '--output-document') o.output = value();
+    else if (a === '--timeout') o.timeoutSec = Number(value());
+    else if (a === '--user-agent') o.userAgent = value() ?? 'Wget';
+    else if (a === '--quiet') o.quiet = true;
+    else if (a === '--server-response') o.serverResponse = true;
+    else if (a.startsWith('--')) return null;
+    else if (a.startsWith('-') && a.length > 1) {
+      // getopt: short options cluster (`-qO-`); one that takes a value takes the rest of the word or the next one.
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k]!;
+        if ('OTUoPY'.includes(c)) {
+          const v = k + 1 < a.length ? a.slice(k + 1) : value();
+          if (v === undefined) return null;
+          if (c === 'O') o.output = v;
+          else if (c === 'T') o.timeoutSec = Number(v);
+          else if (c === 'U') o.userAgent = v;
+          break;
+        }
+        if (c === 'q') o.quiet = true;
+        else if (c === 'S') o.serverResponse = true;
+        else if (c !== 'c') return null;
+      }
+    } else o.url = a;
   }
   return o;
 }

@@ -26,6 +26,10 @@ describe('busybox wget', () => {
     expect(b.fs.readText('/tmp/index.html')).toBe('hello\n');
     expect((await run(b, 'wget localhost:8080/', { cwd: '/tmp' })).stderr).toContain("wget: can't open 'index.html': File exists\n");
     expect(await run(b, 'wget -q -O - localhost:8080')).toEqual({ stdout: 'hello\n', stderr: '', status: 0 });
+    // getopt clusters short options: the `-qO-` everyone types.
+    expect(await run(b, 'wget -qO- localhost:8080')).toEqual({ stdout: 'hello\n', stderr: '', status: 0 });
+    expect(await run(b, 'wget -qO /tmp/page localhost:8080')).toMatchObject({ status: 0 });
+    expect(b.fs.readText('/tmp/page')).toBe('hello\n');
     expect((await run(b, 'wget -O - localhost:8080')).stderr).toBe('Connecting to localhost:8080 (127.0.0.1:8080)\nwriting to stdout\n-                    100% |********************************|     6  0:00:00 ETA\nwritten to stdout\n');
   });
 
