@@ -5,6 +5,7 @@ import { notSimulated } from './not-simulated.ts';
 import { PACKAGE_PROGRAMS, PACKAGED_PROGRAM_NAMES } from './packages/index.ts';
 import type { Program } from './process.ts';
 import { SHELL_PROGRAMS } from './shell/index.ts';
+import { setpriv } from './setpriv.ts';
 import { HTTP_PROGRAMS } from './http/index.ts';
 import { MONGO_PROGRAMS } from './mongo/index.ts';
 import { REDIS_PROGRAMS } from './redis/index.ts';
@@ -24,7 +25,7 @@ export const UNSIMULATED_CATALOG_PROGRAMS: readonly string[] = [
   // Debian/Ubuntu base tools (engine/image/catalog/source/os.ts)
   'ln', 'chgrp', 'stat', 'df', 'du', 'test', 'tar', 'gzip', 'apt-cache', 'login', 'su', 'mount', 'more', 'kill',
   'mktemp', 'readlink', 'realpath', 'md5sum', 'sha256sum', 'yes', 'nproc', 'groups', 'tac', 'nl', 'od', 'expr', 'timeout',
-  'setpriv', 'useradd', 'groupadd', 'usermod', 'userdel', 'adduser', 'ldconfig', 'start-stop-daemon', 'nologin', 'chroot',
+  'useradd', 'groupadd', 'usermod', 'userdel', 'adduser', 'ldconfig', 'start-stop-daemon', 'nologin', 'chroot',
   'killall5',
   // buildpack-deps and the application images
   'wget', 'gpg', 'openssl', 'git', 'hg', 'ssh', 'svn', 'ps', 'top', 'make', 'patch', 'unzip', 'bzip2', 'xz', 'file',
@@ -38,5 +39,5 @@ export const UNSIMULATED_CATALOG_PROGRAMS: readonly string[] = [
 export function containerPrograms(extra: Readonly<Record<string, Program>> = {}): Record<string, Program> {
   const stubs: Record<string, Program> = {};
   for (const name of [...UNSIMULATED_CATALOG_PROGRAMS, ...PACKAGED_PROGRAM_NAMES]) stubs[name] = notSimulated(name);
-  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, ...PACKAGE_PROGRAMS, ...MONGO_PROGRAMS, ...REDIS_PROGRAMS, ...HTTP_PROGRAMS, ...extra };
+  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, setpriv, ...PACKAGE_PROGRAMS, ...MONGO_PROGRAMS, ...REDIS_PROGRAMS, ...HTTP_PROGRAMS, ...extra };
 }

@@ -20,6 +20,17 @@ export function globToRegExp(glob: string, ignoreCase = false): RegExp {
   return new RegExp(`^${src}$`, ignoreCase ? 'is' : 's');
 }
 
+/** A user or group by name (from the process's /etc files) or by number, as find's -user and -group take them. */
+function ownerId(ctx: Ctx, table: string, spec: string): number | undefined {
+  if (/^\d+$/.test(spec)) return Number(spec);
+  try {
+    const row = ctx.fs.readText(table).split('\n').map((l) => l.split(':')).find((r) => r[0] === spec);
+    return row ? Number(row[2]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Node {
   test(path: string, name: string, st: Stat): Promise<boolean>;
 }
@@ -30,13 +41,15 @@ interface Parsed {
   minDepth: number;
   /** No -print/-exec: matches are printed. */
   printDefault: boolean;
+  /** `-exec ... {} +` commands, run once over the paths they gathered when the walk ends. */
+  batches: { cmd: string[]; paths: string[] }[];
 }
 
 const TYPES: Record<string, Stat['type']> = { f: 'file', d: 'dir', l: 'symlink' };
 
 function parseExpr(ctx: Ctx, args: string[]): Parsed | string {
   let i = 0;
-  const p: Parsed = { expr: undefined, maxDepth: Infinity, minDepth: 0, printDefault: true };
+  const p: Parsed = { expr: undefined, maxDepth: Infinity, minDepth: 0, printDefault: true, batches: [] };
   const and = (a: Node, b: Node): Node => ({ test: async (...x) => (await a.test(...x)) && b.test(...x) });
   const or = (a: Node, b: Node): Node => ({ test: async (...x) => (await a.test(...x)) || b.test(...x) });
   const TRUE: Node = { test: async () => true };
@@ -86,6 +99,13 @@ function parseExpr(ctx: Ctx, args: string[]): Parsed | string {
       case '-print':
         p.printDefault = false;
         return { test: async (path) => (await ctx.out(path + '\n'), true) };
+      case '-user':
+      case '-group': {
+        const v = needArg(a);
+        const id = ownerId(ctx, a === '-user' ? '/etc/passwd' : '/etc/group', v);
+        if (id === undefined) throw a === '-user' ? `‘${v}’ is not the name of a known user` : `‘${v}’ is not the name of an existing group`;
+        return { test: async (_p, _n, st) => (a === '-user' ? st.uid : st.gid) === id };
+      }
       case '-true':
         return TRUE;
       case '-false':
@@ -95,7 +115,13 @@ function parseExpr(ctx: Ctx, args: string[]): Parsed | string {
         const cmd: string[] = [];
         while (i < args.length && args[i] !== ';' && args[i] !== '+') cmd.push(args[i++]!);
         if (i >= args.length) throw 'missing argument to `-exec\'';
-        i++;
+        if (args[i++] === '+') {
+          // `{} +` appends every path to one command line, run at the end; it always counts as true.
+          if (cmd[cmd.length - 1] !== '{}') throw 'missing argument to `-exec\'';
+          const batch = { cmd: cmd.slice(0, -1), paths: [] as string[] };
+          p.batches.push(batch);
+          return { test: async (path) => (batch.paths.push(path), true) };
+        }
         return {
           test: async (path) => {
             await ctx.flush();
@@ -161,5 +187,10 @@ export const find = defineProgram('find', async (ctx) => {
     }
   };
   for (const p of paths.length > 0 ? paths : ['.']) await visit(p, 0, true);
+  for (const b of parsed.batches) {
+    if (b.paths.length === 0) continue;
+    await ctx.flush();
+    if ((await ctx.p.spawn([...b.cmd, ...b.paths])) !== 0) status = 1;
+  }
   return status;
 });

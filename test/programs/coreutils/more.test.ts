@@ -118,6 +118,17 @@ describe('find', () => {
     expect((await run(m, ['find', '.', '-maxdepth', 'x'], { cwd })).stderr).toBe('find: Expected a positive decimal integer argument to -maxdepth, but got ‘x’\n');
     expect((await run(m, ['find', '.', '-type', 'z'], { cwd })).stderr).toBe('find: Unknown argument to -type: z\n');
   });
+
+  it("-user and -group match owners by name or number; -exec ... {} + runs once over every match (the redis entrypoint's chown)", async () => {
+    const m = machine({ '/w/a': '', '/w/b': '' });
+    m.fs.chown('/w/b', 1000, 1000);
+    const cwd = '/w';
+    expect((await run(m, ['find', '.', '-user', 'node'], { cwd })).stdout).toBe('./b\n');
+    expect((await run(m, ['find', '.', '!', '-user', '1000', '-type', 'f'], { cwd })).stdout).toBe('./a\n');
+    expect((await run(m, ['find', '.', '-group', 'node'], { cwd })).stdout).toBe('./b\n');
+    expect((await run(m, ['find', '.', '-user', 'nobody'], { cwd })).stderr).toBe('find: ‘nobody’ is not the name of a known user\n');
+    expect((await run(m, ['find', '.', '-type', 'f', '-exec', 'echo', 'files:', '{}', '+'], { cwd })).stdout).toBe('files: ./a ./b\n');
+  });
 });
 
 describe('xargs', () => {
