@@ -30,6 +30,8 @@ import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { restartCommand, stopCommand } from './stop.ts';
 import { waitCommand } from './wait.ts';
+import { execCommand } from './exec.ts';
+import { pauseCommand, unpauseCommand } from './pause.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -67,4 +69,7 @@ export const COMMANDS: readonly Command[] = [
   killCommand,
   waitCommand,
   rmCommand,
+  execCommand,
+  pauseCommand,
+  unpauseCommand,
 ];

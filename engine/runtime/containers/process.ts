@@ -41,6 +41,10 @@ export interface PreparedProcess {
    * interpreter's, for a `#!` script). The others the kernel drops.
    */
   receives(signal: string): boolean;
+  /** The user it runs as (Config.User resolved in the container's /etc/passwd). */
+  readonly uid: number;
+  /** The program PID 1 runs (the interpreter's, for a `#!` script), when the file names one. */
+  readonly program?: Program;
 }
 
 /**
@@ -65,9 +69,12 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
   const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: {} }, registry: host.programs };
-  const handled = pid1Program(fs, found.path, cwd, host.programs)?.handledSignals ?? [];
+  const program = programOf(fs, found.path, cwd, host.programs);
+  const handled = program?.handledSignals ?? [];
   return {
     fs,
+    uid,
+    ...(program ? { program } : {}),
     receives: (signal) => signal === 'SIGKILL' || handled.includes(signal),
     launch(io) {
       const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid });
@@ -93,12 +100,12 @@ function userOf(root: DirEntry, user: string): { uid: number; gid: number } {
   }
 }
 
-function homeOf(root: DirEntry, uid: number): string {
+export function homeOf(root: DirEntry, uid: number): string {
   return readTable(root, '/etc/passwd').find((r) => r[2] === String(uid))?.[5] || '/';
 }
 
-/** The program that runs as PID 1 for the file at `path`: its own, or its `#!` interpreter's. */
-function pid1Program(fs: Fs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
+/** The program that runs for the file at `path`: its own, or its `#!` interpreter's. */
+export function programOf(fs: Fs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
   for (let file = path, depth = 0; depth < 4; depth++) {
     let content;
     try {
