@@ -32,6 +32,8 @@ import { restartCommand, stopCommand } from './stop.ts';
 import { waitCommand } from './wait.ts';
 import { execCommand } from './exec.ts';
 import { pauseCommand, unpauseCommand } from './pause.ts';
+import { topCommand } from './top.ts';
+import { statsCommand } from './stats.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -72,4 +74,6 @@ export const COMMANDS: readonly Command[] = [
   execCommand,
   pauseCommand,
   unpauseCommand,
+  topCommand,
+  statsCommand,
 ];

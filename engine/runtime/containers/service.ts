@@ -29,6 +29,7 @@ import { prepareMainProcess, type PreparedProcess } from './process.ts';
 import { ContainerCgroup, DEFAULT_RESIDENT_BYTES, PidCounter, type ProcessEntry } from './processes.ts';
 import { startExec, type ExecProcess, type ExecRequest } from './exec.ts';
 import { execNotRunning, execPaused, execRestarting } from './exec-errors.ts';
+import { NO_STATS, sampleStats, type ContainerStats } from './stats.ts';
 import { findContainer } from './resolve.ts';
 import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 
@@ -317,6 +318,14 @@ export class ContainerService {
     if (state.Paused) throw execPaused(ref);
     if (state.Restarting) throw execRestarting(record.id);
     return startExec({ record, fs: live.process.fs, cgroup: live.cgroup }, request, this.#hostOf(live));
+  }
+
+  /** `docker stats`: one sample of the container's counters (all zero when it does not run). */
+  stats(id: string): ContainerStats {
+    const record = this.#records.get(id);
+    const live = this.#live.get(id);
+    if (!record || !live?.process) return NO_STATS;
+    return sampleStats(record, live.cgroup.list(), live.process.fs);
   }
 
   /** The container's processes, main first (empty when it does not run). */
