@@ -34,6 +34,8 @@ import { execCommand } from './exec.ts';
 import { pauseCommand, unpauseCommand } from './pause.ts';
 import { topCommand } from './top.ts';
 import { statsCommand } from './stats.ts';
+import { diffCommand } from './diff.ts';
+import { commitCommand } from './commit.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -76,4 +78,6 @@ export const COMMANDS: readonly Command[] = [
   unpauseCommand,
   topCommand,
   statsCommand,
+  diffCommand,
+  commitCommand,
 ];
