@@ -36,6 +36,8 @@ import { topCommand } from './top.ts';
 import { statsCommand } from './stats.ts';
 import { diffCommand } from './diff.ts';
 import { commitCommand } from './commit.ts';
+import { attachCommand } from './attach.ts';
+import { cpCommand } from './cp.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -80,4 +82,6 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   diffCommand,
   commitCommand,
+  attachCommand,
+  cpCommand,
 ];

@@ -21,6 +21,9 @@ import { isAnonymous } from '../volumes/types.ts';
 import type { Fs } from '../../fs/types.ts';
 import { parseBind } from '../mounts/parse-bind.ts';
 import { setupMounts } from '../mounts/setup.ts';
+import { attachMounts } from '../mounts/attach.ts';
+import { MountedFs } from '../../fs/mount-fs.ts';
+import { TreeFs } from '../../fs/tree-fs.ts';
 import { tmpfsRequest } from '../mounts/tmpfs.ts';
 import type { MountRequest } from '../mounts/types.ts';
 import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
@@ -354,6 +357,23 @@ export class ContainerService {
     if (this.#live.get(id)?.process) throw new Error('a running container writes through its filesystem');
     this.#update(id, (r) => ({ ...r, layer }));
     this.#announce();
+  }
+
+  /**
+   * The container's filesystem for `docker cp`, running or not: a stopped container's root filesystem with its
+   * mounts attached as the daemon mounts them for an archive request; `save` keeps what was written into its root
+   * filesystem as its writable layer (a running one's writes are in place already).
+   */
+  archiveFs(id: string): { readonly fs: Fs; save(): void } {
+    const live = this.#live.get(id)?.process;
+    if (live) return { fs: live.fs, save: () => {} };
+    const record = this.#records.get(id);
+    if (!record) throw noSuchContainer(id);
+    const { imageRoot, layer } = this.rootfs(id);
+    const now = () => this.clock.nowSeconds();
+    const rootfs = new TreeFs(union([imageRoot, layer]), now);
+    const mounts = attachMounts(record.mounts, rootfs, { volumes: this.#o.volumes, hostFs: this.#o.hostFs, now });
+    return { fs: mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs, save: () => this.setLayer(id, diffTrees(imageRoot, rootfs.root)) };
   }
 
   #hostOf(live: Live): ContainerServiceOptions {
