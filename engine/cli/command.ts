@@ -23,6 +23,9 @@ export interface CliHost {
   readonly stdin: Readable;
   /** stdin is the terminal itself: `docker load` refuses to wait for a tar typed at the keyboard. */
   readonly stdinIsTerminal: boolean;
+  /** The client's user: what `docker cp` writes on the host belongs to it. */
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 /** The options given before the command (`docker -D --context x ...`). */

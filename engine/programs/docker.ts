@@ -24,6 +24,8 @@ export function createDockerProgram(): Program {
         cwd: process.cwd,
         stdin: process.stdin,
         stdinIsTerminal: process.stdin.tty !== undefined,
+        uid: process.uid,
+        gid: process.gid,
       },
     });
   };

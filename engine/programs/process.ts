@@ -94,6 +94,11 @@ export type Program = ((process: Process) => Promise<number>) & {
    * and ends with SIGKILL (137), while a program that handles SIGTERM stops at once.
    */
   readonly handledSignals?: readonly string[];
+  /**
+   * Memory the program keeps resident while it runs (RSS, bytes), as `docker stats` adds it up for a container; a
+   * server declares its working set, small tools leave it out and count as a small C program.
+   */
+  readonly residentBytes?: number;
 };
 
 /** 128 + signal number, as a shell reports a process killed by a signal. */

@@ -13,3 +13,11 @@ export function runcExecError(name: string, failure: SpawnFailure): string {
 export function ociCreateFailed(execError: string): string {
   return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execError}: unknown`;
 }
+
+/**
+ * How an exec'd process that could not start is reported (runc 1.2's `exec failed`, as containerd hands it back);
+ * the CLI prints it and the exec's exit code tells what went wrong.
+ */
+export function ociExecFailed(execError: string): string {
+  return `OCI runtime exec failed: exec failed: unable to start container process: ${execError}: unknown`;
+}

@@ -313,7 +313,7 @@ function normalizeDest(workdir: string, dest: string): string {
 }
 
 /** nat.ParsePortSpecs for EXPOSE: `3000`, `3000/udp`, `8000-8002`; anything else is refused. */
-function portSpecs(spec: string): string[] {
+export function portSpecs(spec: string): string[] {
   const m = /^(\d+)(?:-(\d+))?(?:\/([a-zA-Z]+))?$/.exec(spec);
   const proto = (m?.[3] ?? 'tcp').toLowerCase();
   if (!m) throw new LegacyBuildError(`invalid containerPort: ${spec.split('/')[0]}`);

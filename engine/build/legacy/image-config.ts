@@ -29,6 +29,8 @@ export interface ChildConfig {
   readonly containerId?: string;
   /** MAINTAINER's text, which the image also records as its author. */
   readonly author?: string;
+  /** `docker commit -m`: kept in the new history line only. */
+  readonly comment?: string;
   readonly containerConfig: RunConfig;
   readonly config: RunConfig;
   /** The step's layer, or undefined when its diff was empty (no rootfs entry, `empty_layer` history). */
@@ -61,6 +63,7 @@ export function childImageConfig(parent: ParentImage, child: ChildConfig): { jso
       created: child.created,
       created_by: (child.containerConfig.Cmd ?? []).join(' '),
       ...(child.author ? { author: child.author } : {}),
+      ...(child.comment ? { comment: child.comment } : {}),
       ...(child.diffId === undefined ? { empty_layer: true } : {}),
     }),
   );

@@ -44,7 +44,7 @@ export async function ensureImage(ctx: CommandContext, image: string): Promise<v
 /** The flags `create` and `run` share, read into what the daemon is asked for. */
 export function createOptions(ctx: CommandContext): CreateOptions {
   const f = ctx.flags;
-  const env = [...f.list('env-file').flatMap((path) => envFile(ctx, path)), ...f.list('env').flatMap((e) => envValue(ctx, e))];
+  const env = envFlags(ctx);
   const cwd = ctx.host?.cwd ?? '/';
   const { binds, volumes } = volumeFlags(f.list('volume'), cwd);
   return {
@@ -77,6 +77,12 @@ function checkExpose(value: string): string {
     throw new DockerError(`invalid range format for --expose: ${value}, error: strconv.ParseUint: parsing ${JSON.stringify(range)}: invalid syntax`, 125, 'EEXPOSE');
   }
   return value;
+}
+
+/** `--env-file` then `-e`, as `create`, `run` and `exec` read them. */
+export function envFlags(ctx: CommandContext): string[] {
+  const f = ctx.flags;
+  return [...f.list('env-file').flatMap((path) => envFile(ctx, path)), ...f.list('env').flatMap((e) => envValue(ctx, e))];
 }
 
 /** opts.ValidateEnv: `KEY=value` as given; a bare `KEY` takes the client's value, or is dropped when it has none. */

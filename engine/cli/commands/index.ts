@@ -30,6 +30,14 @@ import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { restartCommand, stopCommand } from './stop.ts';
 import { waitCommand } from './wait.ts';
+import { execCommand } from './exec.ts';
+import { pauseCommand, unpauseCommand } from './pause.ts';
+import { topCommand } from './top.ts';
+import { statsCommand } from './stats.ts';
+import { diffCommand } from './diff.ts';
+import { commitCommand } from './commit.ts';
+import { attachCommand } from './attach.ts';
+import { cpCommand } from './cp.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -67,4 +75,13 @@ export const COMMANDS: readonly Command[] = [
   killCommand,
   waitCommand,
   rmCommand,
+  execCommand,
+  pauseCommand,
+  unpauseCommand,
+  topCommand,
+  statsCommand,
+  diffCommand,
+  commitCommand,
+  attachCommand,
+  cpCommand,
 ];

@@ -3,6 +3,7 @@ import type { Program } from '../process.ts';
 import { readAll } from '../streams.ts';
 import { applySetOptions } from './builtins/vars.ts';
 import { badSubstitutionMessage, isEndOfFileError, syntaxErrorMessage, unexpectedEofMessage, type DialectName, type Origin } from './dialect.ts';
+import { runInteractive } from './interactive.ts';
 import { Interpreter } from './interpreter.ts';
 import { ScriptReader } from './parser.ts';
 import { makeFds } from './redirect.ts';
@@ -19,6 +20,7 @@ export function shellProgram(dialect: DialectName): Program {
     let command: string | undefined;
     let i = 0;
     const flags: string[] = [];
+    let interactive = false;
     for (; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--') {
@@ -36,6 +38,7 @@ export function shellProgram(dialect: DialectName): Program {
       if (a.startsWith('--')) continue; // --login, --norc, --noprofile: nothing to load here
       if (!/^[-+][a-zA-Z]+$/.test(a)) break;
       if (a.includes('c')) command = '';
+      if (a.includes('i')) interactive = true;
       const rest = a.replace(/[cilsr]/g, '');
       if (rest.length > 1) flags.push(rest);
     }
@@ -64,6 +67,9 @@ export function shellProgram(dialect: DialectName): Program {
       }
       name = file;
       positional = operands;
+    } else if (interactive || p.stdin.tty) {
+      // No script and a terminal on stdin (or -i): the shell is interactive.
+      return runInteractive(p, dialect, name);
     } else {
       source = new TextDecoder().decode(await readAll(p.stdin));
       positional = operands;

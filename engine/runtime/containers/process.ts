@@ -42,6 +42,10 @@ export interface PreparedProcess {
    * interpreter's, for a `#!` script). The others the kernel drops.
    */
   receives(signal: string): boolean;
+  /** The user it runs as (Config.User resolved in the container's /etc/passwd). */
+  readonly uid: number;
+  /** The program PID 1 runs now (the interpreter's, for a `#!` script; the last exec's), when the file names one. */
+  readonly program?: Program;
 }
 
 /**
@@ -67,9 +71,13 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
   const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
   // PID 1 is the program its file names (or its #! interpreter) until an exec replaces it.
-  let pid1 = pid1Program(fs, found.path, cwd, host.programs);
+  let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {
     fs,
+    uid,
+    get program() {
+      return pid1;
+    },
     receives: (signal) => signal === 'SIGKILL' || (pid1?.handledSignals ?? []).includes(signal),
     launch(io) {
       const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid, onExec: (program) => (pid1 = program) });
@@ -96,12 +104,12 @@ function userOf(root: DirEntry, user: string): { uid: number; gid: number } {
   }
 }
 
-function homeOf(root: DirEntry, uid: number): string {
+export function homeOf(root: DirEntry, uid: number): string {
   return readTable(root, '/etc/passwd').find((r) => r[2] === String(uid))?.[5] || '/';
 }
 
-/** The program that runs as PID 1 for the file at `path`: its own, or its `#!` interpreter's. */
-function pid1Program(fs: Fs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
+/** The program that runs for the file at `path`: its own, or its `#!` interpreter's. */
+export function programOf(fs: Fs, path: string, cwd: string, programs: Readonly<Record<string, Program>>): Program | undefined {
   for (let file = path, depth = 0; depth < 4; depth++) {
     let content;
     try {

@@ -24,11 +24,18 @@ import type { NetworkService } from '../../network/service.ts';
 import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
 import { connectContainer } from './networking.ts';
 import { setupMounts } from '../mounts/setup.ts';
+import { attachMounts } from '../mounts/attach.ts';
+import { MountedFs } from '../../fs/mount-fs.ts';
+import { TreeFs } from '../../fs/tree-fs.ts';
 import { tmpfsRequest } from '../mounts/tmpfs.ts';
 import type { MountRequest } from '../mounts/types.ts';
 import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
 import { checkContainerName, nameConflict } from './names.ts';
 import { prepareMainProcess, type PreparedProcess } from './process.ts';
+import { ContainerCgroup, DEFAULT_RESIDENT_BYTES, PidCounter, type ProcessEntry } from './processes.ts';
+import { startExec, type ExecProcess, type ExecRequest } from './exec.ts';
+import { execNotRunning, execPaused, execRestarting } from './exec-errors.ts';
+import { NO_STATS, sampleStats, type ContainerStats } from './stats.ts';
 import { findContainer } from './resolve.ts';
 import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 
@@ -72,6 +79,8 @@ interface Live {
   readonly watchers: Set<(state: ContainerState) => void>;
   /** `rm -v` (and `--rm`): the container's anonymous volumes go with it. */
   removeVolumes?: boolean;
+  /** Its processes (main and exec'd), their freezer and their view of the clock. */
+  readonly cgroup: ContainerCgroup;
 }
 
 /**
@@ -90,6 +99,8 @@ export class ContainerService {
   /** The last state of containers removed while this daemon ran, so a wait that comes late still has an answer. */
   #gone = new Map<string, ContainerState>();
   readonly #o: ContainerServiceOptions;
+  /** Host PIDs for every container's processes (and their shims). */
+  readonly #pids = new PidCounter();
 
   constructor(options: ContainerServiceOptions) {
     this.#o = options;
@@ -197,7 +208,7 @@ export class ContainerService {
     // Refusals (paused, being removed) come before runc is asked anything.
     if (!state.Running && !state.Paused && !state.Dead && !state.phase.startsWith('removing')) {
       try {
-        live.next = { prepared: this.#prepare(record), stdin };
+        live.next = { prepared: this.#prepare(record, live), stdin };
       } catch (e) {
         if (isDockerError(e)) this.#update(record.id, (r) => ({ ...r, startFailure: { exitCode: e.code === 'ESTART' ? e.exitCode : 128, error: e.message.replace(/^Error response from daemon: /, '') } }));
         throw e;
@@ -303,6 +314,86 @@ export class ContainerService {
     return [...this.#records.values()].some((r) => r.imageLayers.includes(chainId));
   }
 
+  /** `docker pause`: freezes every process of the container (the lifecycle's freeze effect). */
+  pause(ref: string): ContainerView {
+    const { record } = this.get(ref);
+    return this.#send(record, { type: 'PAUSE', ref });
+  }
+
+  /** `docker unpause`: thaws them; held timers fire, held writes go out. */
+  unpause(ref: string): ContainerView {
+    const { record } = this.get(ref);
+    return this.#send(record, { type: 'UNPAUSE', ref });
+  }
+
+  /** `docker exec`: a new process in the running container (see exec.ts); refused as moby's getActiveContainer does. */
+  exec(ref: string, request: ExecRequest): ExecProcess {
+    const { record, state } = this.get(ref);
+    const live = this.#live.get(record.id)!;
+    if (!state.Running || !live.process) throw execNotRunning(record.id);
+    if (state.Paused) throw execPaused(ref);
+    if (state.Restarting) throw execRestarting(record.id);
+    const net = this.#o.network.stackOf(record.id);
+    return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
+  }
+
+  /** `docker stats`: one sample of the container's counters (all zero when it does not run). */
+  stats(id: string): ContainerStats {
+    const record = this.#records.get(id);
+    const live = this.#live.get(id);
+    if (!record || !live?.process) return NO_STATS;
+    return sampleStats(record, live.cgroup.list(), live.process.fs);
+  }
+
+  /** The container's processes, main first (empty when it does not run). */
+  processes(id: string): readonly ProcessEntry[] {
+    return this.#live.get(id)?.cgroup.list() ?? [];
+  }
+
+  /**
+   * The running container's filesystem (mounts included), or undefined when it is not running: what exec'd
+   * processes, `docker cp` and `docker stats` (tmpfs contents) look at.
+   */
+  liveFs(id: string): Fs | undefined {
+    return this.#live.get(id)?.process?.fs;
+  }
+
+  /** The root filesystem as it stands: the image's layers (merged) and the writable layer, for diff, cp and commit. */
+  rootfs(id: string): { readonly imageRoot: DirEntry; readonly layer: DirEntry } {
+    const record = this.#records.get(id);
+    if (!record) throw noSuchContainer(id);
+    const p = this.#live.get(id)?.process;
+    return p ? { imageRoot: p.imageRoot, layer: diffTrees(p.imageRoot, p.fs.root) } : { imageRoot: union(this.#imageLayers(record)), layer: record.layer };
+  }
+
+  /** Replaces a stopped container's writable layer (`docker cp` into it); a running one writes through its fs. */
+  setLayer(id: string, layer: DirEntry): void {
+    if (this.#live.get(id)?.process) throw new Error('a running container writes through its filesystem');
+    this.#update(id, (r) => ({ ...r, layer }));
+    this.#announce();
+  }
+
+  /**
+   * The container's filesystem for `docker cp`, running or not: a stopped container's root filesystem with its
+   * mounts attached as the daemon mounts them for an archive request; `save` keeps what was written into its root
+   * filesystem as its writable layer (a running one's writes are in place already).
+   */
+  archiveFs(id: string): { readonly fs: Fs; save(): void } {
+    const live = this.#live.get(id)?.process;
+    if (live) return { fs: live.fs, save: () => {} };
+    const record = this.#records.get(id);
+    if (!record) throw noSuchContainer(id);
+    const { imageRoot, layer } = this.rootfs(id);
+    const now = () => this.clock.nowSeconds();
+    const rootfs = new TreeFs(union([imageRoot, layer]), now);
+    const mounts = attachMounts(record.mounts, rootfs, { volumes: this.#o.volumes, hostFs: this.#o.hostFs, now });
+    return { fs: mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs, save: () => this.setLayer(id, diffTrees(imageRoot, rootfs.root)) };
+  }
+
+  #hostOf(live: Live): ContainerServiceOptions {
+    return { ...this.#o, clock: live.cgroup.clock };
+  }
+
   #state(id: string): ContainerState {
     const live = this.#live.get(id);
     const state = live!.lifecycle.state();
@@ -327,13 +418,16 @@ export class ContainerService {
         if (p?.receives(signal)) p.abort.abort(signal);
       },
       onRemove: () => this.#finishRemoval(id),
+      onPause: () => holder.live?.cgroup.freezer.freeze(),
+      onUnpause: () => holder.live?.cgroup.freezer.thaw(),
       onChange: (state) => {
         for (const watch of [...(holder.live?.watchers ?? [])]) watch(state);
         if (state.Status === 'exited' && this.#records.get(id)?.autoRemove) queueMicrotask(() => this.#autoRemove(id));
         this.#announce();
       },
     };
-    const live: Live = { lifecycle: make(effects), logs: [...(this.#records.get(id)?.logs ?? [])], outputs: new Set(), watchers: new Set() };
+    const cgroup = new ContainerCgroup(this.clock, this.#pids);
+    const live: Live = { lifecycle: make(effects), logs: [...(this.#records.get(id)?.logs ?? [])], outputs: new Set(), watchers: new Set(), cgroup };
     holder.live = live;
     this.#live.set(id, live);
     return live;
@@ -343,10 +437,10 @@ export class ContainerService {
    * The next start's process: connected to its network first (a taken port fails here), then prepared as runc
    * would; a failure leaves nothing connected.
    */
-  #prepare(record: ContainerRecord): PreparedProcess {
+  #prepare(record: ContainerRecord, live: Live): PreparedProcess {
     const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds());
     try {
-      return prepareMainProcess(record, this.#rootOf(record), this.#o, networking);
+      return prepareMainProcess(record, this.#rootOf(record), this.#hostOf(live), networking);
     } catch (e) {
       this.#o.network.disconnect(record.id);
       throw e;
@@ -369,7 +463,7 @@ export class ContainerService {
     live.next = undefined;
     if (!next) {
       try {
-        next = { prepared: this.#prepare(record), stdin: EMPTY_READER };
+        next = { prepared: this.#prepare(record, live), stdin: EMPTY_READER };
       } catch (e) {
         if (!isDockerError(e)) throw e;
         const exitCode = e.code === 'ESTART' ? e.exitCode : 128;
@@ -385,9 +479,21 @@ export class ContainerService {
     });
     const { prepared, stdin } = next;
     live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
-    const exit = prepared.launch({ stdin, stdout: this.#log(live, id, 'stdout'), stderr: this.#log(live, id, 'stderr'), signal: abort.signal });
+    // containerd's shim is the main process's parent (and every exec'd process's): it takes the PID before it.
+    const shim = this.#pids.next();
+    live.cgroup.add({
+      ppid: shim,
+      uid: prepared.uid,
+      argv: [record.path, ...record.args],
+      started: this.clock.now(),
+      ...(record.config.Tty ? { tty: live.cgroup.allocateTty() } : {}),
+      residentBytes: prepared.program?.residentBytes ?? DEFAULT_RESIDENT_BYTES,
+    });
+    const { freezer } = live.cgroup;
+    const exit = prepared.launch({ stdin, stdout: freezer.writer(this.#log(live, id, 'stdout')), stderr: freezer.writer(this.#log(live, id, 'stderr')), signal: abort.signal });
     void exit.then((code) => {
       if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;
+      live.cgroup.killAll();
       live.process = undefined;
       this.#o.network.disconnect(id);
       this.#update(id, (r) => ({ ...r, layer: diffTrees(imageRoot, prepared.fs.root) }));
@@ -448,6 +554,7 @@ export class ContainerService {
     const p = live.process;
     if (p) this.#o.network.disconnect(p.id);
     live.process = undefined;
+    live.cgroup.killAll();
     p?.abort.abort('SIGKILL');
     live.lifecycle.dispose();
   }

@@ -25,7 +25,7 @@ describe('docker run and create', () => {
     expect((await run('docker logs box')).stdout).toBe('hi\n');
   });
 
-  it('a name in use is a conflict; run reports it with the docker: prefix and exit 125', async () => {
+  it('a name in use is a conflict; run and create report it with the docker: prefix and exit 125', async () => {
     const run = runner();
     const id = (await run('docker create --name box alpine true')).stdout.trim();
     const again = await run('docker run --name box alpine true');
@@ -34,8 +34,9 @@ describe('docker run and create', () => {
       `docker: Error response from daemon: Conflict. The container name "/box" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.${HINT}`,
     );
     const create = await run('docker create --name box alpine true');
-    expect(create.exitCode).toBe(1);
-    expect(create.stderr.startsWith('Error response from daemon: Conflict.')).toBe(true);
+    expect(create.exitCode).toBe(125);
+    expect(create.stderr.startsWith('docker: Error response from daemon: Conflict.')).toBe(true);
+    expect(create.stderr.endsWith("\n\nRun 'docker create --help' for more information\n")).toBe(true);
   });
 
   it('--rm with --restart is refused before anything is created', async () => {
