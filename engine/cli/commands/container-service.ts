@@ -9,6 +9,7 @@ import type { CommandContext } from '../command.ts';
 import { pullDisplay } from '../pull-progress.ts';
 import { parseMountOption } from '../mount-option.ts';
 import { volumeFlags } from '../volume-option.ts';
+import { metadataOptions } from '../create-flags.ts';
 
 /** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
 export function containerService(ctx: CommandContext): ContainerService {
@@ -41,7 +42,7 @@ export async function ensureImage(ctx: CommandContext, image: string): Promise<v
 }
 
 /** The flags `create` and `run` share, read into what the daemon is asked for. */
-export function createOptions(ctx: CommandContext): CreateOptions {
+export function createOptions(ctx: CommandContext, command: 'run' | 'create' = 'run'): CreateOptions {
   const f = ctx.flags;
   const env = [...f.list('env-file').flatMap((path) => envFile(ctx, path)), ...f.list('env').flatMap((e) => envValue(ctx, e))];
   const cwd = ctx.host?.cwd ?? '/';
@@ -62,6 +63,7 @@ export function createOptions(ctx: CommandContext): CreateOptions {
     volumes,
     mounts: f.list('mount').map((m) => parseMountOption(m, cwd)),
     tmpfs: f.list('tmpfs'),
+    ...metadataOptions(ctx, command),
   };
 }
 

@@ -11,7 +11,7 @@ export const createCommand: Command = {
   interspersed: false,
   async run(ctx) {
     const service = containerService(ctx);
-    const options = createOptions(ctx);
+    const options = createOptions(ctx, 'create');
     await ensureImage(ctx, options.image);
     const record = service.create(options);
     await ctx.stdout.write(`${record.id}\n`);

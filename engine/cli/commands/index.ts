@@ -7,7 +7,7 @@ import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
 import { imagesCommand } from './images.ts';
 import { infoCommand } from './info.ts';
-import { imageInspectCommand, inspectCommand } from './inspect.ts';
+import { containerInspectCommand, imageInspectCommand, inspectCommand } from './inspect.ts';
 import { loadCommand } from './load.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand } from './rmi.ts';
@@ -45,6 +45,7 @@ export const COMMANDS: readonly Command[] = [
   historyCommand,
   imageInspectCommand,
   inspectCommand,
+  containerInspectCommand,
   systemDfCommand,
   saveCommand,
   loadCommand,
