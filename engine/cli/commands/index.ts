@@ -30,6 +30,9 @@ import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { restartCommand, stopCommand } from './stop.ts';
 import { waitCommand } from './wait.ts';
+import { renameCommand } from './rename.ts';
+import { updateCommand } from './update.ts';
+import { containerPruneCommand } from './container-prune.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -68,4 +71,7 @@ export const COMMANDS: readonly Command[] = [
   killCommand,
   waitCommand,
   rmCommand,
+  renameCommand,
+  updateCommand,
+  containerPruneCommand,
 ];
