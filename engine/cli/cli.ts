@@ -169,6 +169,8 @@ export async function runDockerCli(argv: readonly string[], environment: CliEnvi
   try {
     return await command.run(ctx);
   } catch (e) {
+    // A flag value only the command can check (`--add-host`, `--label`) fails as pflag would have.
+    if (e instanceof FlagError) return flagError(e, node.usage.use, node.path);
     if (!isDockerError(e)) throw e;
     await stderr.write(`${e.message}\n`);
     return e.exitCode;

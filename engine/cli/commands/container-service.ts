@@ -10,6 +10,7 @@ import { pullDisplay } from '../pull-progress.ts';
 import { parseMountOption } from '../mount-option.ts';
 import { volumeFlags } from '../volume-option.ts';
 import { parsePortRange, parsePublishSpecs } from '../../network/publish-spec.ts';
+import { metadataOptions } from '../create-flags.ts';
 
 /** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
 export function containerService(ctx: CommandContext): ContainerService {
@@ -42,7 +43,7 @@ export async function ensureImage(ctx: CommandContext, image: string): Promise<v
 }
 
 /** The flags `create` and `run` share, read into what the daemon is asked for. */
-export function createOptions(ctx: CommandContext): CreateOptions {
+export function createOptions(ctx: CommandContext, command: 'run' | 'create' = 'run'): CreateOptions {
   const f = ctx.flags;
   const env = envFlags(ctx);
   const cwd = ctx.host?.cwd ?? '/';
@@ -67,6 +68,7 @@ export function createOptions(ctx: CommandContext): CreateOptions {
     publishAll: f.bool('publish-all'),
     expose: f.list('expose').map(checkExpose),
     ...(f.list('network').length > 0 ? { networkMode: f.list('network')[0]! } : {}),
+    ...metadataOptions(ctx, command),
   };
 }
 

@@ -15,7 +15,7 @@ export const createCommand: Command = {
   async run(ctx) {
     const service = containerService(ctx);
     try {
-      const options = createOptions(ctx);
+      const options = createOptions(ctx, 'create');
       await ensureImage(ctx, options.image);
       const record = service.create(options);
       for (const w of createWarnings(record)) await ctx.stderr.write(`WARNING: ${w}\n`);

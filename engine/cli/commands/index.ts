@@ -7,7 +7,7 @@ import { historyCommand } from './history.ts';
 import { imagePruneCommand } from './image-prune.ts';
 import { imagesCommand } from './images.ts';
 import { infoCommand } from './info.ts';
-import { imageInspectCommand, inspectCommand } from './inspect.ts';
+import { containerInspectCommand, imageInspectCommand, inspectCommand } from './inspect.ts';
 import { loadCommand } from './load.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand } from './rmi.ts';
@@ -38,6 +38,9 @@ import { diffCommand } from './diff.ts';
 import { commitCommand } from './commit.ts';
 import { attachCommand } from './attach.ts';
 import { cpCommand } from './cp.ts';
+import { renameCommand } from './rename.ts';
+import { updateCommand } from './update.ts';
+import { containerPruneCommand } from './container-prune.ts';
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -53,6 +56,7 @@ export const COMMANDS: readonly Command[] = [
   historyCommand,
   imageInspectCommand,
   inspectCommand,
+  containerInspectCommand,
   systemDfCommand,
   saveCommand,
   loadCommand,
@@ -84,4 +88,7 @@ export const COMMANDS: readonly Command[] = [
   commitCommand,
   attachCommand,
   cpCommand,
+  renameCommand,
+  updateCommand,
+  containerPruneCommand,
 ];

@@ -1,7 +1,9 @@
 import { DockerError, isDockerError } from '../../core/errors.ts';
 import { volumeInspectValue } from './volume-inspect.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { containerInspectValue } from './inspect-container.ts';
 import { imageInspectValue } from './inspect-image.ts';
+import { containerService } from './container-service.ts';
 import { writeInspect } from './inspect-output.ts';
 
 /** `docker image inspect IMAGE...`: the daemon's JSON for each image; a missing one is the daemon's 404. */
@@ -9,6 +11,13 @@ export const imageInspectCommand: Command = {
   paths: ['docker image inspect'],
   args: { kind: 'min', n: 1 },
   run: (ctx) => writeInspect(ctx, ctx.args, ctx.flags.string('format'), (ref) => imageInspectValue(ctx.engine.images.store, ref)),
+};
+
+/** `docker container inspect [-s] CONTAINER...`: the daemon's JSON for each container (ID, name or unique prefix). */
+export const containerInspectCommand: Command = {
+  paths: ['docker container inspect'],
+  args: { kind: 'min', n: 1 },
+  run: (ctx) => writeInspect(ctx, ctx.args, ctx.flags.string('format'), (ref) => containerInspectValue(containerService(ctx), ref, ctx.flags.bool('size'), ctx.engine.network)),
 };
 
 /** The object types `docker inspect --type` accepts, in the CLI's order for its error message. */
@@ -19,7 +28,7 @@ interface ObjectKind {
   readonly type: string;
   /** Only containers have a size to compute; the others warn that `--size` is ignored. */
   readonly sizeSupported?: boolean;
-  readonly find: (ctx: CommandContext, ref: string) => unknown;
+  readonly find: (ctx: CommandContext, ref: string, size: boolean) => unknown;
 }
 
 const notFound = (message: string) => () => {
@@ -27,12 +36,15 @@ const notFound = (message: string) => () => {
 };
 
 /**
- * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Containers and networks
- * answer "not found" until the runtime has them; swarm objects are skipped because this daemon is no swarm
- * manager.
+ * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Networks answer "not found"
+ * until the network model has them; swarm objects are skipped because this daemon is no swarm manager.
  */
 const KINDS: readonly ObjectKind[] = [
-  { type: 'container', sizeSupported: true, find: (_ctx, ref) => notFound(`No such container: ${ref}`)() },
+  {
+    type: 'container',
+    sizeSupported: true,
+    find: (ctx, ref, size) => (ctx.engine.runtime ? containerInspectValue(ctx.engine.runtime, ref, size, ctx.engine.network) : notFound(`No such container: ${ref}`)()),
+  },
   { type: 'image', find: (ctx, ref) => imageInspectValue(ctx.engine.images.store, ref) },
   { type: 'network', find: (_ctx, ref) => notFound(`network ${ref} not found`)() },
   { type: 'volume', find: (ctx, ref) => (ctx.engine.volumes ? volumeInspectValue(ctx.engine.volumes.get(ref)) : notFound(`get ${ref}: no such volume`)()) },
@@ -44,7 +56,7 @@ const SWARM_ERROR =
 
 /** Errors that send `docker inspect` on to the next type: not found, and names that are no valid reference. */
 function skippable(e: DockerError): boolean {
-  return e.code === 'ENOIMAGE' || e.code === 'ENOTFOUND' || e.message.includes('not supported') || e.message.includes('invalid reference format');
+  return e.code === 'ENOIMAGE' || e.code === 'ENOTFOUND' || e.code === 'ENOCONTAINER' || e.message.includes('not supported') || e.message.includes('invalid reference format');
 }
 
 /**
@@ -70,7 +82,7 @@ export const inspectCommand: Command = {
         if (type !== '' && kind.type !== type) continue;
         let found: unknown;
         try {
-          found = kind.find(ctx, ref);
+          found = kind.find(ctx, ref, size);
         } catch (e) {
           if (type === '' && isDockerError(e) && skippable(e)) continue;
           throw e;

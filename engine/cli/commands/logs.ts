@@ -3,6 +3,7 @@ import { exitStatusForSignal } from '../../programs/process.ts';
 import type { LogEntry } from '../../runtime/containers/types.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { containerService } from './container-service.ts';
+import { logWindow } from '../log-window.ts';
 
 /**
  * `docker logs` / `docker container logs` (docker/cli container/logs.go, the json-file driver): what the container
@@ -17,16 +18,18 @@ export const logsCommand: Command = {
     const { record } = service.get(ctx.args[0]!);
     const tail = parseTail(ctx.flags.string('tail'));
     const timestamps = ctx.flags.bool('timestamps');
+    const window = logWindow(ctx.flags.string('since'), ctx.flags.string('until'), service.clock.now());
     const initial = service.logs(record.id);
-    const lines = logLines(initial);
+    const lines = logLines(initial).filter(window.includes);
     for (const line of tail < 0 ? lines : lines.slice(Math.max(0, lines.length - tail))) await show(ctx, line, timestamps);
-    if (!ctx.flags.bool('follow') || !service.get(record.id).state.Running) return 0;
+    // With --until in the past there is nothing more to follow.
+    if (!ctx.flags.bool('follow') || !service.get(record.id).state.Running || window.ended(service.clock.now())) return 0;
     let sent = initial.length;
     const flush = async () => {
       const all = service.logs(record.id);
       const fresh = all.slice(sent);
       sent = all.length;
-      for (const line of logLines(fresh)) await show(ctx, line, timestamps);
+      for (const line of logLines(fresh).filter(window.includes)) await show(ctx, line, timestamps);
     };
     const detach = service.attach(record.id, flush);
     // What arrived while the backlog was being printed.

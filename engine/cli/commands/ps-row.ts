@@ -1,6 +1,7 @@
 import { humanDuration, humanSizeWithPrecision } from '../../core/units.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { statusText } from '../../runtime/containers/status-text.ts';
+import { healthStatus } from '../../runtime/containers/health.ts';
 import { ellipsis } from '../ellipsis.ts';
 import type { ListRow, ListType } from '../format/index.ts';
 import { goTimeString } from './images.ts';
@@ -36,11 +37,14 @@ export interface RowOptions {
   readonly size?: { readonly rw: number; readonly rootFs: number };
   /** NetworkSettings.Ports while the container runs (a stopped one has none). */
   readonly ports?: Readonly<Record<string, readonly PortBinding[] | null>>;
+  /** The networks the container is on. */
+  readonly networks?: readonly string[];
 }
 
 /** formatter.ContainerContext: one container's cells. */
 export function containerRow(c: ContainerView, o: RowOptions): ListRow {
   const { record, state } = c;
+  const labels = record.config.Labels ?? {};
   const command = [record.path, ...record.args].join(' ');
   const image = o.imageShown.startsWith('sha256:') && o.trunc ? o.imageShown.slice(7, 19) : o.imageShown;
   return {
@@ -52,15 +56,40 @@ export function containerRow(c: ContainerView, o: RowOptions): ListRow {
     RunningFor: `${humanDuration(o.now - record.created)} ago`,
     Ports: displayablePorts(o.ports ?? {}),
     State: state.Status,
-    Status: statusText(state, o.now),
+    Status: withHealth(statusText(state, o.now), healthStatus(record, state), state.Paused),
     Size: sizeText(o.size),
     Names: record.name,
-    Labels: '',
-    Mounts: '',
-    // Every container joins the default bridge network; other networks do not exist yet.
-    Networks: 'bridge',
-    LocalVolumes: '0',
+    Labels: labelsText(labels),
+    Label: (name: string) => labels[name] ?? '',
+    Mounts: record.mounts.map((m) => (o.trunc ? truncateId(m.Name || m.Source) : m.Name || m.Source)).join(','),
+    // moby keeps a stopped container's network entries: ps lists them whether it runs or not.
+    Networks: [...(o.networks ?? [])].sort().join(','),
+    LocalVolumes: String(record.mounts.filter((m) => m.Driver === 'local').length),
   };
+}
+
+/**
+ * formatter.ContainerContext.Labels: `k=v` joined with commas. docker/cli walks a Go map, so its order varies from
+ * run to run; sorted here, so the output is one of docker's and the same every time.
+ */
+function labelsText(labels: Readonly<Record<string, string>>): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+}
+
+/** stringid.TruncateID, as formatter.ContainerContext.Mounts shortens a volume name or a bind source. */
+function truncateId(id: string): string {
+  const colon = id.indexOf(':');
+  const rest = colon >= 0 ? id.slice(colon + 1) : id;
+  return rest.length > 12 ? rest.slice(0, 12) : rest;
+}
+
+/** moby State.String: a running container with a health check shows its health after the uptime. */
+function withHealth(status: string, health: string, paused: boolean): string {
+  if (health === 'none' || paused || !status.startsWith('Up ')) return status;
+  return `${status} (${health === 'starting' ? 'health: starting' : health})`;
 }
 
 /** formatter.ContainerContext.Size: the writable layer, and the virtual total when the daemon computed it. */

@@ -1,4 +1,5 @@
-import { parseFilters, validateFilters, type Filters } from '../../image/filters.ts';
+import { matchLabels, parseFilters, validateFilters, type Filters } from '../../image/filters.ts';
+import { HEALTH_STATUSES, healthStatus, type HealthStatus } from '../../runtime/containers/health.ts';
 import { resolveImage } from '../../image/store.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { DockerError } from '../../core/errors.ts';
@@ -10,8 +11,8 @@ const TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.
 const RAW =
   'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
 const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
-/** The filters this simulation answers; docker has more (label, volume, network, publish, health...). */
-const FILTERS = ['status', 'name', 'id', 'ancestor', 'exited'];
+/** The filters this simulation answers; docker also has network, publish, expose, isolation and is-task. */
+const FILTERS = ['status', 'name', 'id', 'ancestor', 'exited', 'label', 'volume', 'before', 'since', 'health'];
 
 /**
  * `docker ps` / `docker container ls|list` (docker/cli container/list.go, formatter/container.go; moby
@@ -27,7 +28,9 @@ export const psCommand: Command = {
     validateFilters(filters, FILTERS);
     const last = ctx.flags.bool('latest') ? 1 : ctx.flags.int('last');
     const all = ctx.flags.bool('all') || last > 0 || filters.has('status') || filters.has('exited');
-    let containers = (service?.list() ?? []).filter((c) => (all || c.state.Running) && matches(ctx, c, filters));
+    const listed = service?.list() ?? [];
+    const order = relativeTo(ctx, listed, filters);
+    let containers = listed.filter((c, i) => (all || c.state.Running) && order(i) && matches(ctx, c, filters));
     if (last > 0) containers = containers.slice(0, last);
     const source = ctx.flags.string('format');
     const quiet = ctx.flags.bool('quiet');
@@ -38,7 +41,7 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: [c.record.network.mode], ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },
@@ -57,8 +60,36 @@ function matches(ctx: CommandContext, c: ContainerView, filters: Filters): boole
     any('name', (v) => regexMatch(v, `/${c.record.name}`)) &&
     any('id', (v) => c.record.id.startsWith(v)) &&
     any('exited', (v) => c.state.Status === 'exited' && String(c.state.ExitCode) === v) &&
-    any('ancestor', (v) => c.record.config.Image === v || resolveImage(ctx.engine.images.store, v)?.id === c.record.imageId)
+    any('ancestor', (v) => c.record.config.Image === v || resolveImage(ctx.engine.images.store, v)?.id === c.record.imageId) &&
+    matchLabels(filters, 'label', c.record.config.Labels) &&
+    // A volume by its name (a bind mount by its source) or by where it is mounted.
+    any('volume', (v) => c.record.mounts.some((m) => (m.Name || m.Source) === v || m.Destination === v)) &&
+    any('health', (v) => {
+      if (!HEALTH_STATUSES.includes(v as HealthStatus)) throw new DockerError(`Error response from daemon: Unrecognised filter value for health: ${v}`, 1, 'EFILTER');
+      return healthStatus(c.record, c.state) === v;
+    })
   );
+}
+
+/**
+ * `before=` and `since=` name a container (ID, name or prefix; a missing one is the daemon's "No such container"):
+ * only containers created before it, or after it, pass. `listed` is newest first.
+ */
+function relativeTo(ctx: CommandContext, listed: readonly ContainerView[], filters: Filters): (index: number) => boolean {
+  const at = (name: string): number | undefined => {
+    const values = filters.get(name) ?? [];
+    if (values.length === 0) return undefined;
+    // The daemon walks every value and keeps the last one found.
+    let index = -1;
+    for (const v of values) {
+      const id = ctx.engine.runtime!.get(v).record.id;
+      index = listed.findIndex((c) => c.record.id === id);
+    }
+    return index;
+  };
+  const before = at('before');
+  const since = at('since');
+  return (i) => (before === undefined || i > before) && (since === undefined || i < since);
 }
 
 /** Go's regexp.MatchString, as the daemon matches names; an invalid pattern matches nothing. */

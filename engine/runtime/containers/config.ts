@@ -2,7 +2,7 @@ import { DockerError } from '../../core/errors.ts';
 import type { ContainerConfig as ImageContainerConfig } from '../../image/types.ts';
 import type { MountRequest } from '../mounts/types.ts';
 import type { PortMapping } from '../../network/publish-spec.ts';
-import type { ContainerConfig } from './types.ts';
+import type { ContainerConfig, HealthConfig } from './types.ts';
 
 /** What `docker create` / `run` ask for on top of the image's config. */
 export interface CreateOptions {
@@ -38,6 +38,20 @@ export interface CreateOptions {
   readonly publishAll?: boolean;
   /** `--expose`: ports (`80`, `8000-8001/udp`) added to the image's ExposedPorts. */
   readonly expose?: readonly string[];
+  /** `-l` and `--label-file`, read into a map (later keys win); the image's labels fill in the rest. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** `-h/--hostname`; the daemon uses the short ID when empty. */
+  readonly hostname?: string;
+  /** `--stop-signal`: replaces the image's STOPSIGNAL. */
+  readonly stopSignal?: string;
+  /** `--stop-timeout` in seconds. */
+  readonly stopTimeout?: number;
+  /** The `--health-*` flags (or `--no-healthcheck`'s `["NONE"]`), merged over the image's HEALTHCHECK. */
+  readonly healthcheck?: HealthConfig;
+  /** `--add-host`, already `name:ip`. */
+  readonly extraHosts?: readonly string[];
+  /** The streams the client attaches (Config.AttachStdin/Stdout/Stderr, StdinOnce). */
+  readonly attach?: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean; readonly stdinOnce: boolean };
 }
 
 /**
@@ -53,8 +67,11 @@ export function mergeConfig(image: ImageContainerConfig, options: CreateOptions)
   }
   if (options.command.length > 0) cmd = [...options.command];
   if ((entrypoint?.length ?? 0) + (cmd?.length ?? 0) === 0) throw new DockerError('Error response from daemon: No command specified', 1, 'ENOCMD');
+  const stopSignal = options.stopSignal || image.StopSignal;
+  const healthcheck = mergeHealthcheck(image.Healthcheck, options.healthcheck);
+  const volumes = [...new Set([...Object.keys(image.Volumes ?? {}), ...(options.volumes ?? [])])];
   return {
-    Hostname: '',
+    Hostname: options.hostname ?? '',
     User: options.user ?? image.User ?? '',
     Env: mergeEnv(image.Env ?? [], options.env ?? []),
     Cmd: cmd,
@@ -63,8 +80,34 @@ export function mergeConfig(image: ImageContainerConfig, options: CreateOptions)
     Image: options.image,
     Tty: options.tty ?? false,
     OpenStdin: options.openStdin ?? false,
-    ...(image.StopSignal ? { StopSignal: image.StopSignal } : {}),
+    ...(options.attach
+      ? { AttachStdin: options.attach.stdin, AttachStdout: options.attach.stdout, AttachStderr: options.attach.stderr, StdinOnce: options.attach.stdinOnce }
+      : {}),
+    ...(image.ExposedPorts && Object.keys(image.ExposedPorts).length > 0 ? { ExposedPorts: image.ExposedPorts } : {}),
+    ...(volumes.length > 0 ? { Volumes: Object.fromEntries(volumes.map((v) => [v, {}])) } : {}),
+    OnBuild: image.OnBuild && image.OnBuild.length > 0 ? [...image.OnBuild] : null,
+    ...(image.Shell && image.Shell.length > 0 ? { Shell: image.Shell } : {}),
+    ...(stopSignal ? { StopSignal: stopSignal } : {}),
+    ...(options.stopTimeout !== undefined ? { StopTimeout: options.stopTimeout } : {}),
+    Labels: { ...(image.Labels ?? {}), ...(options.labels ?? {}) },
+    ...(healthcheck ? { Healthcheck: healthcheck } : {}),
   };
+}
+
+/**
+ * moby's MergeConfig for HEALTHCHECK: the container's own settings win field by field, an empty Test takes the
+ * image's, and zero durations take the image's (the daemon's defaults apply later, when the monitor runs).
+ */
+export function mergeHealthcheck(image: HealthConfig | undefined, own: HealthConfig | undefined): HealthConfig | undefined {
+  if (!own) return image ? { ...image } : undefined;
+  if (!image) return { ...own };
+  const pick = <K extends keyof HealthConfig>(k: K) => (own[k] === undefined || own[k] === 0 || (Array.isArray(own[k]) && own[k].length === 0) ? image[k] : own[k]);
+  const out: Record<string, unknown> = {};
+  for (const k of ['Test', 'Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'] as const) {
+    const v = pick(k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out as HealthConfig;
 }
 
 /** The process's argv: ENTRYPOINT then CMD. */

@@ -60,7 +60,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const mounts = [...attachMounts(record.mounts, rootfs, { ...host, now }), ...(networking?.mounts ?? [])];
   const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
-  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
+  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.config.Hostname || record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
   const env = envRecord(mergeEnv(daemonEnv, record.config.Env));
   env.HOME ??= homeOf(root, uid);
   const cwd = record.config.WorkingDir || '/';
@@ -69,7 +69,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const name = argv[0] ?? '';
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
-  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
+  const machine = { fs, clock: host.clock, system: { hostname: record.config.Hostname || record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
   // PID 1 is the program its file names (or its #! interpreter) until an exec replaces it.
   let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {

@@ -37,6 +37,12 @@ import { startExec, type ExecProcess, type ExecRequest } from './exec.ts';
 import { execNotRunning, execPaused, execRestarting } from './exec-errors.ts';
 import { NO_STATS, sampleStats, type ContainerStats } from './stats.ts';
 import { findContainer } from './resolve.ts';
+import { pruneCandidates } from './prune.ts';
+import { checkHealthConfig } from './health.ts';
+import { checkRename } from './rename.ts';
+import type { Filters } from '../../image/filters.ts';
+import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
+import { DockerError } from '../../core/errors.ts';
 import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 
 /** What the container service tells the rest of the engine (and the page's pictures). */
@@ -154,6 +160,7 @@ export class ContainerService {
     const image = resolveImage(this.#o.images.store, options.image);
     if (!image) throw noSuchImage(options.image);
     const config = mergeConfig(image.config.config, options);
+    checkHealthConfig(config.Healthcheck);
     const restartPolicy = parseRestartPolicy(options.restart ?? 'no');
     let name: string;
     if (options.name !== undefined && options.name !== '') {
@@ -179,7 +186,7 @@ export class ContainerService {
       created: this.clock.now(),
       path: argv[0]!,
       args: argv.slice(1),
-      config: { ...config, Hostname: id.slice(0, 12) },
+      config: { ...config, Hostname: config.Hostname || id.slice(0, 12) },
       autoRemove: options.autoRemove ?? false,
       restartPolicy,
       network: {
@@ -190,12 +197,22 @@ export class ContainerService {
       },
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
       mounts,
+      ...hostConfigExtras(options),
       layer: makeDir(),
       logs: [],
     };
     this.#records.set(id, record);
     this.#open(id, (effects) =>
-      createContainerLifecycle({ id, name: record.name, restartPolicy, ...(config.StopSignal ? { stopSignal: config.StopSignal } : {}) }, effects),
+      createContainerLifecycle(
+        {
+          id,
+          name: record.name,
+          restartPolicy,
+          ...(config.StopSignal ? { stopSignal: config.StopSignal } : {}),
+          ...(config.StopTimeout !== undefined ? { stopTimeout: config.StopTimeout } : {}),
+        },
+        effects,
+      ),
     );
     this.#announce();
     return record;
@@ -254,6 +271,48 @@ export class ContainerService {
       throw e;
     }
     await this.waitFor(record.id, (s) => s.removed || s.Dead);
+  }
+
+  /** `docker rename`: the container keeps its ID, state and everything else (moby daemon/rename.go). */
+  rename(ref: string, newName: string): ContainerRecord {
+    const { record } = this.get(ref);
+    const name = checkRename(this.#records.values(), record, newName);
+    this.#update(record.id, (r) => ({ ...r, name }));
+    this.#live.get(record.id)!.lifecycle.send({ type: 'CONFIGURE', name });
+    this.#announce();
+    return this.#records.get(record.id)!;
+  }
+
+  /** `docker update --restart`: the new policy applies from the next exit on (moby UpdateMonitor). */
+  updateRestartPolicy(ref: string, policy: RestartPolicy): ContainerRecord {
+    const { record } = this.get(ref);
+    if (record.autoRemove && policy.Name !== 'no') throw cannotUpdate(record.id, 'Restart policy cannot be updated because AutoRemove is enabled for the container');
+    this.#update(record.id, (r) => ({ ...r, restartPolicy: policy }));
+    this.#live.get(record.id)!.lifecycle.send({ type: 'CONFIGURE', restartPolicy: policy });
+    this.#announce();
+    return this.#records.get(record.id)!;
+  }
+
+  /**
+   * `docker container prune`: removes every container that is not running and passes the filters, as `docker rm`
+   * without -v would (anonymous volumes stay); answers the IDs removed and the bytes their writable layers held.
+   */
+  async prune(filters: Filters): Promise<{ deleted: string[]; spaceReclaimed: number }> {
+    const deleted: string[] = [];
+    let spaceReclaimed = 0;
+    for (const { record } of pruneCandidates(this.list(), filters, this.clock.now())) {
+      const size = this.sizeRw(record.id);
+      try {
+        await this.remove(record.id);
+      } catch (e) {
+        // The daemon logs a container it could not remove and goes on with the others.
+        if (!isDockerError(e)) throw e;
+        continue;
+      }
+      deleted.push(record.id);
+      spaceReclaimed += size;
+    }
+    return { deleted, spaceReclaimed };
   }
 
   /** Resolves with the first state (now or later) that passes `test`; a removed container ends every wait. */
@@ -567,6 +626,21 @@ export class ContainerService {
   #announce(): void {
     this.#o.announce?.({ type: 'containers-changed' });
   }
+}
+
+/** The HostConfig fields a record keeps only when the flags set them. */
+function hostConfigExtras(options: CreateOptions): Pick<ContainerRecord, 'mountRequests' | 'tmpfs' | 'extraHosts'> {
+  const tmpfs = options.tmpfs ?? [];
+  return {
+    ...(options.mounts && options.mounts.length > 0 ? { mountRequests: [...options.mounts] } : {}),
+    ...(tmpfs.length > 0 ? { tmpfs: Object.fromEntries(tmpfs.map((t) => [t.split(':')[0]!, t.includes(':') ? t.slice(t.indexOf(':') + 1) : ''])) } : {}),
+    ...(options.extraHosts && options.extraHosts.length > 0 ? { extraHosts: [...options.extraHosts] } : {}),
+  };
+}
+
+/** moby errCannotUpdate: the update's refusal, wrapped with the container's ID. */
+function cannotUpdate(id: string, message: string): DockerError {
+  return new DockerError(`Error response from daemon: Cannot update container ${id}: ${message}`, 1, 'EUPDATE');
 }
 
 /** The daemon's view of the mount flags: `-v` strings parsed, `--tmpfs` entries as tmpfs mounts, then `--mount`s. */

@@ -2,7 +2,7 @@ import type { DirEntry } from '../../fs/types.ts';
 import type { Digest } from '../../image/types.ts';
 import type { PersistedLifecycle } from '../lifecycle/index.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
-import type { MountPoint } from '../mounts/types.ts';
+import type { MountPoint, MountRequest } from '../mounts/types.ts';
 import type { PortMapping } from '../../network/publish-spec.ts';
 
 /** One chunk a container's process wrote, as the json-file log driver keeps it (one entry per write). */
@@ -11,6 +11,19 @@ export interface LogEntry {
   /** Virtual-clock milliseconds. */
   readonly time: number;
   readonly text: string;
+}
+
+/**
+ * HEALTHCHECK as Config keeps it (moby container.HealthConfig): durations in nanoseconds, 0 meaning "inherit or
+ * default"; `Test` `["NONE"]` disables a check the image defines.
+ */
+export interface HealthConfig {
+  readonly Test?: readonly string[];
+  readonly Interval?: number;
+  readonly Timeout?: number;
+  readonly StartPeriod?: number;
+  readonly StartInterval?: number;
+  readonly Retries?: number;
 }
 
 /** The parts of Config (`docker inspect`'s) the simulation uses: the image's config merged with the flags. */
@@ -25,7 +38,24 @@ export interface ContainerConfig {
   readonly Image: string;
   readonly Tty: boolean;
   readonly OpenStdin: boolean;
+  /** Which streams the client attached at create (`run -d` none; `create` and `run` stdout and stderr, stdin with -i). */
+  readonly AttachStdin?: boolean;
+  readonly AttachStdout?: boolean;
+  readonly AttachStderr?: boolean;
+  readonly StdinOnce?: boolean;
+  /** From the image (EXPOSE); `-p`/`--expose` are the network branch's. */
+  readonly ExposedPorts?: Readonly<Record<string, Record<string, never>>>;
+  /** The image's VOLUMEs and `-v /path` anonymous volumes. */
+  readonly Volumes?: Readonly<Record<string, Record<string, never>>>;
+  readonly OnBuild?: readonly string[] | null;
+  readonly Shell?: readonly string[];
   readonly StopSignal?: string;
+  /** `--stop-timeout` in seconds; absent when not given (the daemon's default, 10 s, applies). */
+  readonly StopTimeout?: number;
+  /** The image's labels with `-l`/`--label-file` on top; absent in records made before labels were kept. */
+  readonly Labels?: Readonly<Record<string, string>>;
+  /** Stored only: the health monitor runs checks through exec (not simulated yet). */
+  readonly Healthcheck?: HealthConfig;
 }
 
 /**
@@ -54,6 +84,12 @@ export interface ContainerRecord {
   readonly binds: readonly string[] | null;
   /** The container's mounts (inspect's Mounts): explicit ones first, then the image's VOLUMEs as anonymous volumes. */
   readonly mounts: readonly MountPoint[];
+  /** HostConfig.Mounts: the `--mount` requests as the client sent them. */
+  readonly mountRequests?: readonly MountRequest[];
+  /** HostConfig.Tmpfs: `--tmpfs` destinations and their options. */
+  readonly tmpfs?: Readonly<Record<string, string>>;
+  /** HostConfig.ExtraHosts (`--add-host`, `name:ip`); the network model writes them into /etc/hosts. */
+  readonly extraHosts?: readonly string[];
   /** The writable layer: the container's changes over its image, with whiteouts for what it deleted. */
   readonly layer: DirEntry;
   readonly logs: readonly LogEntry[];

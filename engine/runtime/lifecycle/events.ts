@@ -23,7 +23,9 @@ export type RuntimeEvent =
   /** Deleting failed: Docker leaves the container `dead`, with the error in State.Error. */
   | { readonly type: 'REMOVAL_FAILED'; readonly message: string }
   /** dockerd stops (stopping live containers) and starts again (restoring them by restart policy). */
-  | { readonly type: 'DAEMON_RESTART' };
+  | { readonly type: 'DAEMON_RESTART' }
+  /** `docker rename` / `docker update --restart`: the container keeps its state, its name or policy changes. */
+  | { readonly type: 'CONFIGURE'; readonly name?: string; readonly restartPolicy?: RestartPolicy };
 
 export type LifecycleEvent = LifecycleCommand | RuntimeEvent;
 

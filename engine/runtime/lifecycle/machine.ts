@@ -128,6 +128,15 @@ export const containerLifecycleMachine = setup({
   id: 'lifecycle',
   context: ({ input }) => initialContext(input),
   initial: 'created',
+  // In every state: a rename or a new restart policy (moby's UpdateMonitor) takes effect from the next exit on.
+  on: {
+    CONFIGURE: {
+      actions: assign(({ context, event }) => ({
+        name: event.name ?? context.name,
+        restartPolicy: event.restartPolicy ?? context.restartPolicy,
+      })),
+    },
+  },
   states: {
     created: {
       on: {
