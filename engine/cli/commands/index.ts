@@ -39,6 +39,7 @@ import { commitCommand } from './commit.ts';
 import { attachCommand } from './attach.ts';
 import { cpCommand } from './cp.ts';
 import { renameCommand } from './rename.ts';
+import { portCommand } from './port.ts';
 import { updateCommand } from './update.ts';
 import { containerPruneCommand } from './container-prune.ts';
 
@@ -89,6 +90,7 @@ export const COMMANDS: readonly Command[] = [
   attachCommand,
   cpCommand,
   renameCommand,
+  portCommand,
   updateCommand,
   containerPruneCommand,
 ];

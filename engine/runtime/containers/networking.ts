@@ -1,7 +1,8 @@
 import type { Mount } from '../../fs/mount-fs.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';
 import type { Fs } from '../../fs/types.ts';
-import { containerHostnameFile, containerHostsFile } from '../../network/etc-hosts.ts';
+import { containerHostnameFile, containerHostsFile, type HostsRecord } from '../../network/etc-hosts.ts';
+import { DEFAULT_BRIDGE_GATEWAY } from '../../network/defaults.ts';
 import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
 import { containerResolvConf } from '../../network/resolv-conf.ts';
 import type { Attachment, NetworkService } from '../../network/service.ts';
@@ -34,7 +35,11 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
   });
   const isHost = attachment.networkMode === 'host';
   const hostText = (path: string) => (hostFs.exists(path) ? hostFs.readText(path) : '');
-  files.writeFile('/hosts', isHost ? hostText('/etc/hosts') : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])) }), { mode: 0o644 });
+  const extraHosts = (record.extraHosts ?? []).map((h) => extraHost(h, attachment.endpoints[0]?.gateway));
+  const hosts = isHost
+    ? hostText('/etc/hosts') + extraHosts.map((r) => `${r.ip}\t${r.names}\n`).join('')
+    : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])), extraHosts });
+  files.writeFile('/hosts', hosts, { mode: 0o644 });
   files.writeFile('/hostname', isHost ? hostText('/etc/hostname') : containerHostnameFile(hostname), { mode: 0o644 });
   const resolv = isHost
     ? containerResolvConf({ path: '/etc/resolv.conf', content: HOST_STUB_RESOLV_CONF }, 'host')
@@ -48,4 +53,15 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
 export function createWarnings(record: ContainerRecord): string[] {
   const publishes = record.network.ports.length > 0 || record.network.publishAll;
   return record.network.mode === 'host' && publishes ? ['Published ports are discarded when using host network mode'] : [];
+}
+
+/**
+ * One `--add-host name:ip` as a hosts record; `host-gateway` is the daemon's address on the container's network
+ * (docker0's 172.17.0.1 on the default bridge), so `host.docker.internal:host-gateway` reaches the host.
+ */
+function extraHost(spec: string, gateway: string | undefined): HostsRecord {
+  const colon = spec.indexOf(':');
+  const names = spec.slice(0, colon);
+  const ip = spec.slice(colon + 1);
+  return { names, ip: ip === 'host-gateway' ? (gateway || DEFAULT_BRIDGE_GATEWAY) : ip };
 }
