@@ -53,9 +53,23 @@ export interface Listener {
   close(): void;
 }
 
-export type NetErrorCode = 'ECONNREFUSED' | 'ETIMEDOUT' | 'ENOTFOUND' | 'EADDRINUSE' | 'EADDRNOTAVAIL' | 'ECONNRESET' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'EAI_AGAIN';
+export type NetErrorCode =
+  | 'ECONNREFUSED'
+  | 'ETIMEDOUT'
+  | 'ENOTFOUND'
+  | 'EADDRINUSE'
+  | 'EADDRNOTAVAIL'
+  | 'ECONNRESET'
+  | 'EHOSTUNREACH'
+  | 'ENETUNREACH'
+  | 'EAI_AGAIN'
+  | 'EPIPE';
 
-/** A socket error as libc/Node name them; `message` is Node's wording (`connect ECONNREFUSED 127.0.0.1:27017`). */
+/**
+ * A socket error as libc/Node name them; `message` is Node's wording: `connect ECONNREFUSED 127.0.0.1:27017`,
+ * `getaddrinfo ENOTFOUND mongo`, `listen EADDRINUSE: address already in use 0.0.0.0:8080` (Node words listen errors
+ * with libuv's description), `write EPIPE` and `read ECONNRESET` (no address).
+ */
 export class NetError extends Error {
   override readonly name = 'NetError';
   constructor(
@@ -64,8 +78,21 @@ export class NetError extends Error {
     readonly host: string,
     readonly port?: number,
   ) {
-    super(`${syscall} ${code} ${port === undefined || syscall === 'getaddrinfo' ? host : `${host}:${port}`}`);
+    super(nodeMessage(code, syscall, host, port));
   }
+}
+
+/** libuv's descriptions, which Node puts in listen errors. */
+const UV_DESCRIPTION: Partial<Record<NetErrorCode, string>> = {
+  EADDRINUSE: 'address already in use',
+  EADDRNOTAVAIL: 'address not available',
+};
+
+function nodeMessage(code: NetErrorCode, syscall: NetError['syscall'], host: string, port: number | undefined): string {
+  if (syscall === 'read' || syscall === 'write') return `${syscall} ${code}`;
+  const where = port === undefined || syscall === 'getaddrinfo' ? host : `${host}:${port}`;
+  if (syscall === 'listen') return `listen ${code}: ${UV_DESCRIPTION[code] ?? code} ${where}`;
+  return `${syscall} ${code} ${where}`;
 }
 
 /** The namespace a process's sockets live in; every machine the engine builds provides one as `services.net`. */

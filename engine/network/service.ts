@@ -1,0 +1,308 @@
+import type { VirtualClock } from '../core/clock.ts';
+import { DockerError } from '../core/errors.ts';
+import { nextHexId } from '../core/ids.ts';
+import type { IdSource } from '../runtime/volumes/service.ts';
+import { isLoopback } from './address.ts';
+import { initialNetworkState } from './defaults.ts';
+import { embeddedDnsLookup } from './dns.ts';
+import { findNetwork } from './find.ts';
+import { HOST_ETH0_ADDRESS, HOST_ETH0_SUBNET } from './host-config.ts';
+import { inSubnet, lowestFreeAddress, parseCidr } from './ipam.ts';
+import { randomMac } from './mac.ts';
+import { NetworkNamespace } from './namespace.ts';
+import { allocatePort, failedProgramming, releasePorts } from './port-allocator.ts';
+import { parsePortKey, portKey, publishAllMappings, type PortMapping } from './publish-spec.ts';
+import { NetError } from './socket.ts';
+import type { Socket, SocketAddress } from './socket.ts';
+import { createSocketPair } from './socket-pair.ts';
+import { topologyOf, type Topology } from './topology.ts';
+import type { AllocatedPort, Endpoint, Network, NetworkState, PortBinding } from './types.ts';
+
+export type NetworkEvent = { readonly type: 'networks-changed' };
+
+export interface NetworkServiceOptions {
+  readonly clock: VirtualClock;
+  readonly ids: IdSource;
+  /** The host's name (its namespace's hostname). */
+  readonly hostname: string;
+  /** Reads the host's /etc/hosts, for name lookups on the host and in host-network containers. */
+  readonly hostHosts?: () => string | undefined;
+  readonly announce?: (e: NetworkEvent) => void;
+}
+
+/** What a starting container asks for (from its HostConfig and image config). */
+export interface ConnectRequest {
+  /** The container's name without the leading `/`. */
+  readonly name: string;
+  readonly hostname: string;
+  /** `--network`: bridge (the default; `default` means it too), host, none, or a network's name or ID. */
+  readonly networkMode?: string;
+  /** `-p` values, parsed with parsePublishSpecs. */
+  readonly ports?: readonly PortMapping[];
+  /** `-P`. */
+  readonly publishAll?: boolean;
+  /** The image's ExposedPorts and `--expose` (keys like `80/tcp`). */
+  readonly exposedPorts?: readonly string[];
+  /** `--network-alias`. */
+  readonly aliases?: readonly string[];
+  /** Reads the container's /etc/hosts (its root filesystem), so edits made inside count as on Linux. */
+  readonly hosts?: () => string | undefined;
+}
+
+/** What a started container gets: its sockets and what `inspect` and `ps` show of its networking. */
+export interface Attachment {
+  readonly stack: NetworkNamespace;
+  readonly networkMode: string;
+  readonly endpoints: readonly Endpoint[];
+  /** NetworkSettings.Ports: every exposed or published port, null when not published. */
+  readonly ports: Readonly<Record<string, readonly PortBinding[] | null>>;
+  /** Daemon warnings the CLI prints as `WARNING: ...` on stderr. */
+  readonly warnings: readonly string[];
+}
+
+/** Linux gives up on a SYN nobody answers after tcp_syn_retries=6 retransmissions: 1+2+4+...+64 s. */
+export const SYN_TIMEOUT_MS = 127_000;
+/** An on-link address nobody answers ARP for: three probes a second apart, then "No route to host". */
+export const ARP_TIMEOUT_MS = 3_000;
+
+const HOST_MODE_WARNING = 'Published ports are discarded when using host network mode';
+
+/**
+ * The daemon's networking: the default networks and the endpoints of running containers as an immutable state value
+ * (`state`, what a snapshot takes), plus the live side a machine needs: the host's namespace, one namespace per
+ * running container, docker-proxy for published ports, and the routing between them (same network direct, the host
+ * reaches bridge addresses, everything else unreachable).
+ */
+export class NetworkService {
+  readonly host: NetworkNamespace;
+  readonly clock: VirtualClock;
+  #state: NetworkState;
+  readonly #ids: IdSource;
+  readonly #announce: (e: NetworkEvent) => void;
+  readonly #stacks = new Map<string, NetworkNamespace>();
+  readonly #forwards = new Map<string, { close(): void }[]>();
+  readonly #modes = new Map<string, string>();
+
+  constructor(options: NetworkServiceOptions) {
+    this.clock = options.clock;
+    this.#ids = options.ids;
+    this.#announce = options.announce ?? (() => {});
+    const initial = initialNetworkState(this.#ids.get(), this.clock.now());
+    this.#ids.set(initial.ids);
+    this.#state = initial.state;
+    const gateways = [...this.#state.networks.values()].flatMap((n) => (n.gateway ? [n.gateway] : []));
+    this.host = new NetworkNamespace({
+      hostname: options.hostname,
+      addresses: [HOST_ETH0_ADDRESS, ...gateways],
+      hosts: options.hostHosts,
+      route: (from, to, signal) => this.#route(from, to, signal),
+    });
+  }
+
+  get state(): NetworkState {
+    return this.#state;
+  }
+
+  /** Replaces the whole state (snapshot restore). Live namespaces belong to running containers and are left alone. */
+  set state(next: NetworkState) {
+    if (next === this.#state) return;
+    this.#state = next;
+    this.#announce({ type: 'networks-changed' });
+  }
+
+  networks(): Network[] {
+    return [...this.#state.networks.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** A network by full ID, exact name or unique ID prefix; DockerError `network x not found` otherwise. */
+  network(ref: string): Network {
+    return findNetwork(this.#state, ref);
+  }
+
+  endpointsOf(containerId: string): readonly Endpoint[] {
+    return this.#state.endpoints.get(containerId) ?? [];
+  }
+
+  /** The running container's namespace (the host's for a host-network container). */
+  stackOf(containerId: string): NetworkNamespace | undefined {
+    return this.#stacks.get(containerId);
+  }
+
+  topology(): Topology {
+    return topologyOf(this.#state);
+  }
+
+  /** NetworkSettings.Ports of a running container: exposed ports null, published ones with their bindings. */
+  portsOf(containerId: string, exposedPorts: readonly string[] = []): Record<string, readonly PortBinding[] | null> {
+    const out: Record<string, PortBinding[] | null> = {};
+    for (const key of exposedPorts) {
+      const k = parsePortKey(key);
+      if (k) out[portKey(k.port, k.proto)] = null;
+    }
+    for (const p of this.#state.ports) {
+      if (p.containerId !== containerId) continue;
+      const key = portKey(p.containerPort, p.proto);
+      const list = (out[key] ??= []);
+      list.push({ hostIp: p.hostIp, hostPort: String(p.hostPort) });
+      if (p.bothFamilies) list.push({ hostIp: '::', hostPort: String(p.hostPort) });
+    }
+    return out;
+  }
+
+  /**
+   * A container starts: it gets an endpoint (address, MAC) on its network and its published ports, or a DockerError
+   * as Docker words it (the port is taken: the container stays Created). Connecting again first disconnects.
+   */
+  connect(containerId: string, request: ConnectRequest): Attachment {
+    if (this.#modes.has(containerId)) this.disconnect(containerId);
+    const mode = !request.networkMode || request.networkMode === 'default' ? 'bridge' : request.networkMode;
+    const network = this.network(mode);
+    const requested = [...(request.ports ?? []), ...(request.publishAll ? publishAllMappings(request.exposedPorts ?? []) : [])];
+    const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');
+    const base = { networkId: network.id, endpointId, containerId, containerName: request.name, hostname: request.hostname, aliases: request.aliases ?? [] };
+
+    if (network.driver === 'host' || network.driver === 'null') {
+      this.#ids.set(afterId);
+      const endpoint: Endpoint = { ...base, ipAddress: '', prefixLen: 0, gateway: '', macAddress: '' };
+      const stack =
+        network.driver === 'host'
+          ? this.host
+          : new NetworkNamespace({ hostname: request.hostname, hosts: request.hosts }); // loopback only: no route anywhere
+      this.#commit(containerId, network.name, stack, [endpoint], this.#state);
+      const warnings = network.driver === 'host' && requested.length > 0 ? [HOST_MODE_WARNING] : [];
+      return { stack, networkMode: network.name, endpoints: [endpoint], ports: {}, warnings };
+    }
+
+    if (!network.dns && (request.aliases?.length ?? 0) > 0) {
+      throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
+    }
+    const taken = new Set([network.gateway!, ...[...this.#state.endpoints.values()].flat().filter((e) => e.networkId === network.id).map((e) => e.ipAddress)]);
+    const ip = lowestFreeAddress(network.subnet!, taken);
+    if (!ip) throw new DockerError(`Error response from daemon: no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`, 1, 'ENOADDR');
+    const [mac, afterMac] = randomMac(afterId);
+    this.#ids.set(afterMac);
+    const endpoint: Endpoint = { ...base, ipAddress: ip, prefixLen: parseCidr(network.subnet!).prefixLen, gateway: network.gateway!, macAddress: mac };
+
+    let state = this.#state;
+    const allocated: AllocatedPort[] = [];
+    for (const mapping of requested) {
+      const result = allocatePort(state, containerId, mapping, ip);
+      if ('error' in result) throw failedProgramming(request.name, endpointId, result.error);
+      state = result.state;
+      allocated.push(result.port);
+    }
+    const forwards: { close(): void }[] = [];
+    for (const port of allocated) {
+      if (port.proto !== 'tcp') continue; // sockets are TCP only: UDP/SCTP ports are allocated and shown, not served
+      try {
+        forwards.push(this.host.forward(port.hostPort, port.hostIp, (to, from) => this.#publishedConnection(port, to, from)));
+      } catch (e) {
+        for (const f of forwards) f.close();
+        if (!(e instanceof NetError)) throw e;
+        const why = e.code === 'EADDRINUSE' ? 'address already in use' : 'cannot assign requested address';
+        const cause = `failed to bind host port for ${port.hostIp}:${port.hostPort}:${ip}:${port.containerPort}/tcp: ${why}`;
+        throw failedProgramming(request.name, endpointId, cause);
+      }
+    }
+    const stack = new NetworkNamespace({
+      hostname: request.hostname,
+      addresses: [ip],
+      hosts: request.hosts,
+      nameServer: async (name) => embeddedDnsLookup(this.#state, containerId, name),
+      route: (from, to, signal) => this.#route(from, to, signal),
+    });
+    this.#forwards.set(containerId, forwards);
+    this.#commit(containerId, network.name, stack, [endpoint], state);
+    return { stack, networkMode: network.name, endpoints: [endpoint], ports: this.portsOf(containerId, request.exposedPorts), warnings: [] };
+  }
+
+  /** The container stopped: its address and host ports are free again, as Docker releases them on stop. */
+  disconnect(containerId: string): void {
+    if (!this.#modes.has(containerId)) return;
+    for (const f of this.#forwards.get(containerId) ?? []) f.close();
+    this.#forwards.delete(containerId);
+    this.#stacks.delete(containerId);
+    this.#modes.delete(containerId);
+    const endpoints = new Map(this.#state.endpoints);
+    endpoints.delete(containerId);
+    this.state = releasePorts({ ...this.#state, endpoints }, containerId);
+  }
+
+  #commit(containerId: string, mode: string, stack: NetworkNamespace, endpoints: Endpoint[], state: NetworkState): void {
+    this.#stacks.set(containerId, stack);
+    this.#modes.set(containerId, mode);
+    const all = new Map(state.endpoints);
+    all.set(containerId, endpoints);
+    this.state = { ...state, endpoints: all };
+  }
+
+  /**
+   * A connection to a published port on the host. From the host's loopback or from a container on docker0 it goes
+   * through docker-proxy, which accepts first and then dials the container: when nothing listens there the client
+   * has connected and then reads a reset (curl: `(56) Recv failure: Connection reset by peer`). Any other way in is
+   * DNAT'd straight to the container, which refuses (`Connection refused`). A server bound to 127.0.0.1 inside the
+   * container is unreachable both ways.
+   */
+  #publishedConnection(port: AllocatedPort, to: SocketAddress, from: SocketAddress): Socket {
+    const target = this.#stacks.get(port.containerId);
+    const inner = { address: port.containerIp, port: port.containerPort };
+    const bridge = this.#networkOfAddress(port.containerIp);
+    const viaProxy = isLoopback(from.address) || (bridge?.subnet !== undefined && inSubnet(from.address, bridge.subnet));
+    if (!viaProxy) {
+      if (!target) throw new NetError('ECONNREFUSED', 'connect', to.address, to.port);
+      return target.deliver(inner, from, { dialled: to });
+    }
+    const proxySource = { address: bridge?.gateway ?? HOST_ETH0_ADDRESS, port: this.host.ephemeralPort() };
+    try {
+      if (!target) throw new NetError('ECONNREFUSED', 'connect', inner.address, inner.port);
+      return target.deliver(inner, from, { dialled: to, seenFrom: proxySource });
+    } catch (e) {
+      if (!(e instanceof NetError)) throw e;
+      const [client, proxy] = createSocketPair({ local: from, remote: to }, { local: to, remote: from });
+      proxy.reset();
+      return client;
+    }
+  }
+
+  #networkOfAddress(address: string): Network | undefined {
+    for (const n of this.#state.networks.values()) if (n.subnet && inSubnet(address, n.subnet)) return n;
+    return undefined;
+  }
+
+  #containerWithAddress(address: string): Endpoint | undefined {
+    for (const endpoints of this.#state.endpoints.values()) for (const e of endpoints) if (e.ipAddress === address) return e;
+    return undefined;
+  }
+
+  /**
+   * Routing between namespaces. The host reaches every bridge address (it is on each bridge as the gateway); a
+   * container reaches containers on its own networks and the host's addresses. Anything else is unreachable: an
+   * address on one of the sender's own subnets that nobody holds fails after ARP gives up (EHOSTUNREACH); the rest
+   * (other Docker networks, whose traffic Docker drops, and the internet, which this machine has not) times out.
+   */
+  async #route(from: NetworkNamespace, to: SocketAddress, signal?: AbortSignal): Promise<Socket> {
+    const isHost = from === this.host;
+    const mine = isHost ? [] : [...this.#stacks.entries()].filter(([, s]) => s === from).flatMap(([id]) => this.endpointsOf(id));
+    const target = this.#containerWithAddress(to.address);
+    if (target) {
+      const stack = this.#stacks.get(target.containerId);
+      const shared = mine.find((e) => e.networkId === target.networkId);
+      if (stack && (isHost || shared)) {
+        const source = isHost ? target.gateway : shared!.ipAddress;
+        return stack.deliver(to, { address: source, port: from.ephemeralPort() });
+      }
+    } else if (!isHost && this.host.owns(to.address) && mine.length > 0) {
+      // A container reaches the host's own addresses (docker0's gateway, eth0) through its default route.
+      return this.host.deliver(to, { address: mine[0]!.ipAddress, port: from.ephemeralPort() });
+    }
+    const subnets = isHost
+      ? [HOST_ETH0_SUBNET, ...[...this.#state.networks.values()].flatMap((n) => (n.subnet ? [n.subnet] : []))]
+      : mine.flatMap((e) => {
+          const s = this.#state.networks.get(e.networkId)?.subnet;
+          return s ? [s] : [];
+        });
+    const onLink = !target && subnets.some((s) => inSubnet(to.address, s));
+    await this.clock.sleep(onLink ? ARP_TIMEOUT_MS : SYN_TIMEOUT_MS, signal);
+    throw new NetError(onLink ? 'EHOSTUNREACH' : 'ETIMEDOUT', 'connect', to.address, to.port);
+  }
+}
