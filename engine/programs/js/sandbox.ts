@@ -99,6 +99,7 @@ export class Sandbox {
   readonly #o: SandboxOptions;
   #helpers!: Helpers;
   readonly #guestFunctions = new Set<GuestFunction>();
+  readonly #retained: QuickJSHandle[] = [];
   readonly #timers = new Map<number, { cancel: () => void; ref: boolean }>();
   #refs = 0;
   #depth = 0;
@@ -121,8 +122,12 @@ export class Sandbox {
     this.runtime.setInterruptHandler(() => this.#shouldInterrupt());
     if (options.modules) {
       const modules = options.modules;
+      // A failed normalization cannot be reported by the normalizer itself: it names a module the loader then fails.
+      const failures = new Map<string, Error>();
       this.runtime.setModuleLoader(
         (name) => {
+          const failed = failures.get(name);
+          if (failed) return { error: failed };
           try {
             return modules.load(name);
           } catch (e) {
@@ -133,7 +138,9 @@ export class Sandbox {
           try {
             return modules.normalize(base, request);
           } catch (e) {
-            return { error: e instanceof Error ? e : new Error(String(e)) } as never;
+            const name = `dockyard:failed:${failures.size}`;
+            failures.set(name, e instanceof Error ? e : new Error(String(e)));
+            return name;
           }
         },
       );
@@ -193,6 +200,7 @@ export class Sandbox {
     this.stop();
     this.#disposed = true;
     for (const f of [...this.#guestFunctions]) f.release();
+    for (const h of this.#retained) if (h.alive) h.dispose();
     for (const h of Object.values(this.#helpers)) h.dispose();
     try {
       this.context.dispose();
@@ -269,7 +277,11 @@ export class Sandbox {
       const ms = ctx.newNumber(value.getTime());
       return this.#callHelper('newDate', ms);
     }
-    if (value instanceof Error) return this.#guestError(value, depth);
+    if (value instanceof Error) {
+      const original = (value as Partial<Record<typeof GUEST, QuickJSHandle>>)[GUEST];
+      if (original?.alive) return original.dup();
+      return this.#guestError(value, depth);
+    }
     if (typeof (value as PromiseLike<unknown>).then === 'function') return this.#guestPromise(value as PromiseLike<unknown>);
     if (Array.isArray(value)) {
       const arr = ctx.newArray();
@@ -520,6 +532,10 @@ export class Sandbox {
     const e = new Error(message) as Error & Record<string, unknown>;
     Object.defineProperty(e, 'name', { value: name, enumerable: false, writable: true, configurable: true });
     Object.defineProperty(e, 'guestStack', { value: stack, enumerable: false });
+    // Passed back to the guest, the copy is the original object again (its identity, class and hidden fields).
+    const original = handle.dup();
+    this.#retained.push(original);
+    Object.defineProperty(e, GUEST, { value: original, enumerable: false });
     Object.assign(e, own);
     return e as unknown as GuestErrorValue;
   }
