@@ -56,11 +56,13 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const name = argv[0] ?? '';
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
-  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: {} }, registry: host.programs };
+  // Handlers a program installs while it runs (node's process.on('SIGTERM')) join the ones its program declares.
+  const signalHandlers = new Set<string>();
+  const machine = { fs, clock: host.clock, system: { hostname: record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: { signalHandlers } }, registry: host.programs };
   const handled = pid1Program(fs, found.path, cwd, host.programs)?.handledSignals ?? [];
   return {
     fs,
-    receives: (signal) => signal === 'SIGKILL' || handled.includes(signal),
+    receives: (signal) => signal === 'SIGKILL' || handled.includes(signal) || signalHandlers.has(signal),
     launch(io) {
       const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid });
       return runc.spawn(argv, {

@@ -1,5 +1,6 @@
 import { contentSize, syntheticContent } from '../../../fs/content.ts';
 import type { FileContent } from '../../../fs/types.ts';
+import { simulatedFiles } from '../simulated/index.ts';
 import type { Manifest } from './catalog.ts';
 
 /**
@@ -36,6 +37,10 @@ export function packageFiles(m: Manifest): PackageFile[] {
     { path: 'LICENSE', content: `${m.license} License\n\nCopyright (c) the ${m.name} authors\n`, mode: 0o644 },
   ];
   const text = new Set(files.map((f) => f.path));
+  // A package we simulate carries our implementation where its code would be (its main, its other entry files).
+  for (const [path, source] of Object.entries(simulatedFiles(m.name, m.version) ?? {})) {
+    files.push({ path: path === '.' ? m.main.replace(/^\.\//, '') : path, content: source, mode: 0o644 });
+  }
   if (m.typesOnly) {
     files.push({ path: 'index.d.ts', content: `// Type definitions for ${m.name.replace(/^@types\//, '')}\nexport {};\n`, mode: 0o644 });
   } else {

@@ -1,3 +1,4 @@
+import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { resolvePath } from '../../../fs/path.ts';
 import { FsError, type FsErrorCode } from '../../../fs/types.ts';
@@ -162,8 +163,10 @@ export function createHost(o: HostOptions): Record<string, Binding> {
       return factory({ p, hold });
     },
     hash: (alg, data) => {
-      if (String(alg).toLowerCase() !== 'sha256') throw new Error(`Digest method not supported`);
-      return sha256(data as Uint8Array);
+      const name = String(alg).toLowerCase();
+      if (name === 'sha256') return sha256(data as Uint8Array);
+      if (name === 'sha1') return sha1(data as Uint8Array);
+      throw new Error('Digest method not supported');
     },
     resolve: (request, parent) => resolveModule(fs, String(request), parent === undefined ? undefined : String(parent), state.cwd, 'require') ?? null,
     readText: (path) => {

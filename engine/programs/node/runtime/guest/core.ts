@@ -3,6 +3,32 @@
  * `process` and `console`. Everything reaches the container only through `host` (see ../host.ts).
  */
 export const CORE = String.raw`
+// Errors: V8's stack starts with 'Name: message' and shows node's frames; QuickJS keeps bare frames. Each Error
+// made by a constructor gets a lazy stack in V8's shape (lazy, so a subclass's later this.name shows, as in V8).
+for (const name of ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {
+  const Native = globalThis[name];
+  const Wrapped = function (message, options) {
+    const e = Reflect.construct(Native, arguments, new.target || Wrapped);
+    const raw = e.stack;
+    Object.defineProperty(e, 'stack', {
+      configurable: true,
+      enumerable: false,
+      get() { return (this.message ? this.name + ': ' + this.message : String(this.name)) + (raw ? '\n' + nodeFrames(raw) : ''); },
+      set(v) { Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false }); },
+    });
+    return e;
+  };
+  Object.defineProperty(Wrapped, 'name', { value: name });
+  Wrapped.prototype = Native.prototype;
+  Object.defineProperty(Native.prototype, 'constructor', { value: Wrapped, writable: true, configurable: true });
+  if (name !== 'Error') Object.setPrototypeOf(Wrapped, globalThis.Error);
+  globalThis[name] = Wrapped;
+}
+Error.stackTraceLimit = 10;
+Error.captureStackTrace = function captureStackTrace(target) {
+  const raw = new Error().stack.split('\n').slice(2).join('\n');
+  Object.defineProperty(target, 'stack', { value: (target.message ? target.name + ': ' + target.message : String(target.name)) + (raw ? '\n' + raw : ''), writable: true, configurable: true, enumerable: false });
+};
 const builtins = Object.create(null);
 const builtinCache = Object.create(null);
 function builtin(name, factory) { builtins[name] = factory; }

@@ -5,13 +5,15 @@
  */
 export const MODULES = String.raw`
 const INTERNAL = 'node:internal/dockyard';
-const info = host.info();
+let cachedInfo;
+function nodeInfo() { return cachedInfo || (cachedInfo = host.info()); }
 
 // ---- stacks -----------------------------------------------------------------------------------------------------
 // QuickJS keeps frames only ("    at f (/app/x.js:1:5)"); Node writes its internal frames after a module's code.
 function nodeFrames(stack) {
   const out = [];
   for (const line of String(stack || '').split('\n')) {
+    if (/^\s*at .*\(node:internal\/modules\/|^\s*at node:internal\/main/.test(line)) { out.push(line); continue; }
     const m = /^\s*at (.*?)(?: \((.*)\))?$/.exec(line);
     if (!m) continue;
     let [, fn, where] = m;
@@ -19,7 +21,7 @@ function nodeFrames(stack) {
     if (where.startsWith(INTERNAL) || fn === '<eval>') continue;
     if (where === 'native') continue;
     // Node's loader frames follow a module's top level; what called it is node's own (cut at 10 frames anyway).
-    if (fn === '__node_module__') { out.push('    at Object.<anonymous> (' + where + ')'); out.push(...info.moduleFrames.map((f) => '    at ' + f)); break; }
+    if (fn === '__node_module__' || fn === 'Object.<anonymous>') { out.push('    at Object.<anonymous> (' + where + ')'); out.push(...nodeInfo().moduleFrames.map((f) => '    at ' + f)); break; }
     out.push(fn && fn !== '<anonymous>' ? '    at ' + fn + ' (' + where + ')' : '    at ' + where);
   }
   return out.slice(0, 10).join('\n');
@@ -72,8 +74,8 @@ function notFound(request, module) {
   e.code = 'MODULE_NOT_FOUND';
   e.requireStack = stack;
   const caller = new Error().stack;
-  setNodeStack(e, info.notFoundFrames.map((f) => '    at ' + f).join('\n') + (nodeFrames(caller) ? '\n' + nodeFrames(caller) : ''));
-  Object.defineProperty(e, '__nodeHeader', { value: info.notFoundHeader });
+  setNodeStack(e, nodeInfo().notFoundFrames.map((f) => '    at ' + f).join('\n') + (nodeFrames(caller) ? '\n' + nodeFrames(caller) : ''));
+  Object.defineProperty(e, '__nodeHeader', { value: nodeInfo().notFoundHeader });
   return e;
 }
 function resolveFilename(request, module) {
@@ -157,7 +159,7 @@ function fatalText(err, fromPromise) {
     if (fromPromise) {
       const e = new Error('This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' + util.inspect(err) + '".');
       e.code = 'ERR_UNHANDLED_REJECTION';
-      return info.rejectionHeader + '\n[UnhandledPromiseRejection: ' + e.message + '] {\n  code: \'ERR_UNHANDLED_REJECTION\'\n}\n';
+      return nodeInfo().rejectionHeader + '\n[UnhandledPromiseRejection: ' + e.message + '] {\n  code: \'ERR_UNHANDLED_REJECTION\'\n}\n';
     }
     return 'Uncaught ' + util.inspect(err) + '\n';
   }
