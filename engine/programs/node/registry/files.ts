@@ -47,12 +47,12 @@ export function packageFiles(m: Manifest): PackageFile[] {
     // Bins first: a bin that is also the main file (prisma's build/index.js) needs its `#!` line.
     for (const [bin, target] of Object.entries(m.bin)) {
       const path = target.replace(/^\.\//, '');
-      if (!files.some((f) => f.path === path)) files.push({ path, content: `#!/usr/bin/env node\n// ${bin} (${id})\nrequire('${relativeToLib(path)}lib/${shortName(m.name)}.js');\n`, mode: 0o755 });
+      if (!files.some((f) => f.path === path)) files.push({ path, content: `#!/usr/bin/env node\n// ${bin} (${id})\n${placeholder(m.name, id)}require('${relativeToLib(path)}lib/${shortName(m.name)}.js');\n`, mode: 0o755 });
     }
     // A main file inside lib/ (typescript's lib/typescript.js) is the bulk itself, written below.
     const main = m.main.replace(/^\.\//, '');
     if (!files.some((f) => f.path === main) && main !== `lib/${shortName(m.name)}.js`) {
-      files.push({ path: main, content: `'use strict';\n// ${id}\nmodule.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
+      files.push({ path: main, content: `'use strict';\n// ${id}\n${placeholder(m.name, id)}module.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
     }
   }
   for (const f of files) text.add(f.path);
@@ -72,6 +72,15 @@ export function packageFiles(m: Manifest): PackageFile[] {
     });
   }
   return files;
+}
+
+/**
+ * The line that makes a package we do not simulate fail honestly when the app loads it: its real code is not here
+ * (the rest of the package is placeholder bytes), so running it would only be a syntax error in random data.
+ */
+function placeholder(name: string, id: string): string {
+  if (simulatedFiles(name, id.slice(id.lastIndexOf('@') + 1))) return '';
+  return `throw Object.assign(new Error("Dockyard does not simulate the npm package '${name}' (${id}): its code is not in this simulated node_modules, so the app cannot load it"), { code: 'ERR_DOCKYARD_UNSIMULATED_PACKAGE' });\n`;
 }
 
 function shortName(name: string): string {

@@ -35,7 +35,7 @@ module.exports = function cors(options) {
 export const DOTENV = String.raw`'use strict';
 const fs = require('fs');
 const path = require('path');
-const VERSION = require('./package.json').version;
+const VERSION = require('../package.json').version;
 function parse(src) {
   const out = {};
   const re = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*('(?:\\'|[^'])*'|"(?:\\"|[^"])*"|\x60(?:\\\x60|[^\x60])*\x60|[^#\r\n]*)?\s*(?:#.*)?$/gm;
