@@ -3,7 +3,7 @@ import type { Fs } from '../../fs/types.ts';
 import type { Process, Program } from '../process.ts';
 import { readAll } from '../streams.ts';
 import { runApplication } from './app-runtime.ts';
-import { runNode } from './runtime/run.ts';
+import type { NodeMain } from './runtime/run.ts';
 import { findEntryPoint } from './entry-points.ts';
 import { moduleNotFound } from './module-not-found.ts';
 import { nodeVersion } from './version.ts';
@@ -13,6 +13,12 @@ import { nodeVersion } from './version.ts';
  * runs a script by what the script is: npm, npx, tsc and prisma are simulated tools (see entry-points.ts), a
  * missing script fails as node's module loader does, and any other JavaScript goes to the application runtime.
  */
+
+/** The application runtime (and its guest sources) loads with the sandbox, on first use. */
+async function runNode(p: Process, main: NodeMain): Promise<number> {
+  const { runNode: run } = await import('./runtime/run.ts');
+  return run(p, main);
+}
 
 /** Options that take the next argument as their value (`node -r dotenv/config app.js`). */
 const WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--title', '--input-type', '-C', '--conditions']);
