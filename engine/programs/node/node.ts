@@ -15,9 +15,17 @@ import { nodeVersion } from './version.ts';
  */
 
 /** The application runtime (and its guest sources) loads with the sandbox, on first use. */
+let runtime: Promise<typeof import('./runtime/run.ts')> | undefined;
 async function runNode(p: Process, main: NodeMain): Promise<number> {
-  const { runNode: run } = await import('./runtime/run.ts');
-  return run(p, main);
+  runtime ??= import('./runtime/run.ts');
+  // Loading takes real time: keep yielding so a headless driver sees work in progress, not a process waiting.
+  let done = false;
+  void runtime.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) await p.clock.yield();
+  return (await runtime).runNode(p, main);
 }
 
 /** Options that take the next argument as their value (`node -r dotenv/config app.js`). */
