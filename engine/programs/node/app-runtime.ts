@@ -1,10 +1,10 @@
 import type { Process } from '../process.ts';
 
 /**
- * Running application JavaScript (an express server, a script of the student's) belongs to the container runtime,
- * which is not written yet. Everything node cannot run today ends here, so the runtime replaces this one function.
+ * What node cannot run: the interactive REPL (node with no script on a terminal). Scripts, `-e` and `-p` run in
+ * the application runtime (runtime/run.ts).
  */
 export async function runApplication(p: Process, what: string): Promise<number> {
-  await p.stderr.write(`node: cannot run ${what}: running application JavaScript arrives with the container runtime (not available yet in Dockyard)\n`);
+  await p.stderr.write(`node: cannot run ${what}: the interactive REPL is not simulated in Dockyard\n`);
   return 1;
 }

@@ -1,7 +1,9 @@
 import { resolvePath } from '../../fs/path.ts';
 import type { Fs } from '../../fs/types.ts';
 import type { Process, Program } from '../process.ts';
+import { readAll } from '../streams.ts';
 import { runApplication } from './app-runtime.ts';
+import type { NodeMain } from './runtime/run.ts';
 import { findEntryPoint } from './entry-points.ts';
 import { moduleNotFound } from './module-not-found.ts';
 import { nodeVersion } from './version.ts';
@@ -11,6 +13,20 @@ import { nodeVersion } from './version.ts';
  * runs a script by what the script is: npm, npx, tsc and prisma are simulated tools (see entry-points.ts), a
  * missing script fails as node's module loader does, and any other JavaScript goes to the application runtime.
  */
+
+/** The application runtime (and its guest sources) loads with the sandbox, on first use. */
+let runtime: Promise<typeof import('./runtime/run.ts')> | undefined;
+async function runNode(p: Process, main: NodeMain): Promise<number> {
+  runtime ??= import('./runtime/run.ts');
+  // Loading takes real time: keep yielding so a headless driver sees work in progress, not a process waiting.
+  let done = false;
+  void runtime.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) await p.clock.yield();
+  return (await runtime).runNode(p, main);
+}
 
 /** Options that take the next argument as their value (`node -r dotenv/config app.js`). */
 const WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--title', '--input-type', '-C', '--conditions']);
@@ -35,7 +51,7 @@ export const node: Program = async (p) => {
         await p.stderr.write(`${p.argv[0] ?? 'node'}: ${a} requires an argument\n`);
         return 9;
       }
-      return evaluate(p, code, a === '-p' || a === '--print', version);
+      return evaluate(p, code, a === '-p' || a === '--print', version, args.slice(i + 2));
     }
     if (!a.startsWith('-') || a === '-') break;
     if (WITH_VALUE.has(a)) {
@@ -48,7 +64,11 @@ export const node: Program = async (p) => {
     return 9;
   }
   const script = args[i];
-  if (script === undefined || script === '-') return runApplication(p, 'a program from standard input (the REPL)');
+  if (script === undefined || script === '-') {
+    // Without a terminal node runs what standard input holds (`echo "console.log(1)" | node`).
+    if (p.stdin.tty) return runApplication(p, 'a program from standard input (the REPL)');
+    return runNode(p, { kind: 'eval', code: new TextDecoder().decode(await readAll(p.stdin)), print: false, args: args.slice(i + 1) });
+  }
   const found = resolveMain(p.fs, resolvePath(p.cwd, script));
   if (found === undefined) {
     await p.stderr.write(moduleNotFound(resolvePath(p.cwd, script), version));
@@ -56,7 +76,7 @@ export const node: Program = async (p) => {
   }
   const real = p.fs.realpath(found);
   const entry = findEntryPoint(p.fs, real);
-  if (!entry) return runApplication(p, found);
+  if (!entry) return runNode(p, { kind: 'file', path: found, args: args.slice(i + 1), execArgv: args.slice(0, i) });
   return entry.tool({ p, script: real, args: args.slice(i + 1), packageDir: entry.packageDir, packageVersion: entry.packageVersion, nodeVersion: version });
 };
 
@@ -84,10 +104,10 @@ export function resolveMain(fs: Fs, path: string): string | undefined {
 }
 
 /**
- * `-e`/`-p` without a JavaScript engine: the empty program, literals and the `process` facts a Dockerfile checks
- * (`node -p process.version`). Anything else needs the application runtime.
+ * `-e`/`-p` without loading the JavaScript engine: the empty program, literals and the `process` facts a Dockerfile
+ * checks (`node -p process.version`). Anything else runs in the application runtime.
  */
-async function evaluate(p: Process, code: string, print: boolean, version: string): Promise<number> {
+async function evaluate(p: Process, code: string, print: boolean, version: string, rest: readonly string[]): Promise<number> {
   const text = code.trim().replace(/;$/, '');
   const facts: Record<string, string> = {
     'process.version': `v${version}`,
@@ -102,7 +122,7 @@ async function evaluate(p: Process, code: string, print: boolean, version: strin
   else if (/^-?\d+(\.\d+)?$/.test(text)) value = String(Number(text));
   else if (/^(['"])[^'"\\]*\1$/.test(text)) value = text.slice(1, -1);
   else if (/^process\.env\.[A-Za-z_][A-Za-z0-9_]*$/.test(text)) value = p.env[text.slice('process.env.'.length)] ?? 'undefined';
-  if (value === undefined) return runApplication(p, `the expression ${JSON.stringify(code)}`);
+  if (value === undefined) return runNode(p, { kind: 'eval', code, print, args: rest });
   if (print) await p.stdout.write(`${value}\n`);
   return 0;
 }

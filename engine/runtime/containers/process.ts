@@ -69,7 +69,10 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const name = argv[0] ?? '';
   const found = resolveCommand(fs, name, env.PATH, cwd);
   if (found.kind !== 'found') throw startError(runcExecError(name, found), found.kind === 'not-found' ? 127 : 126);
-  const machine = { fs, clock: host.clock, system: { hostname: record.config.Hostname || record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services: networking ? { net: networking.attachment.stack } : {} }, registry: host.programs };
+  // Handlers a program installs while it runs (node's process.on('SIGTERM')) join the ones its program declares.
+  const signalHandlers = new Set<string>();
+  const services = { ...(networking ? { net: networking.attachment.stack } : {}), signalHandlers };
+  const machine = { fs, clock: host.clock, system: { hostname: record.config.Hostname || record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services }, registry: host.programs };
   // PID 1 is the program its file names (or its #! interpreter) until an exec replaces it.
   let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {
@@ -78,7 +81,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
     get program() {
       return pid1;
     },
-    receives: (signal) => signal === 'SIGKILL' || (pid1?.handledSignals ?? []).includes(signal),
+    receives: (signal) => signal === 'SIGKILL' || (pid1?.handledSignals ?? []).includes(signal) || signalHandlers.has(signal),
     launch(io) {
       const runc = createProcess(machine, { argv: ['runc'], env, cwd, ...io, uid, gid, onExec: (program) => (pid1 = program) });
       return runc.spawn(argv, {

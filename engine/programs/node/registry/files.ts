@@ -1,5 +1,6 @@
 import { contentSize, syntheticContent } from '../../../fs/content.ts';
 import type { FileContent } from '../../../fs/types.ts';
+import { simulatedFiles } from '../simulated/index.ts';
 import type { Manifest } from './catalog.ts';
 
 /**
@@ -36,18 +37,22 @@ export function packageFiles(m: Manifest): PackageFile[] {
     { path: 'LICENSE', content: `${m.license} License\n\nCopyright (c) the ${m.name} authors\n`, mode: 0o644 },
   ];
   const text = new Set(files.map((f) => f.path));
+  // A package we simulate carries our implementation where its code would be (its main, its other entry files).
+  for (const [path, source] of Object.entries(simulatedFiles(m.name, m.version) ?? {})) {
+    files.push({ path: path === '.' ? m.main.replace(/^\.\//, '') : path, content: source, mode: 0o644 });
+  }
   if (m.typesOnly) {
     files.push({ path: 'index.d.ts', content: `// Type definitions for ${m.name.replace(/^@types\//, '')}\nexport {};\n`, mode: 0o644 });
   } else {
     // Bins first: a bin that is also the main file (prisma's build/index.js) needs its `#!` line.
     for (const [bin, target] of Object.entries(m.bin)) {
       const path = target.replace(/^\.\//, '');
-      if (!files.some((f) => f.path === path)) files.push({ path, content: `#!/usr/bin/env node\n// ${bin} (${id})\nrequire('${relativeToLib(path)}lib/${shortName(m.name)}.js');\n`, mode: 0o755 });
+      if (!files.some((f) => f.path === path)) files.push({ path, content: `#!/usr/bin/env node\n// ${bin} (${id})\n${placeholder(m.name, id)}require('${relativeToLib(path)}lib/${shortName(m.name)}.js');\n`, mode: 0o755 });
     }
     // A main file inside lib/ (typescript's lib/typescript.js) is the bulk itself, written below.
     const main = m.main.replace(/^\.\//, '');
     if (!files.some((f) => f.path === main) && main !== `lib/${shortName(m.name)}.js`) {
-      files.push({ path: main, content: `'use strict';\n// ${id}\nmodule.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
+      files.push({ path: main, content: `'use strict';\n// ${id}\n${placeholder(m.name, id)}module.exports = require('${relativeToLib(main)}lib/${shortName(m.name)}.js');\n`, mode: 0o644 });
     }
   }
   for (const f of files) text.add(f.path);
@@ -67,6 +72,15 @@ export function packageFiles(m: Manifest): PackageFile[] {
     });
   }
   return files;
+}
+
+/**
+ * The line that makes a package we do not simulate fail honestly when the app loads it: its real code is not here
+ * (the rest of the package is placeholder bytes), so running it would only be a syntax error in random data.
+ */
+function placeholder(name: string, id: string): string {
+  if (simulatedFiles(name, id.slice(id.lastIndexOf('@') + 1))) return '';
+  return `throw Object.assign(new Error("Dockyard does not simulate the npm package '${name}' (${id}): its code is not in this simulated node_modules, so the app cannot load it"), { code: 'ERR_DOCKYARD_UNSIMULATED_PACKAGE' });\n`;
 }
 
 function shortName(name: string): string {

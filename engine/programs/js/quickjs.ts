@@ -1,0 +1,31 @@
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { VirtualClock } from '../../core/clock.ts';
+
+/**
+ * QuickJS compiled to WebAssembly, loaded on first use: the page downloads it (about 0.6 MB, wasm embedded in one
+ * module, so no asset URL to serve) only when someone runs JavaScript. One module serves every sandbox; each
+ * sandbox gets its own runtime (heap, limits) inside it.
+ */
+let loading: Promise<QuickJSWASMModule> | undefined;
+
+export function loadQuickJS(): Promise<QuickJSWASMModule> {
+  loading ??= Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-singlefile-mjs-release-sync')]).then(([core, variant]) =>
+    core.newQuickJSWASMModuleFromVariant(variant.default),
+  );
+  return loading;
+}
+
+/**
+ * Loading takes real (not virtual) time. The process keeps yielding meanwhile, so a headless driver sees work in
+ * progress rather than a process waiting on nothing (as tsc's transpiler loading does).
+ */
+export async function loadQuickJSOn(clock: VirtualClock): Promise<QuickJSWASMModule> {
+  const module = loadQuickJS();
+  let done = false;
+  void module.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) await clock.yield();
+  return module;
+}
