@@ -1,3 +1,4 @@
+import { createNetworkNamespace } from '../../network/namespace.ts';
 import type { VirtualClock } from '../../core/clock.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';
 import type { DirEntry } from '../../fs/types.ts';
@@ -65,7 +66,10 @@ export async function executeRun(root: DirEntry, spec: RunSpec, vertex: string, 
       },
     };
   };
-  const machine = { fs, clock: env.clock, system: { hostname: env.hostname ?? BUILD_HOSTNAME, ...(env.kernel ? { kernel: env.kernel } : {}), services: {} }, registry: env.programs };
+  const hostname = env.hostname ?? BUILD_HOSTNAME;
+  // The step's own network namespace: its loopback, and no name the offline machine could resolve outside it.
+  const net = createNetworkNamespace({ hostname });
+  const machine = { fs, clock: env.clock, system: { hostname, ...(env.kernel ? { kernel: env.kernel } : {}), services: { net } }, registry: env.programs };
   const signal = env.signal ?? new AbortController().signal;
   const parent = createProcess(machine, { argv: ['runc'], env: spec.env, cwd: spec.cwd, stdin: EMPTY_READER, stdout: log(1), stderr: log(2), signal, uid: spec.uid, gid: spec.gid });
   let startError: string | undefined;

@@ -39,13 +39,13 @@ describe('docker ps filters', () => {
 });
 
 describe('docker ps --format placeholders', () => {
-  it('Labels (sorted k=v), Label "k", Mounts (names cut to 12), LocalVolumes, Networks (none known yet)', async () => {
+  it('Labels (sorted k=v), Label "k", Mounts (names cut to 12), LocalVolumes, Networks (the container\'s network, running or not)', async () => {
     const run = await three();
     const out = await run("docker ps -a --format '{{.Names}}|{{.Labels}}|{{.Label \"app\"}}|{{.Mounts}}|{{.LocalVolumes}}|{{.Networks}}'");
     const [job, db, web] = out.stdout.trim().split('\n');
-    expect(web).toBe('web|app=web,tier=front|web|data|1|');
-    expect(db).toBe('db|app=db|db|/srv/files|0|');
-    expect(job).toMatch(/^job\|\|\|[0-9a-f]{12}\|1\|$/);
+    expect(web).toBe('web|app=web,tier=front|web|data|1|bridge');
+    expect(db).toBe('db|app=db|db|/srv/files|0|bridge');
+    expect(job).toMatch(/^job\|\|\|[0-9a-f]{12}\|1\|bridge$/);
     expect((await run("docker ps -a --no-trunc --filter name=job --format '{{.Mounts}}'")).stdout).toMatch(/^[0-9a-f]{64}\n$/);
   });
 

@@ -1,3 +1,4 @@
+import { createNetworkNamespace } from '../../../engine/network/namespace.ts';
 import { VirtualClock } from '../../../engine/core/clock.ts';
 import { TreeFs } from '../../../engine/fs/tree-fs.ts';
 import { union } from '../../../engine/fs/union.ts';
@@ -31,7 +32,7 @@ export function imageMachine(ref: string, extra: Record<string, Program> = {}): 
     const eq = kv.indexOf('=');
     env[kv.slice(0, eq)] = kv.slice(eq + 1);
   }
-  return { fs, clock, env, machine: { fs, clock, system: { hostname: 'buildkitsandbox', services: {} }, registry: containerPrograms(extra) } };
+  return { fs, clock, env, machine: { fs, clock, system: { hostname: 'buildkitsandbox', services: { net: createNetworkNamespace({ hostname: 'buildkitsandbox' }) } }, registry: containerPrograms(extra) } };
 }
 
 export interface RunResult {

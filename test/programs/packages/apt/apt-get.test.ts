@@ -73,12 +73,12 @@ describe('apt-get on debian:bookworm', () => {
     expect(m.fs.exists('/var/cache/apt/pkgcache.bin')).toBe(false);
   });
 
-  it('runs the installed curl only as far as Dockyard simulates it: the file exists and says it cannot run here', async () => {
+  it('installs a curl that runs: offline, a name outside the simulated machine does not resolve', async () => {
     const m = bookworm();
     await runIn(m, 'apt-get update && apt-get install -y --no-install-recommends curl');
     const r = await runIn(m, 'curl -fsSL https://example.com');
-    expect(r.stderr).toBe('curl: Dockyard does not simulate curl yet (the program file is installed, but cannot run here)\n');
-    expect(r.status).toBe(126);
+    expect(r.stderr).toBe('curl: (6) Could not resolve host: example.com\n');
+    expect(r.status).toBe(6);
     expect((await runIn(m, 'command -v curl')).stdout).toBe('/usr/bin/curl\n');
   });
 
