@@ -30,6 +30,11 @@ export interface LineEditorOptions {
   onSubmit(command: string): void;
   /** Ctrl-C while a command runs. */
   onInterrupt?(): void;
+  /**
+   * Keys typed while a command runs (Ctrl-C aside): returns true when the running command's terminal input took
+   * the key; otherwise it waits as typeahead for the next prompt.
+   */
+  onRunningInput?(token: InputToken): boolean;
   /** True when `text` is not a complete command yet (open quote, trailing backslash, here-document...). */
   needsMore?(text: string): boolean;
   complete?: Completer;
@@ -143,9 +148,13 @@ export class LineEditor {
     this.#atLineStart = text.endsWith('\n');
   }
 
-  /** The submitted command finished: show a new prompt and replay what was typed meanwhile. */
-  done(): void {
+  /**
+   * The submitted command finished: show a new prompt and replay what was typed meanwhile (`unread`: what the
+   * command's terminal input took and no program read, which goes to the shell as on a real terminal).
+   */
+  done(unread = ''): void {
     if (this.#mode !== 'running') return;
+    if (unread !== '') this.#typeahead.unshift(...[...unread].map((ch): InputToken => ({ type: 'key', key: ch === '\n' ? '\r' : ch })));
     if (this.#interrupted && !this.#atLineStart) this.#o.write('\r\n');
     this.#interrupted = false;
     this.#newPrompt();
@@ -190,7 +199,7 @@ export class LineEditor {
     }
     if (this.#mode === 'running') {
       if (token.type === 'key' && token.key === '\x03') this.#interrupt();
-      else this.#typeahead.push(token);
+      else if (!this.#o.onRunningInput?.(token)) this.#typeahead.push(token);
       return;
     }
     if (token.type === 'paste') {

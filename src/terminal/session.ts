@@ -5,6 +5,7 @@
  */
 import type { Terminal, TerminalIO } from '../../engine/api.ts';
 import { LineEditor, type Completer } from './line-editor.ts';
+import { TtyInput } from './tty-input.ts';
 
 export interface SessionOptions {
   terminal: Terminal;
@@ -23,6 +24,8 @@ export class ShellSession {
   readonly editor: LineEditor;
   readonly #o: SessionOptions;
   #abort: AbortController | undefined;
+  /** The running command's terminal input (what `docker run -it`, `exec -it`, `cat` read). */
+  #stdin: TtyInput | undefined;
   #running: Promise<void> = Promise.resolve();
   #columns: number;
   #rows: number;
@@ -44,7 +47,15 @@ export class ShellSession {
       onSubmit: (command) => {
         this.#running = this.#run(command);
       },
-      onInterrupt: () => this.#abort?.abort('SIGINT'),
+      onInterrupt: () => {
+        // The tty flushes its input on an interrupt: what was typed for the command is dropped.
+        this.#stdin?.unread();
+        this.#abort?.abort('SIGINT');
+      },
+      onRunningInput: (token) => {
+        this.#stdin?.input(token);
+        return this.#stdin !== undefined;
+      },
     });
   }
 
@@ -73,11 +84,14 @@ export class ShellSession {
     const abort = new AbortController();
     this.#abort = abort;
     const out = (chunk: string) => this.editor.output(chunk);
+    const stdin = new TtyInput({ columns: this.#columns, rows: this.#rows, redraws: true }, out);
+    this.#stdin = stdin;
     let exitCode: number;
     try {
       const io: TerminalIO & { columns?: number; rows?: number } = {
         stdout: out,
         stderr: out,
+        stdin,
         signal: abort.signal,
         columns: this.#columns,
         rows: this.#rows,
@@ -89,11 +103,12 @@ export class ShellSession {
       out(`dockyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     } finally {
       this.#abort = undefined;
+      this.#stdin = undefined;
     }
     try {
       this.#o.onCommandDone?.(command, exitCode);
     } finally {
-      this.editor.done();
+      this.editor.done(stdin.unread());
     }
   }
 }

@@ -32,6 +32,15 @@ class FakeTerminal implements Terminal {
       return new Promise((resolve) => io.signal?.addEventListener('abort', () => resolve(130)));
     }
     if (line === 'crash') throw new Error('boom');
+    if (line === 'read') {
+      const chunk = await io.stdin!.read();
+      io.stdout(`got ${JSON.stringify(chunk ? new TextDecoder().decode(chunk) : null)}\n`);
+      return 0;
+    }
+    if (line === 'wait') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return 0;
+    }
     io.stderr(`${line}: command not found\n`);
     return 127;
   }
@@ -144,5 +153,36 @@ describe('helpers', () => {
     // eslint-disable-next-line no-control-regex
     expect(c.replace(/\x1b\[[0-9;]*m/g, '')).toBe(p);
     expect(colorizePrompt('> ')).toBe('> ');
+  });
+
+  it('gives what is typed while a command runs to its stdin, a line at a time, echoed as a tty does', async () => {
+    const t = setup();
+    t.session.input('read\r');
+    await Promise.resolve();
+    t.session.input('hello wold');
+    t.session.input('\x7f\x7frld\r');
+    await settle(t.session);
+    expect(t.screen.lines()).toEqual(['student@dockyard:~/project$ read', 'hello world', 'got "hello world\\n"', 'student@dockyard:~/project$']);
+  });
+
+  it('ends input with Ctrl-D on an empty line', async () => {
+    const t = setup();
+    t.session.input('read\r');
+    await Promise.resolve();
+    t.session.input('\x04');
+    await settle(t.session);
+    expect(t.screen.lines().slice(-2)).toEqual(['got null', 'student@dockyard:~/project$']);
+  });
+
+  it('hands a line no program read to the shell when the command ends', async () => {
+    const t = setup();
+    t.session.input('wait\r');
+    await Promise.resolve();
+    t.session.input('echo later\r');
+    await settle(t.session);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await settle(t.session);
+    expect(t.terminal.runs).toEqual(['wait', 'echo later']);
+    expect(t.screen.lines().slice(-2)).toEqual(['later', 'student@dockyard:~/project$']);
   });
 });
