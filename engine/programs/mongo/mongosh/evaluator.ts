@@ -7,11 +7,18 @@
 export interface ShellEvaluator {
   /** Evaluates one complete input; resolves to its completion value. Throws IncompleteInput when more lines are needed. */
   evaluate(source: string, globals: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /** The session is over: free what the evaluator holds (the sandbox). */
+  close?(): void;
 }
 
 /** The input so far is not a whole statement (an open brace or string): the REPL reads another line (`... `). */
 export class IncompleteInput extends Error {
   override readonly name = 'IncompleteInput';
+}
+
+/** A syntax error as mongosh shows it: Babel's message with its position, then a code frame of the input. */
+export class ShellSyntaxError extends Error {
+  override readonly name = 'SyntaxError';
 }
 
 /** Used until the sandbox is wired in: says plainly that JavaScript cannot run yet. */
