@@ -375,7 +375,8 @@ export class Sandbox {
       }
     }
     const out: Record<string, unknown> = {};
-    const names = ctx.getOwnPropertyNames(handle, { strings: true, onlyEnumerable: true });
+    // Integer-like keys (`{ '0': ... }`) are names too, in the standard order (integers first).
+    const names = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true });
     if (names.error) {
       names.error.dispose();
       return out;
