@@ -21,7 +21,7 @@ export class ShellSyntaxError extends Error {
   override readonly name = 'SyntaxError';
 }
 
-/** Used until the sandbox is wired in: says plainly that JavaScript cannot run yet. */
+/** For a shell built without an evaluator (tests of the shell commands alone): says plainly that JavaScript cannot run. */
 export const NO_JAVASCRIPT: ShellEvaluator = {
   async evaluate(): Promise<unknown> {
     throw new Error("Dockyard's JavaScript sandbox is not available yet: mongosh can only run its shell commands (show dbs, show collections, use, exit)");
