@@ -180,5 +180,7 @@ export const PRELUDE = String.raw`(function (host) {
   }
   function settle(promise, onValue, onError) { promise.then(onValue, onError); }
   function newDate(ms) { return new RealDate(ms); }
-  return { fire, kind, bytesOf, toBytes, errorInfo, makeError, settle, newDate };
+  // An async global script's promise resolves to { value: completion value }; map sees the value in the guest.
+  function completion(promise, map) { return promise.then((r) => (map ? map(r.value) : r.value)); }
+  return { fire, kind, bytesOf, toBytes, errorInfo, makeError, settle, newDate, completion };
 })`;

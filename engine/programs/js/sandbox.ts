@@ -38,6 +38,8 @@ export interface GuestErrorValue extends Error {
 }
 
 const GUEST = Symbol('guest handle');
+/** JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_ASYNC (1 << 7, quickjs.h): not among quickjs-emscripten's named EvalFlags. */
+const JS_EVAL_ASYNC_GLOBAL = 1 << 7;
 type VmResult = ReturnType<QuickJSContext['evalCode']>;
 
 /** An exception thrown by guest code that guest code did not catch. */
@@ -91,6 +93,7 @@ interface Helpers {
   makeError: QuickJSHandle;
   settle: QuickJSHandle;
   newDate: QuickJSHandle;
+  completion: QuickJSHandle;
 }
 
 export class Sandbox {
@@ -215,6 +218,26 @@ export class Sandbox {
   /** Evaluates a script (global code); returns its completion value, throws GuestError. */
   evalScript(code: string, filename = '<eval>'): unknown {
     return this.#enter(() => this.context.evalCode(code, filename, { type: 'global' }));
+  }
+
+  /**
+   * Evaluates a script as a REPL line: global code where `await` is allowed at top level (QuickJS's async global
+   * eval), whose top-level `let`/`const`/`class` stay in the global scope for later scripts. Resolves to its completion
+   * value, passed first through `map` (a guest function) when given, so guest objects can be described before they
+   * are copied out; rejects with GuestError.
+   */
+  async evalScriptAsync(code: string, filename = '<eval>', map?: GuestFunction): Promise<unknown> {
+    return await (this.#enter(() => {
+      const r = this.context.evalCode(code, filename, JS_EVAL_ASYNC_GLOBAL);
+      if (r.error) return r;
+      const mapHandle = map ? this.toGuest(map) : this.context.undefined;
+      try {
+        return this.context.callFunction(this.#helpers.completion, this.context.undefined, r.value, mapHandle);
+      } finally {
+        r.value.dispose();
+        mapHandle.dispose();
+      }
+    }) as Promise<unknown>);
   }
 
   /**
@@ -352,7 +375,8 @@ export class Sandbox {
       }
     }
     const out: Record<string, unknown> = {};
-    const names = ctx.getOwnPropertyNames(handle, { strings: true, onlyEnumerable: true });
+    // Integer-like keys (`{ '0': ... }`) are names too, in the standard order (integers first).
+    const names = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true });
     if (names.error) {
       names.error.dispose();
       return out;
@@ -600,7 +624,7 @@ export class Sandbox {
     const helpers = ctx.unwrapResult(ctx.callFunction(factory, ctx.undefined, host));
     factory.dispose();
     host.dispose();
-    const names = ['fire', 'kind', 'bytesOf', 'toBytes', 'errorInfo', 'makeError', 'settle', 'newDate'] as const;
+    const names = ['fire', 'kind', 'bytesOf', 'toBytes', 'errorInfo', 'makeError', 'settle', 'newDate', 'completion'] as const;
     this.#helpers = Object.fromEntries(names.map((n) => [n, ctx.getProp(helpers, n)])) as unknown as Helpers;
     helpers.dispose();
   }

@@ -19,7 +19,9 @@ export const MONGOSH_HOST_PROGRAMS: Record<string, Program> = { mongosh };
 
 export { createMongosh, formatError, mongosh } from './mongosh/mongosh.ts';
 export type { ShellEvaluator } from './mongosh/evaluator.ts';
-export { IncompleteInput } from './mongosh/evaluator.ts';
+export { IncompleteInput, ShellSyntaxError } from './mongosh/evaluator.ts';
+/** The sandbox-backed evaluator `mongosh` uses, one per session; it loads the sandbox on first use. */
+export { sandboxEvaluator } from './mongosh/lazy-evaluator.ts';
 export { gosu } from '../gosu.ts';
 export { MongoClient, Db, Collection, FindCursor, type ClientEnvironment, type MongoClientOptions } from './client/client.ts';
 export * from './client/errors.ts';

@@ -6,9 +6,11 @@ import { MongoClient } from '../client/client.ts';
 import { option, parseConnectionString, redactCredentials } from '../client/connection-string.ts';
 import { MONGOSH_VERSION, NODE_DRIVER_VERSION } from '../version.ts';
 import { parseMongoshArgs, type MongoshArgs } from './args.ts';
-import { IncompleteInput, NO_JAVASCRIPT, type ShellEvaluator } from './evaluator.ts';
+import { IncompleteInput, NO_JAVASCRIPT, ShellSyntaxError, type ShellEvaluator } from './evaluator.ts';
+import { formatError } from './format-error.ts';
 import { formatOutput, inspect } from './format.ts';
-import { objectIdGlobal, ShellCollection, ShellCursor, ShellState } from './shell-api.ts';
+import { sandboxEvaluator } from './lazy-evaluator.ts';
+import { IS_DATABASE, objectIdGlobal, ShellCollection, ShellCursor, ShellState } from './shell-api.ts';
 import { generateUri } from './uri.ts';
 
 /**
@@ -21,18 +23,15 @@ import { generateUri } from './uri.ts';
 const INFO_URL = 'https://www.mongodb.com/docs/mongodb-shell/';
 const TELEMETRY_NOTICE = '\nTo help improve our products, anonymous usage data is collected and sent to MongoDB periodically (https://www.mongodb.com/legal/privacy-policy).\nYou can opt-out by running the disableTelemetry() command.\n\n';
 
-export function createMongosh(evaluator: ShellEvaluator = NO_JAVASCRIPT): Program {
-  return (p: Process) => new Mongosh(p, evaluator).run();
+/** `evaluator` is one for every session (a test's fake) or makes one per session (the sandbox: a context each). */
+export function createMongosh(evaluator: ShellEvaluator | ((p: Process) => ShellEvaluator) = NO_JAVASCRIPT): Program {
+  return (p: Process) => new Mongosh(p, typeof evaluator === 'function' ? evaluator(p) : evaluator).run();
 }
 
-export const mongosh: Program = createMongosh();
+/** mongosh as installed: JavaScript runs in the sandbox, loaded on first use. */
+export const mongosh: Program = createMongosh(sandboxEvaluator);
 
-/** How mongosh prints an error: the class, the server's code name in brackets when there is one, the message. */
-export function formatError(e: unknown): string {
-  if (!(e instanceof Error)) return `Uncaught ${inspect(e)}`;
-  const codeName = (e as { codeName?: unknown }).codeName;
-  return `${e.name}${typeof codeName === 'string' ? `[${codeName}]` : ''}: ${e.message}`;
-}
+export { formatError };
 
 class ExitRequest {
   constructor(readonly code: number) {}
@@ -90,6 +89,7 @@ class Mongosh {
       await p.stderr.write(`${formatError(e)}\n`);
       return 1;
     } finally {
+      this.evaluator.close?.();
       await this.#state?.client.close();
     }
   }
@@ -153,6 +153,7 @@ class Mongosh {
       ISODate: (s?: string) => (s === undefined ? new Date(this.p.clock.now()) : new Date(s)),
       print,
       printjson: (v: unknown) => write(inspect(v) + '\n'),
+      sleep: (ms: unknown) => this.p.clock.sleep(Number(ms) || 0, this.p.signal),
       exit,
       quit: exit,
     };
@@ -162,6 +163,7 @@ class Mongosh {
   async #display(value: unknown): Promise<void> {
     if (value === undefined) return;
     if (value === this.#dbObject && this.#state) return this.#out(`${this.#state.dbName}\n`);
+    if ((value as Record<symbol, unknown> | null)?.[IS_DATABASE] === true) return this.#out(`${String(value)}\n`);
     if (value instanceof ShellCollection) return this.#out(`${value.getFullName()}\n`);
     if (value instanceof ShellCursor) {
       this.#state!.lastCursor = value;
@@ -198,7 +200,8 @@ class Mongosh {
           continue;
         }
         if (p.signal.aborted) return exitStatusForSignal(p.signal.reason);
-        await this.#out(`${formatError(e)}\n`);
+        // Node's REPL prints what it cannot evaluate as `Uncaught:` and the error (the code frame: several lines).
+        await this.#out(e instanceof ShellSyntaxError ? `Uncaught:\n${formatError(e)}\n` : `${formatError(e)}\n`);
       }
     }
   }

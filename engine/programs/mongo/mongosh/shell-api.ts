@@ -121,7 +121,14 @@ export class ShellCollection {
   drop(): Promise<boolean> {
     return this.coll.drop();
   }
+  /** `db.users.archive` is the collection `users.archive`, as mongosh resolves any other property of a collection. */
+  subCollection(name: string): ShellCollection {
+    return new ShellCollection(this.coll.db.collection(`${this.coll.collectionName}.${name}`));
+  }
 }
+
+/** Marks the `db` objects ShellState.db() makes (proxies: no class to test them by). */
+export const IS_DATABASE = Symbol('mongosh database');
 
 /** The current database and the shell commands that change or list things. */
 export class ShellState {
@@ -181,6 +188,7 @@ export class ShellState {
     };
     return new Proxy(methods, {
       get: (target, prop) => {
+        if (prop === IS_DATABASE) return true;
         if (typeof prop !== 'string') return undefined;
         if (prop in target) return target[prop];
         if (prop.startsWith('_') || prop === 'then') return undefined;
