@@ -51,6 +51,10 @@ describe('mongosh evaluates JavaScript in the sandbox', () => {
     // An ObjectId made in the script goes to the server and comes back as the same id.
     const oid = await session(w, ['mongosh', '--quiet', '--eval', 'const id = ObjectId(); db.t.insertOne({_id: id, at: new Date(0)}); const d = db.t.findOne({_id: id}); [d._id.equals(id), d._id instanceof ObjectId, d.at]']);
     expect(oid.stdout).toBe("[ true, true, ISODate('1970-01-01T00:00:00.000Z') ]\n");
+    // The shell's own commands work in --eval as at the prompt.
+    const dbs = await session(w, ['mongosh', '--quiet', '--eval', 'show dbs']);
+    expect(dbs).toMatchObject({ status: 0, stderr: '' });
+    expect(dbs.stdout).toMatch(/^admin +[\d.]+ KiB\nconfig +[\d.]+ KiB\nlocal +[\d.]+ KiB\ntest +[\d.]+ KiB\n$/);
   });
 
   it('--eval exits 1 with the error on stderr, and quit(n) exits n', async () => {

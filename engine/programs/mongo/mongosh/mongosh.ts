@@ -78,7 +78,11 @@ class Mongosh {
       const globals = this.#globals();
       if (!interactive || args.eval.length > 0) {
         let last: unknown;
-        for (const script of args.eval) last = await this.evaluator.evaluate(script, globals);
+        for (const script of args.eval) {
+          // `--eval 'show dbs'` works as at the prompt: the shell's own commands come before JavaScript.
+          if (await this.#shellCommand(script.trim())) last = undefined;
+          else last = await this.evaluator.evaluate(script, globals);
+        }
         if (last !== undefined) await this.#display(last);
         if (!interactive) return 0;
       }
