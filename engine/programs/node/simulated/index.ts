@@ -1,4 +1,5 @@
 import { EXPRESS } from './express.ts';
+import { MONGODB } from './mongodb/package.ts';
 import { CORS, DOTENV, DOTENV_CONFIG } from './small.ts';
 
 /**
@@ -13,6 +14,7 @@ const SIMULATED: Record<string, SimulatedFiles> = {
   express: () => ({ '.': EXPRESS }),
   cors: () => ({ '.': CORS }),
   dotenv: () => ({ '.': "module.exports = require('./lib/main.js');\n", 'lib/main.js': DOTENV, 'config.js': DOTENV_CONFIG }),
+  mongodb: (version) => ({ '.': MONGODB(version) }),
 };
 
 /** The simulated files of a package, or undefined when its install writes only placeholders. */

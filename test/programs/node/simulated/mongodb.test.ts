@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { appMachine, network, runNode, startMongod } from './databases.ts';
+
+const CRUD = `const { MongoClient, ObjectId } = require('mongodb');
+async function main() {
+  const client = new MongoClient('mongodb://mongo:27017', { serverSelectionTimeoutMS: 5000 });
+  await client.connect();
+  const users = client.db('shop').collection('users');
+  const doc = { name: 'ada', age: 36, joined: new Date('2024-01-02T03:04:05Z') };
+  const one = await users.insertOne(doc);
+  console.log('insertOne', one.acknowledged, one.insertedId instanceof ObjectId, doc._id.equals(one.insertedId));
+  const many = await users.insertMany([{ name: 'bob', age: 25 }, { name: 'cy', age: 41 }, { name: 'di', age: 30 }]);
+  console.log('insertMany', many.insertedCount, Object.keys(many.insertedIds).join(','));
+  const names = await users.find({ age: { $gt: 26 } }).sort({ age: -1 }).skip(1).limit(2).project({ _id: 0, name: 1 }).toArray();
+  console.log('find', JSON.stringify(names));
+  const ada = await users.findOne({ _id: new ObjectId(one.insertedId.toHexString()) });
+  console.log('findOne', ada.name, ada.joined instanceof Date, ada.joined.toISOString(), JSON.stringify(ada._id) === JSON.stringify(one.insertedId.toString()));
+  console.log('count', await users.countDocuments(), await users.countDocuments({ age: { $lt: 31 } }));
+  const up = await users.updateOne({ name: 'bob' }, { $set: { age: 26 } });
+  console.log('updateOne', up.matchedCount, up.modifiedCount);
+  const upMany = await users.updateMany({}, { $inc: { age: 1 } });
+  console.log('updateMany', upMany.matchedCount, upMany.modifiedCount);
+  console.log('deleteOne', (await users.deleteOne({ name: 'cy' })).deletedCount);
+  console.log('deleteMany', (await users.deleteMany({ age: { $lt: 32 } })).deletedCount);
+  console.log('left', (await users.find().toArray()).map((u) => u.name + ':' + u.age).join(' '));
+  console.log('missing', await users.findOne({ name: 'nobody' }));
+  try {
+    await users.updateOne({}, { age: 1 });
+  } catch (e) {
+    console.log('caught', e.name, e.message, e instanceof Error);
+  }
+  try {
+    await users.insertOne({ _id: one.insertedId, name: 'again' });
+  } catch (e) {
+    console.log('caught', e.name, e.code);
+  }
+  console.log('drop', await users.drop());
+  await client.close();
+}
+main();
+`;
+
+describe('the mongodb package in the node sandbox', () => {
+  it('runs the driver API against mongod across the network: CRUD, cursors, ObjectId and Date round-trips', async () => {
+    const n = network();
+    startMongod(n);
+    const m = appMachine(n, { '/app/crud.js': CRUD }, { mongodb: '6.17.0' });
+    const r = await runNode(n, m, ['node', 'crud.js']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'insertOne true true true',
+        'insertMany 3 0,1,2',
+        'find [{"name":"ada"},{"name":"di"}]',
+        'findOne ada true 2024-01-02T03:04:05.000Z true',
+        'count 4 2',
+        'updateOne 1 1',
+        'updateMany 4 4',
+        'deleteOne 1',
+        'deleteMany 2',
+        'left ada:37',
+        'missing null',
+        'caught MongoInvalidArgumentError Update document requires atomic operators true',
+        'caught MongoServerError 11000',
+        'drop true',
+        '',
+      ].join('\n'),
+    );
+    // The closed client no longer holds the process: it ended by itself.
+    expect(r.status).toBe(0);
+  });
+});
