@@ -69,4 +69,27 @@ describe('the mongodb package in the node sandbox', () => {
     // The closed client no longer holds the process: it ended by itself.
     expect(r.status).toBe(0);
   });
+
+  it('prints ObjectIds as bson does and a selection failure as Node prints the driver error, cause chain included', async () => {
+    const n = network('mongo', false);
+    const app = `const { MongoClient, ObjectId } = require('mongodb');
+console.log(new ObjectId('65f1a2b3c4d5e6f708091a2b'), { id: new ObjectId('65f1a2b3c4d5e6f708091a2b') }, JSON.stringify({ id: new ObjectId('65f1a2b3c4d5e6f708091a2b') }));
+new MongoClient('mongodb://mongo:27017', { serverSelectionTimeoutMS: 1000 }).connect().catch((e) => { console.error(e); });
+`;
+    const m = appMachine(n, { '/app/a.js': app }, { mongodb: '6.17.0' });
+    const r = await runNode(n, m, ['node', 'a.js']);
+    expect(r.stdout).toBe(`new ObjectId('65f1a2b3c4d5e6f708091a2b') { id: new ObjectId('65f1a2b3c4d5e6f708091a2b') } {"id":"65f1a2b3c4d5e6f708091a2b"}\n`);
+    expect(r.stderr).toMatch(/^MongoServerSelectionError: getaddrinfo ENOTFOUND mongo\n {4}at .*\{\n  errorLabelSet: Set\(0\) \{\},\n  reason: TopologyDescription \{\n    type: 'Unknown',\n    servers: Map\(1\) \{ 'mongo:27017' => \[ServerDescription\] \},\n/);
+    expect(r.stderr).toContain("  code: undefined,\n  [cause]: MongoNetworkError: getaddrinfo ENOTFOUND mongo\n");
+    expect(r.stderr).toContain("    errorLabelSet: Set(1) { 'ResetPool' },\n    beforeHandshake: false,\n    [cause]: Error: getaddrinfo ENOTFOUND mongo\n        at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26) {\n      errno: -3008,\n      code: 'ENOTFOUND',\n      syscall: 'getaddrinfo',\n      hostname: 'mongo'\n    }\n  }\n}\n");
+    expect(r.status).toBe(0);
+    expect(r.elapsed).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('throws MongoParseError from the constructor for a malformed connection string', async () => {
+    const n = network();
+    const m = appMachine(n, { '/app/a.js': "const { MongoClient, MongoParseError } = require('mongodb');\ntry { new MongoClient('http://x'); } catch (e) { console.log(e instanceof MongoParseError, e.name + ': ' + e.message); }\n" }, { mongodb: '6.17.0' });
+    const r = await runNode(n, m, ['node', 'a.js']);
+    expect(r.stdout).toBe('true MongoParseError: Invalid scheme, expected connection string to start with "mongodb://" or "mongodb+srv://"\n');
+  });
 });

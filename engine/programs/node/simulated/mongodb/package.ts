@@ -190,13 +190,29 @@ function fromHost(e, address) {
   if (!e || typeof e !== 'object' || !Object.prototype.hasOwnProperty.call(ERRORS, e.name)) return e;
   if (e.errorResponse !== undefined) return new ERRORS[e.name](unwire(e.errorResponse));
   if (e.name === 'MongoServerSelectionError') {
-    const cause = e.causeMessage === undefined ? undefined : new MongoNetworkError(e.causeMessage);
+    const cause = e.causeMessage === undefined ? undefined : trimmed(new MongoNetworkError(e.causeMessage, { cause: systemError(e.causeMessage) }));
     if (cause) cause.addErrorLabel('ResetPool');
     const err = new MongoServerSelectionError(e.message, new TopologyDescription(address, cause));
     if (cause) Object.defineProperty(err, 'cause', { value: cause, writable: true, configurable: true });
-    return err;
+    return trimmed(err);
   }
-  return new ERRORS[e.name](e.message);
+  return trimmed(new ERRORS[e.name](e.message));
+}
+// Node's error from the socket under a network error (what net.connect or dns.lookup gave the driver).
+function systemError(message) {
+  const dns = /^getaddrinfo (\w+) (.*)$/.exec(message);
+  const tcp = /^connect (\w+) (.*):(\d+)$/.exec(message);
+  if (!dns && !tcp) return undefined;
+  const ERRNO = { ENOTFOUND: -3008, EAI_AGAIN: -3001, ECONNREFUSED: -111, ETIMEDOUT: -110, EHOSTUNREACH: -113, ENETUNREACH: -101 };
+  const e = new Error(message);
+  e.stack = '    at ' + (dns ? 'GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26)' : 'TCPConnectWrap.afterConnect [as oncomplete] (node:net:1637:16)');
+  const code = (dns || tcp)[1];
+  return Object.assign(e, { errno: ERRNO[code], code, syscall: dns ? 'getaddrinfo' : 'connect' }, dns ? { hostname: dns[2] } : { address: tcp[2], port: Number(tcp[3]) });
+}
+// The frames of our own error plumbing are not the driver's: the stack starts where the driver gave up.
+function trimmed(err) {
+  if (typeof err.stack === 'string') err.stack = err.stack.split('\n').filter((l) => !/^\s*at (Mongo\w*Error|fromHost) /.test(l)).join('\n');
+  return err;
 }
 async function hostCall(client, run) {
   try {
