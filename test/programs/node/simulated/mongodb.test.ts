@@ -79,7 +79,7 @@ new MongoClient('mongodb://mongo:27017', { serverSelectionTimeoutMS: 1000 }).con
     const m = appMachine(n, { '/app/a.js': app }, { mongodb: '6.17.0' });
     const r = await runNode(n, m, ['node', 'a.js']);
     expect(r.stdout).toBe(`new ObjectId('65f1a2b3c4d5e6f708091a2b') { id: new ObjectId('65f1a2b3c4d5e6f708091a2b') } {"id":"65f1a2b3c4d5e6f708091a2b"}\n`);
-    expect(r.stderr).toMatch(/^MongoServerSelectionError: getaddrinfo ENOTFOUND mongo\n {4}at .*\{\n  errorLabelSet: Set\(0\) \{\},\n  reason: TopologyDescription \{\n    type: 'Unknown',\n    servers: Map\(1\) \{ 'mongo:27017' => \[ServerDescription\] \},\n/);
+    expect(r.stderr).toMatch(/^MongoServerSelectionError: getaddrinfo ENOTFOUND mongo\n {4}at .*\{\n {2}errorLabelSet: Set\(0\) \{\},\n {2}reason: TopologyDescription \{\n {4}type: 'Unknown',\n {4}servers: Map\(1\) \{ 'mongo:27017' => \[ServerDescription\] \},\n/);
     expect(r.stderr).toContain("  code: undefined,\n  [cause]: MongoNetworkError: getaddrinfo ENOTFOUND mongo\n");
     expect(r.stderr).toContain("    errorLabelSet: Set(1) { 'ResetPool' },\n    beforeHandshake: false,\n    [cause]: Error: getaddrinfo ENOTFOUND mongo\n        at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26) {\n      errno: -3008,\n      code: 'ENOTFOUND',\n      syscall: 'getaddrinfo',\n      hostname: 'mongo'\n    }\n  }\n}\n");
     expect(r.status).toBe(0);
