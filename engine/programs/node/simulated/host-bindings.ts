@@ -1,5 +1,6 @@
 import type { BindingFactory } from '../runtime/bindings.ts';
 import { mongodbBinding } from './mongodb/binding.ts';
+import { redisBinding } from './redis/binding.ts';
 
 /**
  * The host halves of the simulated packages backed by engine code, by the name their JavaScript passes to
@@ -8,4 +9,5 @@ import { mongodbBinding } from './mongodb/binding.ts';
  */
 export const HOST_BINDINGS: Readonly<Record<string, BindingFactory>> = {
   mongodb: mongodbBinding,
+  redis: redisBinding,
 };

@@ -1,5 +1,6 @@
 import { EXPRESS } from './express.ts';
 import { MONGODB } from './mongodb/package.ts';
+import { REDIS } from './redis/package.ts';
 import { CORS, DOTENV, DOTENV_CONFIG } from './small.ts';
 
 /**
@@ -15,6 +16,7 @@ const SIMULATED: Record<string, SimulatedFiles> = {
   cors: () => ({ '.': CORS }),
   dotenv: () => ({ '.': "module.exports = require('./lib/main.js');\n", 'lib/main.js': DOTENV, 'config.js': DOTENV_CONFIG }),
   mongodb: (version) => ({ '.': MONGODB(version) }),
+  redis: (version) => ({ '.': REDIS(version) }),
 };
 
 /** The simulated files of a package, or undefined when its install writes only placeholders. */

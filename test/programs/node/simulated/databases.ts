@@ -10,6 +10,7 @@ import { driveHeadless } from '../../../../engine/host/driver.ts';
 import { createNetworkNamespace, type NetworkNamespace } from '../../../../engine/network/namespace.ts';
 import { COREUTILS } from '../../../../engine/programs/coreutils/index.ts';
 import { MONGO_PROGRAMS } from '../../../../engine/programs/mongo/index.ts';
+import { REDIS_PROGRAMS } from '../../../../engine/programs/redis/index.ts';
 import { NODE_PROGRAMS } from '../../../../engine/programs/node/index.ts';
 import { packument } from '../../../../engine/programs/node/registry/catalog.ts';
 import { packageFiles } from '../../../../engine/programs/node/registry/files.ts';
@@ -61,6 +62,17 @@ export function startMongod(n: Network): Running {
   const fs = dataFs({ clock: n.clock, net: n.db });
   const m: Machine = { fs, clock: n.clock, system: { hostname: n.db.hostname, services: { net: n.db } }, registry: { ...SHELL_PROGRAMS, ...COREUTILS, ...MONGO_PROGRAMS } };
   return spawn(m, ['mongod', '--bind_ip_all'], '/', {});
+}
+
+/** redis-server in the database namespace (protected mode is off when no bind is configured: it listens everywhere). */
+export function startRedis(n: Network): Running {
+  const fs = new TreeFs(undefined, () => n.clock.nowSeconds());
+  fs.mkdir('/data', { recursive: true });
+  fs.mkdir('/etc', { recursive: true });
+  fs.mkdir('/usr/local/bin', { recursive: true });
+  fs.writeFile('/usr/local/bin/redis-server', { kind: 'synthetic', size: 1000, seed: 'redis-server', program: 'redis-server' }, { mode: 0o755 });
+  const m: Machine = { fs, clock: n.clock, system: { hostname: n.db.hostname, services: { net: n.db } }, registry: { ...REDIS_PROGRAMS } };
+  return spawn(m, ['redis-server', '--protected-mode', 'no'], '/data', { REDIS_VERSION: '7.4.4' });
 }
 
 /** A node:20 container's filesystem with `files` and the given npm packages installed in /app/node_modules. */
