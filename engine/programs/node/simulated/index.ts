@@ -1,5 +1,6 @@
 import { EXPRESS } from './express.ts';
 import { MONGODB } from './mongodb/package.ts';
+import { MONGOOSE } from './mongoose/package.ts';
 import { REDIS } from './redis/package.ts';
 import { CORS, DOTENV, DOTENV_CONFIG } from './small.ts';
 
@@ -16,6 +17,7 @@ const SIMULATED: Record<string, SimulatedFiles> = {
   cors: () => ({ '.': CORS }),
   dotenv: () => ({ '.': "module.exports = require('./lib/main.js');\n", 'lib/main.js': DOTENV, 'config.js': DOTENV_CONFIG }),
   mongodb: (version) => ({ '.': MONGODB(version) }),
+  mongoose: (version) => ({ '.': MONGOOSE(version) }),
   redis: (version) => ({ '.': REDIS(version) }),
 };
 
