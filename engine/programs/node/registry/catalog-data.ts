@@ -186,6 +186,21 @@ tr46@5.1.1 230 : punycode@^2.3.1
 punycode@2.3.1 32
 webidl-conversions@7.0.0 25 L=BSD-2-Clause
 mongoose@8.16.3 2700 ~7.6.3,8.0.3,8.4.0,8.9.5,8.13.2,8.15.1 : bson@^6.10.4 kareem@2.6.3 mongodb@~6.17.0 mpath@0.9.0 mquery@5.0.0 ms@2.1.3 sift@17.1.3
+cluster-key-slot@1.1.2 15 L=Apache-2.0
+generic-pool@3.9.0 31
+@redis/bloom@1.2.0 23
+@redis/bloom@5.6.0 44
+@redis/client@1.6.1 890 : cluster-key-slot@1.1.2 generic-pool@3.9.0 yallist@4.0.0
+@redis/client@5.6.0 1900 : cluster-key-slot@1.1.2
+@redis/graph@1.1.1 45
+@redis/json@1.0.7 20
+@redis/json@5.6.0 36
+@redis/search@1.2.0 83
+@redis/search@5.6.0 150
+@redis/time-series@1.1.0 38
+@redis/time-series@5.6.0 64
+redis@4.7.1 main=dist/index.js 8 ~4.6.13,4.7.0 : @redis/bloom@1.2.0 @redis/client@1.6.1 @redis/graph@1.1.1 @redis/json@1.0.7 @redis/search@1.2.0 @redis/time-series@1.1.0
+redis@5.6.0 main=dist/index.js 11 ~5.0.1,5.5.6 : @redis/bloom@5.6.0 @redis/client@5.6.0 @redis/json@5.6.0 @redis/search@5.6.0 @redis/time-series@5.6.0
 kareem@2.6.3 L=Apache-2.0 32
 mpath@0.9.0 30
 mquery@5.0.0 55 : debug@4.x

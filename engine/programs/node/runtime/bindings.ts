@@ -1,4 +1,5 @@
 import type { Process } from '../../process.ts';
+import { HOST_BINDINGS } from '../simulated/host-bindings.ts';
 
 /**
  * Packages backed by host code. A simulated package installed by npm is JavaScript in node_modules that runs in the
@@ -15,7 +16,7 @@ export interface BindingContext {
 
 export type BindingFactory = (ctx: BindingContext) => Record<string, unknown>;
 
-const BINDINGS = new Map<string, BindingFactory>();
+const BINDINGS = new Map<string, BindingFactory>(Object.entries(HOST_BINDINGS));
 
 /** Registers `process.binding('dockyard:<name>')`. */
 export function registerBinding(name: string, factory: BindingFactory): void {

@@ -52,7 +52,8 @@ function uvError(code: FsErrorCode, syscall: string, path: string, dest?: string
   return Object.assign(e, { errno: UV_ERRNO[code], code, syscall, path, ...(dest === undefined ? {} : { dest }) });
 }
 
-function netError(e: unknown): unknown {
+/** Node's Error for a socket failure (errno, code, syscall, address/port or hostname), from the engine's NetError. */
+export function netError(e: unknown): unknown {
   if (!(e instanceof NetError)) return e;
   const err = new Error(e.syscall === 'listen' && e.code === 'EADDRINUSE' ? `listen EADDRINUSE: address already in use ${e.host === '0.0.0.0' ? '::' : e.host}:${e.port}` : e.message);
   return Object.assign(err, {

@@ -1,4 +1,7 @@
 import { EXPRESS } from './express.ts';
+import { MONGODB } from './mongodb/package.ts';
+import { MONGOOSE } from './mongoose/package.ts';
+import { REDIS } from './redis/package.ts';
 import { CORS, DOTENV, DOTENV_CONFIG } from './small.ts';
 
 /**
@@ -13,6 +16,9 @@ const SIMULATED: Record<string, SimulatedFiles> = {
   express: () => ({ '.': EXPRESS }),
   cors: () => ({ '.': CORS }),
   dotenv: () => ({ '.': "module.exports = require('./lib/main.js');\n", 'lib/main.js': DOTENV, 'config.js': DOTENV_CONFIG }),
+  mongodb: (version) => ({ '.': MONGODB(version) }),
+  mongoose: (version) => ({ '.': MONGOOSE(version) }),
+  redis: (version) => ({ '.': REDIS(version) }),
 };
 
 /** The simulated files of a package, or undefined when its install writes only placeholders. */

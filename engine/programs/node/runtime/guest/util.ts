@@ -135,8 +135,12 @@ builtin('util', function (require, host) {
       if (keys.length === 0) return base;
     } else if (v instanceof Error) {
       base = errorText(v);
+      // Nested errors keep their frames under their own line, as Node indents them.
+      if (ctx.indentationLvl !== 0) base = base.replace(/\n/g, '\n' + ' '.repeat(ctx.indentationLvl));
       keys = keys.filter((k) => k !== 'stack' && k !== 'message');
-      if (keys.length === 0) return base;
+      // Node shows a non-enumerable cause (new Error(msg, { cause })) as a last '[cause]' entry.
+      if (Object.prototype.hasOwnProperty.call(v, 'cause') && !keys.includes('cause')) entries = [];
+      if (keys.length === 0 && !entries) return base;
     } else if (typeof Buffer === 'function' && v instanceof Buffer) {
       const hex = [];
       for (let i = 0; i < Math.min(v.length, 50); i++) hex.push(v[i].toString(16).padStart(2, '0'));
@@ -190,6 +194,7 @@ builtin('util', function (require, host) {
       else s = formatValue(ctx, d.value, depth + 1, true);
       output.push(key(k) + ': ' + s);
     }
+    if (v instanceof Error && entries) output.push('[cause]: ' + formatValue(ctx, v.cause, depth + 1, true));
     ctx.indentationLvl -= 2;
     ctx.seen.pop();
     let out = output;
