@@ -48,6 +48,23 @@ export async function driveHeadless<T>(clock: VirtualClock, work: Promise<T>, in
   return watched;
 }
 
+/** Macrotask turns with nothing yielding that count as "the background has settled". */
+const QUIET_TURNS = 5;
+/** A bound on the wait, so a background program that keeps yielding (a busy loop) cannot hold a run for ever. */
+const MAX_SETTLE_TURNS = 200_000;
+
+/**
+ * Lets background work that takes real time finish before a headless run types its next command: a container's
+ * node loading its runtime, mongosh's sandbox. Without this, what `docker logs` shows right after `docker run -d`
+ * would depend on how fast the machine running the transcript is, and the same script would not print the same bytes.
+ */
+export async function settleBackground(clock: VirtualClock): Promise<void> {
+  for (let turns = 0, quiet = 0; quiet < QUIET_TURNS && turns < MAX_SETTLE_TURNS; turns++) {
+    await macrotask();
+    quiet = clock.yielding > 0 ? 0 : quiet + 1;
+  }
+}
+
 /** The foreground command kept running through every Ctrl-C: the headless run stops waiting for it. */
 export class IgnoredInterrupt extends Error {
   override readonly name = 'IgnoredInterrupt';

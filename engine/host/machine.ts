@@ -29,7 +29,7 @@ import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
 import type { Machine as ProcessHost } from '../programs/spawn.ts';
 import { EMPTY_READER, terminalReader } from '../programs/streams.ts';
-import { driveHeadless, IgnoredInterrupt } from './driver.ts';
+import { driveHeadless, IgnoredInterrupt, settleBackground } from './driver.ts';
 import { populateHost } from './host-fs.ts';
 import { HOME_DIR, HOST_KERNEL, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
 import { TerminalWriter } from './terminal-output.ts';
@@ -133,7 +133,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
   };
 
   const runLine = async (session: ShellSession, line: string, io: TerminalIO): Promise<number> => {
-    if (mode === 'headless') clock.advance(COMMAND_STEP_MS);
+    if (mode === 'headless') {
+      await settleBackground(clock);
+      clock.advance(COMMAND_STEP_MS);
+    }
     const interrupt = new AbortController();
     const forward = () => interrupt.abort(io.signal?.reason ?? 'SIGINT');
     if (io.signal?.aborted) forward();

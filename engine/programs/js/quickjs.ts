@@ -8,9 +8,16 @@ import type { VirtualClock } from '../../core/clock.ts';
  */
 let loading: Promise<QuickJSWASMModule> | undefined;
 
+/**
+ * Emscripten's own console output, off: freeing a runtime whose guest still holds objects (a process killed while
+ * it ran) trips an assertion that emscripten prints to the real console before throwing. The sandbox catches the
+ * throw and lets that runtime leak; nothing of it may reach the page's console or a transcript.
+ */
+const SILENT = { print: () => {}, printErr: () => {} };
+
 export function loadQuickJS(): Promise<QuickJSWASMModule> {
   loading ??= Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-singlefile-mjs-release-sync')]).then(([core, variant]) =>
-    core.newQuickJSWASMModuleFromVariant(variant.default),
+    core.newQuickJSWASMModuleFromVariant(core.newVariant(variant.default, { emscriptenModule: SILENT as object })),
   );
   return loading;
 }
