@@ -24,7 +24,7 @@ const SPEC: StructSpec = {
   name: 'container.InspectResponse',
   json: { ID: 'Id' },
   fields: {
-    State: { name: '*container.State', fields: { Health: { name: '*container.Health' } } },
+    State: { name: '*container.State', fields: { Health: { name: '*container.Health', fields: { Log: { name: '[]*container.HealthcheckResult', sliceOf: { item: { name: '*container.HealthcheckResult' } } } } } } },
     HostConfig: {
       name: '*container.HostConfig',
       json: CPU_JSON,
@@ -55,6 +55,7 @@ export function containerInspectValue(service: ContainerService, ref: string, si
   const data = inspectContainer({
     view,
     networkSettings: networkSettingsOf(network, view.record, view.state.Running),
+    ...(service.health(view.record.id) ? { health: service.health(view.record.id)! } : {}),
     ...(size ? { size: { rw: service.sizeRw(view.record.id), rootFs: service.sizeRootFs(view.record.id) } } : {}),
   });
   return typed(data, SPEC);

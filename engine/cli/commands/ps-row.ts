@@ -2,6 +2,7 @@ import { humanDuration, humanSizeWithPrecision } from '../../core/units.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { statusText } from '../../runtime/containers/status-text.ts';
 import { healthStatus } from '../../runtime/containers/health.ts';
+import type { HealthState } from '../../runtime/containers/health-monitor.ts';
 import { ellipsis } from '../ellipsis.ts';
 import type { ListRow, ListType } from '../format/index.ts';
 import { goTimeString } from './images.ts';
@@ -37,6 +38,8 @@ export interface RowOptions {
   readonly size?: { readonly rw: number; readonly rootFs: number };
   /** NetworkSettings.Ports while the container runs (a stopped one has none). */
   readonly ports?: Readonly<Record<string, readonly PortBinding[] | null>>;
+  /** What the health monitor found, for a container with a check. */
+  readonly health?: HealthState;
   /** The networks the container is on. */
   readonly networks?: readonly string[];
 }
@@ -56,7 +59,7 @@ export function containerRow(c: ContainerView, o: RowOptions): ListRow {
     RunningFor: `${humanDuration(o.now - record.created)} ago`,
     Ports: displayablePorts(o.ports ?? {}),
     State: state.Status,
-    Status: withHealth(statusText(state, o.now), healthStatus(record, state), state.Paused),
+    Status: withHealth(statusText(state, o.now), healthStatus(record, state, o.health), state.Paused),
     Size: sizeText(o.size),
     Names: record.name,
     Labels: labelsText(labels),

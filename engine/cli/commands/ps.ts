@@ -41,7 +41,7 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: [c.record.network.mode], ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: [c.record.network.mode], ...(service?.health(c.record.id) ? { health: service.health(c.record.id)! } : {}), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },
@@ -66,7 +66,7 @@ function matches(ctx: CommandContext, c: ContainerView, filters: Filters): boole
     any('volume', (v) => c.record.mounts.some((m) => (m.Name || m.Source) === v || m.Destination === v)) &&
     any('health', (v) => {
       if (!HEALTH_STATUSES.includes(v as HealthStatus)) throw new DockerError(`Error response from daemon: Unrecognised filter value for health: ${v}`, 1, 'EFILTER');
-      return healthStatus(c.record, c.state) === v;
+      return healthStatus(c.record, c.state, ctx.engine.runtime?.health(c.record.id)) === v;
     })
   );
 }

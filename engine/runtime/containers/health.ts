@@ -1,6 +1,7 @@
 import type { ContainerState } from '../lifecycle/index.ts';
 import { DockerError } from '../../core/errors.ts';
 import type { ContainerRecord, HealthConfig } from './types.ts';
+import type { HealthState } from './health-monitor.ts';
 
 /** moby's health states, and `none` for a container without a check (the values `ps --filter health=` takes). */
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy' | 'none';
@@ -14,13 +15,12 @@ export function hasHealthcheck(record: ContainerRecord): boolean {
 }
 
 /**
- * The container's health. The daemon's monitor runs the check through exec, which is not simulated yet, so a
- * container with a check stays in `starting` (moby's state from start until the first result) while it runs; the
- * monitor will move it on once exec exists.
+ * The container's health: what its monitor last found (health-monitor.ts), `starting` until the first result; a
+ * stopped container has none.
  */
-export function healthStatus(record: ContainerRecord, state: ContainerState): HealthStatus {
+export function healthStatus(record: ContainerRecord, state: ContainerState, health?: HealthState): HealthStatus {
   if (!hasHealthcheck(record)) return 'none';
-  return state.Running ? 'starting' : 'none';
+  return state.Running ? (health?.Status ?? 'starting') : 'none';
 }
 
 /** moby's validateHealthCheck (daemon/container.go): durations of at least 1ms (0 = default), no negative retries. */

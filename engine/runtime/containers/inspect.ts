@@ -2,6 +2,7 @@ import { portBindingsOf } from './network-settings.ts';
 import { digestBytes } from '../../fs/digest.ts';
 import { OVERLAY2_ROOT, overlayId, rfc3339Nano } from '../../image/inspect.ts';
 import { healthStatus } from './health.ts';
+import type { HealthState } from './health-monitor.ts';
 import type { ContainerView } from './service.ts';
 import type { ContainerRecord } from './types.ts';
 
@@ -56,6 +57,8 @@ export interface ContainerInspectInput {
   readonly size?: { readonly rw: number; readonly rootFs: number };
   /** The host PID of the main process, once processes have one; 0 otherwise (never invented). */
   readonly pid?: number;
+  /** What the health monitor has found so far. */
+  readonly health?: HealthState;
 }
 
 /** Go's zero time.Time as the API prints it. */
@@ -81,7 +84,7 @@ export function inspectContainer(input: ContainerInspectInput): Record<string, u
   const started = state.StartedAt !== null;
   // The daemon writes these files (and picks the AppArmor profile) when the container first starts.
   const file = (name: string) => (started ? `${CONTAINERS_ROOT}/${record.id}/${name}` : '');
-  const health = healthStatus(record, state);
+  const health = healthStatus(record, state, input.health);
   return {
     Id: record.id,
     Created: timeText(record.created),
@@ -99,7 +102,7 @@ export function inspectContainer(input: ContainerInspectInput): Record<string, u
       Error: state.Error,
       StartedAt: timeText(state.StartedAt),
       FinishedAt: timeText(state.FinishedAt),
-      ...(health !== 'none' && started ? { Health: { Status: health, FailingStreak: 0, Log: [] } } : {}),
+      ...(health !== 'none' && started ? { Health: { Status: health, FailingStreak: input.health?.FailingStreak ?? 0, Log: [...(input.health?.Log ?? [])] } } : {}),
     },
     Image: record.imageId,
     ResolvConfPath: file('resolv.conf'),

@@ -13,7 +13,7 @@ import type { ImageService } from '../../image/service.ts';
 import { resolveImage } from '../../image/store.ts';
 import type { Digest } from '../../image/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
-import { EMPTY_READER, type Readable } from '../../programs/streams.ts';
+import { Collector, EMPTY_READER, type Readable } from '../../programs/streams.ts';
 import { createContainerLifecycle, parseRestartPolicy, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
 import { noSuchContainer } from '../lifecycle/errors.ts';
 import type { IdSource, VolumeService } from '../volumes/service.ts';
@@ -38,7 +38,8 @@ import { execNotRunning, execPaused, execRestarting } from './exec-errors.ts';
 import { NO_STATS, sampleStats, type ContainerStats } from './stats.ts';
 import { findContainer } from './resolve.ts';
 import { pruneCandidates } from './prune.ts';
-import { checkHealthConfig } from './health.ts';
+import { checkHealthConfig, hasHealthcheck } from './health.ts';
+import { startHealthMonitor, type HealthState } from './health-monitor.ts';
 import { checkRename } from './rename.ts';
 import type { Filters } from '../../image/filters.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
@@ -85,6 +86,8 @@ interface Live {
   readonly watchers: Set<(state: ContainerState) => void>;
   /** `rm -v` (and `--rm`): the container's anonymous volumes go with it. */
   removeVolumes?: boolean;
+  /** The health monitor while the process runs (a container with a HEALTHCHECK). */
+  health?: ReturnType<typeof startHealthMonitor>;
   /** Its processes (main and exec'd), their freezer and their view of the clock. */
   readonly cgroup: ContainerCgroup;
 }
@@ -396,6 +399,24 @@ export class ContainerService {
     return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
   }
 
+  /** State.Health while the container runs a health check. */
+  health(id: string): HealthState | undefined {
+    return this.#live.get(id)?.health?.state();
+  }
+
+  /** One health probe: the check runs as an exec (moby's monitor does the same), output collected. */
+  async #probe(id: string, cmd: readonly string[], signal: AbortSignal): Promise<{ exitCode: number; output: string }> {
+    const out = new Collector();
+    const exec = this.exec(id, { cmd, stdin: EMPTY_READER, stdout: out, stderr: out });
+    const kill = () => exec.kill('SIGKILL');
+    signal.addEventListener('abort', kill, { once: true });
+    try {
+      return { exitCode: await exec.exit, output: out.text() };
+    } finally {
+      signal.removeEventListener('abort', kill);
+    }
+  }
+
   /** `docker stats`: one sample of the container's counters (all zero when it does not run). */
   stats(id: string): ContainerStats {
     const record = this.#records.get(id);
@@ -550,8 +571,19 @@ export class ContainerService {
     });
     const { freezer } = live.cgroup;
     const exit = prepared.launch({ stdin, stdout: freezer.writer(this.#log(live, id, 'stdout')), stderr: freezer.writer(this.#log(live, id, 'stderr')), signal: abort.signal });
+    if (hasHealthcheck(record)) {
+      live.health = startHealthMonitor({
+        clock: live.cgroup.clock,
+        config: record.config.Healthcheck!,
+        test: record.config.Healthcheck!.Test!,
+        exec: (cmd, signal) => this.#probe(id, cmd, signal),
+        onChange: () => this.#announce(),
+      });
+    }
     void exit.then((code) => {
       if (this.#live.get(id) !== live || live.process?.fs !== prepared.fs) return;
+      live.health?.stop();
+      live.health = undefined;
       live.cgroup.killAll();
       live.process = undefined;
       this.#o.network.disconnect(id);
@@ -610,6 +642,7 @@ export class ContainerService {
   }
 
   #discard(live: Live): void {
+    live.health?.stop();
     const p = live.process;
     if (p) this.#o.network.disconnect(p.id);
     live.process = undefined;
