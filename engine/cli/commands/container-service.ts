@@ -68,6 +68,7 @@ export function createOptions(ctx: CommandContext, command: 'run' | 'create' = '
     publishAll: f.bool('publish-all'),
     expose: f.list('expose').map(checkExpose),
     ...(f.list('network').length > 0 ? { networkMode: f.list('network')[0]! } : {}),
+    ...(f.list('network-alias').length > 0 ? { aliases: f.list('network-alias') } : {}),
     ...metadataOptions(ctx, command),
   };
 }

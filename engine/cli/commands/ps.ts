@@ -11,8 +11,8 @@ const TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.
 const RAW =
   'container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\nstate: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n';
 const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
-/** The filters this simulation answers; docker also has network, publish, expose, isolation and is-task. */
-const FILTERS = ['status', 'name', 'id', 'ancestor', 'exited', 'label', 'volume', 'before', 'since', 'health'];
+/** The filters this simulation answers; docker also has publish, expose, isolation and is-task. */
+const FILTERS = ['status', 'name', 'id', 'ancestor', 'exited', 'label', 'volume', 'before', 'since', 'health', 'network'];
 
 /**
  * `docker ps` / `docker container ls|list` (docker/cli container/list.go, formatter/container.go; moby
@@ -64,6 +64,8 @@ function matches(ctx: CommandContext, c: ContainerView, filters: Filters): boole
     matchLabels(filters, 'label', c.record.config.Labels) &&
     // A volume by its name (a bind mount by its source) or by where it is mounted.
     any('volume', (v) => c.record.mounts.some((m) => (m.Name || m.Source) === v || m.Destination === v)) &&
+    // A network by name, or by a prefix of its ID (the entry stays while the container is stopped).
+    any('network', (v) => c.record.network.mode === v || networkIdOf(ctx, c.record.network.mode).startsWith(v)) &&
     any('health', (v) => {
       if (!HEALTH_STATUSES.includes(v as HealthStatus)) throw new DockerError(`Error response from daemon: Unrecognised filter value for health: ${v}`, 1, 'EFILTER');
       return healthStatus(c.record, c.state, ctx.engine.runtime?.health(c.record.id)) === v;
@@ -90,6 +92,14 @@ function relativeTo(ctx: CommandContext, listed: readonly ContainerView[], filte
   const before = at('before');
   const since = at('since');
   return (i) => (before === undefined || i > before) && (since === undefined || i < since);
+}
+
+function networkIdOf(ctx: CommandContext, name: string): string {
+  try {
+    return ctx.engine.network?.network(name).id ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** Go's regexp.MatchString, as the daemon matches names; an invalid pattern matches nothing. */

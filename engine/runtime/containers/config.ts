@@ -32,6 +32,8 @@ export interface CreateOptions {
   readonly tmpfs?: readonly string[];
   /** `--network`. */
   readonly networkMode?: string;
+  /** `--network-alias`. */
+  readonly aliases?: readonly string[];
   /** `-p`, parsed by the client. */
   readonly ports?: readonly PortMapping[];
   /** `-P`. */

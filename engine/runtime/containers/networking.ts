@@ -31,6 +31,7 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     ports: record.network.ports,
     publishAll: record.network.publishAll,
     exposedPorts: record.network.exposedPorts,
+    ...(record.network.aliases ? { aliases: record.network.aliases } : {}),
     hosts: () => (files.exists('/hosts') ? files.readText('/hosts') : undefined),
   });
   const isHost = attachment.networkMode === 'host';

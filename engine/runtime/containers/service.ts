@@ -1,5 +1,5 @@
 import type { VirtualClock } from '../../core/clock.ts';
-import { isDockerError } from '../../core/errors.ts';
+import { DockerError, isDockerError } from '../../core/errors.ts';
 import { nextHexId } from '../../core/ids.ts';
 import { nextContainerName } from '../../core/names.ts';
 import { diffTrees } from '../../fs/diff.ts';
@@ -43,7 +43,6 @@ import { startHealthMonitor, type HealthState } from './health-monitor.ts';
 import { checkRename } from './rename.ts';
 import type { Filters } from '../../image/filters.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
-import { DockerError } from '../../core/errors.ts';
 import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 
 /** What the container service tells the rest of the engine (and the page's pictures). */
@@ -177,7 +176,11 @@ export class ContainerService {
     if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
     this.#o.ids.set(ids);
     const networkMode = !options.networkMode || options.networkMode === 'default' ? 'bridge' : options.networkMode;
-    this.#o.network.network(networkMode);
+    const network = this.#o.network.network(networkMode);
+    // daemon/create.go verifyNetworkingConfig: aliases need a network with its own DNS.
+    if ((options.aliases?.length ?? 0) > 0 && !network.dns) {
+      throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
+    }
     const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
     const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
     const argv = commandLine(config);
@@ -196,6 +199,7 @@ export class ContainerService {
         mode: networkMode,
         ports: options.ports ?? [],
         publishAll: options.publishAll ?? false,
+        ...(options.aliases && options.aliases.length > 0 ? { aliases: [...options.aliases] } : {}),
         exposedPorts: exposedPorts(image.config.config.ExposedPorts, options.expose),
       },
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,

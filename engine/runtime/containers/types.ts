@@ -107,6 +107,8 @@ export interface ContainerNetworkConfig {
   readonly ports: readonly PortMapping[];
   /** `-P`. */
   readonly publishAll: boolean;
+  /** `--network-alias` (user-defined networks only). */
+  readonly aliases?: readonly string[];
   /** The image's ExposedPorts and `--expose` (`80/tcp`). */
   readonly exposedPorts: readonly string[];
 }

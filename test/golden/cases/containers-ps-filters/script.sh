@@ -20,3 +20,8 @@ sleep 150
 docker logs --since 100s tick
 docker logs --until 100s tick
 docker logs --since soon tick
+# network= by name or ID prefix; aliases need a user-defined network.
+docker run -d --name onhost --network host alpine sleep 100
+docker ps --filter network=host --format '{{.Names}} {{.Networks}}'
+docker ps -a --filter network=bridge --format '{{.Names}}' | head -2
+docker run -d --network-alias api alpine sleep 100
