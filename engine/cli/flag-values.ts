@@ -1,4 +1,5 @@
 import { parseGoBool } from '../core/go-bool.ts';
+import { FlagValueError } from './flag-value-error.ts';
 import { parseMountOption } from './mount-option.ts';
 /**
  * pflag's typed flag values: how each type named in help (`int`, `duration`, `bytes`...) turns the text after a
@@ -8,7 +9,7 @@ import { parseMountOption } from './mount-option.ts';
 
 export type FlagValue = boolean | string | number | readonly string[];
 
-export class FlagValueError extends Error {}
+export { FlagValueError };
 
 /** Types whose values accumulate over repeated flags (`-e A -e B`). */
 const REPEATED = new Set([

@@ -1,7 +1,7 @@
 import { parseGoBool } from '../core/go-bool.ts';
 import { resolvePath } from '../fs/path.ts';
 import type { MountRequest } from '../runtime/mounts/types.ts';
-import { FlagValueError } from './flag-values.ts';
+import { FlagValueError } from './flag-value-error.ts';
 
 /** Go's encoding/csv for one record: commas split fields, double quotes protect them (`""` is a quote). */
 function csvFields(value: string): string[] {
