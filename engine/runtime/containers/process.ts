@@ -61,7 +61,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
   const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.config.Hostname || record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
-  const env = envRecord(mergeEnv(daemonEnv, record.config.Env));
+  const env = envRecord(mergeEnv([...daemonEnv, ...(networking?.env ?? [])], record.config.Env));
   env.HOME ??= homeOf(root, uid);
   const cwd = record.config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true });

@@ -23,6 +23,7 @@ import { parseBind } from '../mounts/parse-bind.ts';
 import type { NetworkService } from '../../network/service.ts';
 import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
 import { connectContainer } from './networking.ts';
+import { linkedChildren, registerLinks } from './links.ts';
 import { setupMounts } from '../mounts/setup.ts';
 import { attachMounts } from '../mounts/attach.ts';
 import { MountedFs } from '../../fs/mount-fs.ts';
@@ -181,6 +182,7 @@ export class ContainerService {
     if ((options.aliases?.length ?? 0) > 0 && !network.dns) {
       throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
     }
+    const links = registerLinks(this.#records.values(), options.links ?? [], name!, networkMode);
     const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
     const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
     const argv = commandLine(config);
@@ -205,6 +207,7 @@ export class ContainerService {
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
       mounts,
       ...hostConfigExtras(options),
+      ...(links.length > 0 ? { links } : {}),
       layer: makeDir(),
       logs: [],
     };
@@ -522,7 +525,10 @@ export class ContainerService {
    * would; a failure leaves nothing connected.
    */
   #prepare(record: ContainerRecord, live: Live): PreparedProcess {
-    const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds());
+    const running = (id: string) => this.#live.get(id)?.lifecycle.state().Running ?? false;
+    // Legacy links work on the default bridge only; on user-defined networks the embedded DNS resolves names.
+    const links = record.network.mode === 'bridge' ? linkedChildren(record, this.#records.values(), running, (id) => this.#o.network.endpointsOf(id)[0]?.ipAddress) : [];
+    const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds(), links);
     try {
       return prepareMainProcess(record, this.#rootOf(record), this.#hostOf(live), networking);
     } catch (e) {
