@@ -42,6 +42,8 @@ export interface PreparedProcess {
    * interpreter's, for a `#!` script). The others the kernel drops.
    */
   receives(signal: string): boolean;
+  /** The `--link` variables it was started with: `docker exec` processes get them too. */
+  readonly linkEnv: readonly string[];
   /** The user it runs as (Config.User resolved in the container's /etc/passwd). */
   readonly uid: number;
   /** The program PID 1 runs now (the interpreter's, for a `#!` script; the last exec's), when the file names one. */
@@ -77,6 +79,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {
     fs,
+    linkEnv: networking?.env ?? [],
     uid,
     get program() {
       return pid1;

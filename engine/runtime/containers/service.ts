@@ -74,7 +74,7 @@ export interface ContainerView {
 /** What only exists while the daemon runs: the lifecycle actor, the process, who is attached. */
 interface Live {
   readonly lifecycle: ContainerLifecycle;
-  process?: { readonly id: string; readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean };
+  process?: { readonly id: string; readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean; readonly linkEnv: readonly string[] };
   /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
   next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
   /**
@@ -403,7 +403,7 @@ export class ContainerService {
     if (state.Paused) throw execPaused(ref);
     if (state.Restarting) throw execRestarting(record.id);
     const net = this.#o.network.stackOf(record.id);
-    return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
+    return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, linkEnv: live.process.linkEnv, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
   }
 
   /** State.Health while the container runs a health check. */
@@ -568,7 +568,7 @@ export class ContainerService {
       return rest;
     });
     const { prepared, stdin } = next;
-    live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
+    live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives, linkEnv: prepared.linkEnv };
     // containerd's shim is the main process's parent (and every exec'd process's): it takes the PID before it.
     const shim = this.#pids.next();
     live.cgroup.add({

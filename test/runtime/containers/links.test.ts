@@ -29,6 +29,9 @@ describe('legacy --link on the default bridge', () => {
     expect(env.some((l) => l.startsWith('DB_ENV_PATH='))).toBe(false);
     // The alias resolves for every client in the container, as the name does.
     expect((await run(t, 'docker run --rm --link mongo alpine ping -c 1 mongo')).out).toMatch(/^PING mongo \(172\.17\.0\.2\): 56 data bytes\n64 bytes from 172\.17\.0\.2: seq=0 ttl=64/);
+    // docker exec processes get the link variables too.
+    await run(t, 'docker run -d --name app --link mongo:db alpine sleep 100');
+    expect((await run(t, "docker exec app sh -c 'echo $DB_PORT_27017_TCP_ADDR'")).out).toBe('172.17.0.2\n');
     await run(t, 'docker create --name web --link mongo:db alpine');
     expect((await run(t, 'docker inspect -f "{{json .HostConfig.Links}}" web')).out).toBe('["/mongo:/web/db"]\n');
     expect((await run(t, 'docker inspect -f "{{json .HostConfig.Links}}" mongo')).out).toBe('null\n');
