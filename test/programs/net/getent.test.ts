@@ -67,3 +67,12 @@ describe('busybox nslookup', () => {
     });
   });
 });
+
+describe('hostname -i', () => {
+  it("prints the addresses the container's name resolves to, each followed by a space", async () => {
+    const { container } = network();
+    const a = container('debian:bookworm', 'a');
+    expect(await runFor(a, 'hostname -i')).toEqual({ stdout: '172.17.0.2 \n', stderr: '', status: 0 });
+    expect(await runFor(container('alpine:latest', 'b'), 'hostname -i')).toEqual({ stdout: '172.17.0.3 \n', stderr: '', status: 0 });
+  });
+});
