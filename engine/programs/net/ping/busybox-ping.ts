@@ -59,7 +59,7 @@ function parse(args: readonly string[]): Options | string {
         if (value === undefined) return `option requires an argument -- '${flag}'`;
         const n = numberArg(value);
         if (flag !== 'I' && flag !== 'p' && n === undefined) return `invalid number '${value}'`;
-        if (flag === 'c') o.count = n!;
+        if (flag === 'c') o.count = n === 0 ? undefined : n!; // -c 0: no limit, as BusyBox reads it
         else if (flag === 's') o.size = n!;
         else if (flag === 'i') o.intervalSec = n!;
         else if (flag === 'W') o.lingerSec = n!;

@@ -43,6 +43,7 @@ function parse(args: readonly string[]): Options | string {
         if (value === undefined) return `option requires an argument -- '${flag}'`;
         const n = numberArg(value);
         if (flag !== 'I' && flag !== 'p' && n === undefined) return `invalid argument: '${value}'`;
+        if (flag === 'c' && n === 0) return `invalid argument: '${value}': out of range: 1 <= value <= 9223372036854775807`;
         if (flag === 'c') o.count = n!;
         else if (flag === 's') o.size = n!;
         else if (flag === 'i') o.intervalSec = n!;
