@@ -1,4 +1,4 @@
-import { isLoopback } from './address.ts';
+import { ipToInt, isLoopback } from './address.ts';
 import { NetError } from './socket.ts';
 import type { Router, NetworkNamespace } from './namespace.ts';
 
@@ -36,7 +36,7 @@ export async function echo(from: NetworkNamespace, route: Router | undefined, ad
   } catch (e) {
     if (!(e instanceof NetError)) throw e;
     if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET') return { kind: 'reply', ttl: DEFAULT_TTL, rttMs: BRIDGE_RTT_MS };
-    if (e.code === 'EHOSTUNREACH') return { kind: 'unreachable', from: from.addresses[0] ?? address };
+    if (e.code === 'EHOSTUNREACH') return { kind: 'unreachable', from: sourceFor(from.addresses, address) };
     if (e.code === 'ENETUNREACH') throw e;
     // ETIMEDOUT: the packets are dropped; ping keeps waiting for a reply that never comes.
     return never(signal);
@@ -48,4 +48,10 @@ function never(signal?: AbortSignal): Promise<never> {
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
+}
+
+/** The sender's address the kernel reports from: the one on the target's subnet (the longest common prefix). */
+function sourceFor(addresses: readonly string[], target: string): string {
+  const shared = (a: string) => Math.clz32((ipToInt(a) ^ ipToInt(target)) >>> 0);
+  return [...addresses].sort((a, b) => shared(b) - shared(a))[0] ?? target;
 }

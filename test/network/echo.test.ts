@@ -34,6 +34,11 @@ describe('ICMP echo on the socket model', () => {
     await new Promise((r) => setTimeout(r, 0)); // the router's ARP timer is set
     clock.advanceTo(started + ARP_TIMEOUT_MS);
     expect(await result).toEqual({ kind: 'unreachable', from: '172.17.0.2' });
+    // The host reports it from its address on that bridge (docker0's), not from eth0.
+    const fromHost = net.host.ping('172.17.0.60');
+    await new Promise((r) => setTimeout(r, 0));
+    clock.advanceTo(clock.now() + ARP_TIMEOUT_MS);
+    expect(await fromHost).toEqual({ kind: 'unreachable', from: '172.17.0.1' });
   });
 
   it('gets no answer from beyond the machine: the wait ends only with the signal', async () => {
