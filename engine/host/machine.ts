@@ -24,6 +24,7 @@ import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/container
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { HOST_HTTP_PROGRAMS } from '../programs/http/index.ts';
 import { MONGOSH_HOST_PROGRAMS } from '../programs/mongo/index.ts';
+import { NET_PROGRAMS } from '../programs/net/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
@@ -51,7 +52,7 @@ interface EngineState {
 
 /** Every program the host has installed, by the name its file carries. */
 function hostPrograms(): Record<string, Program> {
-  return { ...SHELL_PROGRAMS, ...COREUTILS, ...HOST_HTTP_PROGRAMS, ...MONGOSH_HOST_PROGRAMS, docker: createDockerProgram() };
+  return { ...SHELL_PROGRAMS, ...COREUTILS, ...HOST_HTTP_PROGRAMS, ...MONGOSH_HOST_PROGRAMS, ...NET_PROGRAMS, docker: createDockerProgram() };
 }
 
 export function createMachine(options: MachineOptions = {}): Machine {

@@ -1,5 +1,6 @@
 import { ANY_ADDRESS, isIPv4, isLoopback } from './address.ts';
 import { lookupHosts } from './hosts-lookup.ts';
+import { echo, type EchoResult } from './echo.ts';
 import { AcceptQueue } from './listener.ts';
 import { NetError } from './socket.ts';
 import type { Listener, NetStack, Socket, SocketAddress } from './socket.ts';
@@ -123,6 +124,14 @@ export class NetworkNamespace implements NetStack {
     }
     if (!this.#options.route) throw new NetError('ENETUNREACH', 'connect', to.address, port);
     return this.#options.route(this, to, signal);
+  }
+
+  /**
+   * An ICMP echo request to `address` (resolve names first): the reply, "host unreachable", or no answer until
+   * `signal` aborts; reachability is the router's, as for connect (see echo.ts).
+   */
+  ping(address: string, options?: { readonly signal?: AbortSignal }): Promise<EchoResult> {
+    return echo(this, this.#options.route, address, options?.signal);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Process } from '../programs/process.ts';
 import type { Readable, Writable } from '../programs/streams.ts';
+import type { EchoResult } from './echo.ts';
 
 /**
  * What a program sees of the network: one network namespace's sockets (a container's, or the host's). Every client
@@ -24,6 +25,11 @@ export interface NetStack {
    * or an AbortError-like rejection when `signal` aborts first (a client's own timeout or Ctrl-C).
    */
   connect(host: string, port: number, options?: { readonly signal?: AbortSignal }): Promise<Socket>;
+  /**
+   * An ICMP echo request to an address (ping): the reply, "host unreachable" after ARP gives up, or no answer until
+   * `signal` aborts. Optional so test doubles need not have it; every NetworkNamespace does.
+   */
+  ping?(address: string, options?: { readonly signal?: AbortSignal }): Promise<EchoResult>;
   /** getaddrinfo: the addresses `host` resolves to in this namespace, or NetError ENOTFOUND. */
   resolve(host: string): Promise<string[]>;
 }

@@ -3,6 +3,7 @@ import { readTextOr } from './packages/shared/fs-helpers.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import type { Process, Program } from './process.ts';
 import { wget } from './http/wget.ts';
+import { NET_APPLETS } from './net/index.ts';
 import { shellProgram } from './shell/index.ts';
 
 /**
@@ -18,15 +19,15 @@ const ASH = shellProgram('ash');
 /** Applet names that are BusyBox applets and that Dockyard can run. */
 const APPLET_NAMES = [
   'ash', 'basename', 'cat', 'chmod', 'chown', 'clear', 'cp', 'cut', 'date', 'dirname', 'echo', 'egrep', 'env', 'false',
-  'fgrep', 'find', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mv', 'printf', 'pwd', 'rm', 'rmdir', 'sed', 'seq',
-  'sh', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'wc', 'wget', 'which', 'whoami', 'xargs',
+  'fgrep', 'find', 'grep', 'head', 'hostname', 'id', 'ls', 'mkdir', 'mv', 'nslookup', 'ping', 'printf', 'pwd', 'rm', 'rmdir',
+  'sed', 'seq', 'sh', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'wc', 'wget', 'which', 'whoami', 'xargs',
 ];
 
 /** Applets BusyBox installs in /bin (the rest go to /usr/bin), for `--list-full`. */
-const IN_BIN = new Set(['ash', 'cat', 'chmod', 'chown', 'cp', 'date', 'echo', 'egrep', 'false', 'fgrep', 'grep', 'hostname', 'ls', 'mkdir', 'mv', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'touch', 'true', 'uname']);
+const IN_BIN = new Set(['ash', 'cat', 'chmod', 'chown', 'cp', 'date', 'echo', 'egrep', 'false', 'fgrep', 'grep', 'hostname', 'ls', 'mkdir', 'mv', 'ping', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'touch', 'true', 'uname']);
 
 export const BUSYBOX_APPLETS: Readonly<Record<string, Program>> = Object.fromEntries(
-  APPLET_NAMES.map((name) => [name, name === 'sh' || name === 'ash' ? ASH : name === 'wget' ? wget : COREUTILS[name]!]),
+  APPLET_NAMES.map((name) => [name, name === 'sh' || name === 'ash' ? ASH : name === 'wget' ? wget : (NET_APPLETS[name] ?? COREUTILS[name]!)]),
 );
 
 /** The banner's version: the busybox package Alpine recorded, else the busybox image's 1.37.0. */

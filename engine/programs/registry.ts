@@ -9,6 +9,7 @@ import { setpriv } from './setpriv.ts';
 import { HTTP_PROGRAMS } from './http/index.ts';
 import { MONGO_PROGRAMS } from './mongo/index.ts';
 import { REDIS_PROGRAMS } from './redis/index.ts';
+import { NET_PROGRAMS } from './net/index.ts';
 
 /**
  * The programs processes inside containers and build steps can run, by the name their files carry
@@ -39,5 +40,5 @@ export const UNSIMULATED_CATALOG_PROGRAMS: readonly string[] = [
 export function containerPrograms(extra: Readonly<Record<string, Program>> = {}): Record<string, Program> {
   const stubs: Record<string, Program> = {};
   for (const name of [...UNSIMULATED_CATALOG_PROGRAMS, ...PACKAGED_PROGRAM_NAMES]) stubs[name] = notSimulated(name);
-  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, setpriv, ...PACKAGE_PROGRAMS, ...MONGO_PROGRAMS, ...REDIS_PROGRAMS, ...HTTP_PROGRAMS, ...extra };
+  return { ...stubs, ...SHELL_PROGRAMS, ...COREUTILS, busybox, hello, setpriv, ...PACKAGE_PROGRAMS, ...MONGO_PROGRAMS, ...REDIS_PROGRAMS, ...HTTP_PROGRAMS, ...NET_PROGRAMS, ...extra };
 }

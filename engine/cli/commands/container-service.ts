@@ -69,6 +69,7 @@ export function createOptions(ctx: CommandContext, command: 'run' | 'create' = '
     expose: f.list('expose').map(checkExpose),
     ...(f.list('network').length > 0 ? { networkMode: f.list('network')[0]! } : {}),
     ...(f.list('network-alias').length > 0 ? { aliases: f.list('network-alias') } : {}),
+    ...(f.list('link').length > 0 ? { links: f.list('link') } : {}),
     ...metadataOptions(ctx, command),
   };
 }

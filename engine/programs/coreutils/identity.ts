@@ -1,5 +1,6 @@
 import { defineProgram } from './common.ts';
 import { groups, passwd } from './users.ts';
+import type { NetStack } from '../../network/socket.ts';
 import type { Kernel } from '../process.ts';
 
 /** whoami, id, hostname, uname: who and where the process runs, read from its own machine. */
@@ -50,7 +51,20 @@ export const id = defineProgram('id', async (ctx) => {
 });
 
 export const hostname = defineProgram('hostname', async (ctx) => {
-  await ctx.out(ctx.p.system.hostname + '\n');
+  const name = ctx.p.system.hostname;
+  if (ctx.p.argv[1] === '-i' || ctx.p.argv[1] === '--ip-address') {
+    // The addresses the name resolves to (in a container: its own line in /etc/hosts), each followed by a space.
+    const net = ctx.p.system.services.net as NetStack | undefined;
+    try {
+      const addresses = net ? await net.resolve(name) : [];
+      await ctx.out(addresses.map((a) => `${a} `).join('') + '\n');
+      return 0;
+    } catch {
+      await ctx.error('Name or service not known');
+      return 1;
+    }
+  }
+  await ctx.out(name + '\n');
   return 0;
 });
 

@@ -34,6 +34,8 @@ export interface CreateOptions {
   readonly networkMode?: string;
   /** `--network-alias`. */
   readonly aliases?: readonly string[];
+  /** `--link name[:alias]`, as typed. */
+  readonly links?: readonly string[];
   /** `-p`, parsed by the client. */
   readonly ports?: readonly PortMapping[];
   /** `-P`. */

@@ -41,6 +41,8 @@ export interface ExecTarget {
   /** The main process's services (its network namespace): an exec'd process shares them. */
   readonly services?: Readonly<Record<string, unknown>>;
   readonly cgroup: ContainerCgroup;
+  /** The `--link` variables the container started with, which moby gives exec'd processes as well. */
+  readonly linkEnv?: readonly string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export function startExec(target: ExecTarget, req: ExecRequest, host: ProcessHos
     throw new ExecStartError(e instanceof Error ? e.message : String(e), 126);
   }
   const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${hostname}`, ...(req.tty ? ['TERM=xterm'] : [])];
-  const env = envRecord(mergeEnv(mergeEnv(daemonEnv, record.config.Env), req.env ?? []));
+  const env = envRecord(mergeEnv(mergeEnv([...daemonEnv, ...(target.linkEnv ?? [])], record.config.Env), req.env ?? []));
   env.HOME ??= homeOf(fs.root, ids.uid);
   const cwd = resolvePath('/', req.workdir || record.config.WorkingDir || '/');
   if (!isDir(fs, cwd)) {

@@ -160,7 +160,7 @@ function hostConfig(r: ContainerRecord): Record<string, unknown> {
     GroupAdd: null,
     IpcMode: 'private',
     Cgroup: '',
-    Links: null,
+    Links: r.links ? [...r.links] : null,
     OomScoreAdj: 0,
     PidMode: '',
     Privileged: false,

@@ -4,6 +4,7 @@ import type { Fs } from '../../fs/types.ts';
 import { containerHostnameFile, containerHostsFile, type HostsRecord } from '../../network/etc-hosts.ts';
 import { DEFAULT_BRIDGE_GATEWAY } from '../../network/defaults.ts';
 import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
+import { linkEnv, linkHostsRecord, type LinkedChild } from '../../network/links.ts';
 import { containerResolvConf } from '../../network/resolv-conf.ts';
 import type { Attachment, NetworkService } from '../../network/service.ts';
 import type { ContainerRecord } from './types.ts';
@@ -12,6 +13,8 @@ import type { ContainerRecord } from './types.ts';
 export interface ContainerNetworking {
   readonly attachment: Attachment;
   readonly mounts: readonly Mount[];
+  /** The `--link` variables (`DB_PORT_27017_TCP=...`), which the daemon puts under the container's own Env. */
+  readonly env: readonly string[];
 }
 
 /**
@@ -19,9 +22,10 @@ export interface ContainerNetworking {
  * network with its published ports (a taken port fails the start), then the files it writes under
  * /var/lib/docker/containers/<id>/ and bind-mounts over the image's `/etc/hosts`, `/etc/hostname` and
  * `/etc/resolv.conf`: so a container's /etc/hosts names its own address, and edits to it are not in `docker diff`.
- * `hostFs` is the daemon's host, whose /etc/hosts a host-network container shares.
+ * `hostFs` is the daemon's host, whose /etc/hosts a host-network container shares. `links` are the running children of
+ * its legacy `--link`s: a record each after the `--add-host` ones, and their variables.
  */
-export function connectContainer(network: NetworkService, record: ContainerRecord, hostFs: Fs, now: () => number): ContainerNetworking {
+export function connectContainer(network: NetworkService, record: ContainerRecord, hostFs: Fs, now: () => number, links: readonly LinkedChild[] = []): ContainerNetworking {
   const files = new TreeFs(undefined, now);
   const hostname = record.config.Hostname;
   const attachment = network.connect(record.id, {
@@ -36,7 +40,7 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
   });
   const isHost = attachment.networkMode === 'host';
   const hostText = (path: string) => (hostFs.exists(path) ? hostFs.readText(path) : '');
-  const extraHosts = (record.extraHosts ?? []).map((h) => extraHost(h, attachment.endpoints[0]?.gateway));
+  const extraHosts = [...(record.extraHosts ?? []).map((h) => extraHost(h, attachment.endpoints[0]?.gateway)), ...links.map(linkHostsRecord)];
   const hosts = isHost
     ? hostText('/etc/hosts') + extraHosts.map((r) => `${r.ip}\t${r.names}\n`).join('')
     : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])), extraHosts });
@@ -47,7 +51,7 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'legacy');
   files.writeFile('/resolv.conf', resolv, { mode: 0o644 });
   const mounts = ['hosts', 'hostname', 'resolv.conf'].map((name) => ({ target: `/etc/${name}`, fs: files, base: `/${name}`, readOnly: false }));
-  return { attachment, mounts };
+  return { attachment, mounts, env: links.flatMap(linkEnv) };
 }
 
 /** The create response's Warnings (daemon/create.go verifyNetworkingConfig): what the CLI prints as `WARNING: ...`. */

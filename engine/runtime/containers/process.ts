@@ -42,6 +42,8 @@ export interface PreparedProcess {
    * interpreter's, for a `#!` script). The others the kernel drops.
    */
   receives(signal: string): boolean;
+  /** The `--link` variables it was started with: `docker exec` processes get them too. */
+  readonly linkEnv: readonly string[];
   /** The user it runs as (Config.User resolved in the container's /etc/passwd). */
   readonly uid: number;
   /** The program PID 1 runs now (the interpreter's, for a `#!` script; the last exec's), when the file names one. */
@@ -61,7 +63,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
   const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.config.Hostname || record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
-  const env = envRecord(mergeEnv(daemonEnv, record.config.Env));
+  const env = envRecord(mergeEnv([...daemonEnv, ...(networking?.env ?? [])], record.config.Env));
   env.HOME ??= homeOf(root, uid);
   const cwd = record.config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true });
@@ -77,6 +79,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {
     fs,
+    linkEnv: networking?.env ?? [],
     uid,
     get program() {
       return pid1;

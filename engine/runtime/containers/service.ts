@@ -23,6 +23,7 @@ import { parseBind } from '../mounts/parse-bind.ts';
 import type { NetworkService } from '../../network/service.ts';
 import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
 import { connectContainer } from './networking.ts';
+import { linkedChildren, registerLinks } from './links.ts';
 import { setupMounts } from '../mounts/setup.ts';
 import { attachMounts } from '../mounts/attach.ts';
 import { MountedFs } from '../../fs/mount-fs.ts';
@@ -73,7 +74,7 @@ export interface ContainerView {
 /** What only exists while the daemon runs: the lifecycle actor, the process, who is attached. */
 interface Live {
   readonly lifecycle: ContainerLifecycle;
-  process?: { readonly id: string; readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean };
+  process?: { readonly id: string; readonly fs: PreparedProcess['fs']; readonly abort: AbortController; readonly imageRoot: DirEntry; readonly receives: (signal: string) => boolean; readonly linkEnv: readonly string[] };
   /** The next start, checked by `docker start` before the lifecycle moves (runc refusing it leaves the state as is). */
   next?: { readonly prepared: PreparedProcess; readonly stdin: Readable };
   /**
@@ -181,6 +182,7 @@ export class ContainerService {
     if ((options.aliases?.length ?? 0) > 0 && !network.dns) {
       throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
     }
+    const links = registerLinks(this.#records.values(), options.links ?? [], name!, networkMode);
     const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
     const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
     const argv = commandLine(config);
@@ -205,6 +207,7 @@ export class ContainerService {
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
       mounts,
       ...hostConfigExtras(options),
+      ...(links.length > 0 ? { links } : {}),
       layer: makeDir(),
       logs: [],
     };
@@ -400,7 +403,7 @@ export class ContainerService {
     if (state.Paused) throw execPaused(ref);
     if (state.Restarting) throw execRestarting(record.id);
     const net = this.#o.network.stackOf(record.id);
-    return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
+    return startExec({ record, fs: live.process.fs, cgroup: live.cgroup, linkEnv: live.process.linkEnv, ...(net ? { services: { net } } : {}) }, request, this.#hostOf(live));
   }
 
   /** State.Health while the container runs a health check. */
@@ -522,7 +525,10 @@ export class ContainerService {
    * would; a failure leaves nothing connected.
    */
   #prepare(record: ContainerRecord, live: Live): PreparedProcess {
-    const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds());
+    const running = (id: string) => this.#live.get(id)?.lifecycle.state().Running ?? false;
+    // Legacy links work on the default bridge only; on user-defined networks the embedded DNS resolves names.
+    const links = record.network.mode === 'bridge' ? linkedChildren(record, this.#records.values(), running, (id) => this.#o.network.endpointsOf(id)[0]?.ipAddress) : [];
+    const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds(), links);
     try {
       return prepareMainProcess(record, this.#rootOf(record), this.#hostOf(live), networking);
     } catch (e) {
@@ -562,7 +568,7 @@ export class ContainerService {
       return rest;
     });
     const { prepared, stdin } = next;
-    live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives };
+    live.process = { id, fs: prepared.fs, abort, imageRoot, receives: prepared.receives, linkEnv: prepared.linkEnv };
     // containerd's shim is the main process's parent (and every exec'd process's): it takes the PID before it.
     const shim = this.#pids.next();
     live.cgroup.add({

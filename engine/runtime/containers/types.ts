@@ -90,6 +90,8 @@ export interface ContainerRecord {
   readonly tmpfs?: Readonly<Record<string, string>>;
   /** HostConfig.ExtraHosts (`--add-host`, `name:ip`); the network model writes them into /etc/hosts. */
   readonly extraHosts?: readonly string[];
+  /** HostConfig.Links (`--link`): `/child:/parent/alias` entries. */
+  readonly links?: readonly string[];
   /** The writable layer: the container's changes over its image, with whiteouts for what it deleted. */
   readonly layer: DirEntry;
   readonly logs: readonly LogEntry[];
