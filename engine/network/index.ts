@@ -15,3 +15,4 @@ export { NetworkService, SYN_TIMEOUT_MS, ARP_TIMEOUT_MS, type Attachment, type C
 export type { AllocatedPort, Endpoint, Network, NetworkDriver, NetworkState, PortBinding } from './types.ts';
 export { createUserNetwork, removeUserNetwork, attachedTo, type CreateNetworkOptions } from './user-networks.ts';
 export { nextPoolSubnet, overlaps, canonicalCidr } from './pools.ts';
+export { listNetworks } from './list.ts';

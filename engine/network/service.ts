@@ -275,16 +275,15 @@ export class NetworkService {
     return endpoint;
   }
 
-  /** `docker network disconnect` on a running container: the endpoint and its address go (its other networks stay). */
+  /**
+   * `docker network disconnect` on a running container: the endpoint and its address go (its other networks stay;
+   * after the last one it keeps only its loopback, still running).
+   */
   disconnectNetwork(containerId: string, ref: string): void {
     const network = this.network(ref);
     const mine = this.endpointsOf(containerId);
     const endpoint = mine.find((e) => e.networkId === network.id);
     if (!endpoint) throw new DockerError(`Error response from daemon: container ${containerId} is not connected to network ${network.name}`, 1, 'ENOTCONNECTED');
-    if (mine.length === 1) {
-      this.disconnect(containerId);
-      return;
-    }
     if (endpoint.ipAddress) this.#stacks.get(containerId)?.removeAddress(endpoint.ipAddress);
     const all = new Map(this.#state.endpoints);
     all.set(containerId, mine.filter((e) => e !== endpoint));

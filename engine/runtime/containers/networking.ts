@@ -6,7 +6,8 @@ import { DEFAULT_BRIDGE_GATEWAY } from '../../network/defaults.ts';
 import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
 import { containerResolvConf } from '../../network/resolv-conf.ts';
 import type { Attachment, NetworkService } from '../../network/service.ts';
-import type { ContainerRecord } from './types.ts';
+import { endpointRequestOf, membershipOf } from './network-membership.ts';
+import type { ContainerEndpointConfig, ContainerRecord } from './types.ts';
 
 /** A started container's networking: its sockets and the /etc files Docker bind-mounts into it. */
 export interface ContainerNetworking {
@@ -28,10 +29,10 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     name: record.name,
     hostname,
     networkMode: record.network.mode,
+    networks: membershipOf(record.network).map((m) => endpointRequestOf(joinable(network, m))),
     ports: record.network.ports,
     publishAll: record.network.publishAll,
     exposedPorts: record.network.exposedPorts,
-    ...(record.network.aliases ? { aliases: record.network.aliases } : {}),
     hosts: () => (files.exists('/hosts') ? files.readText('/hosts') : undefined),
   });
   const isHost = attachment.networkMode === 'host';
@@ -42,12 +43,24 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])), extraHosts });
   files.writeFile('/hosts', hosts, { mode: 0o644 });
   files.writeFile('/hostname', isHost ? hostText('/etc/hostname') : containerHostnameFile(hostname), { mode: 0o644 });
+  // On a user-defined network the embedded server answers at 127.0.0.11 (it forwards to the host's upstreams).
+  const embedded = attachment.endpoints.some((e) => network.state.networks.get(e.networkId)?.dns);
   const resolv = isHost
     ? containerResolvConf({ path: '/etc/resolv.conf', content: HOST_STUB_RESOLV_CONF }, 'host')
-    : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'legacy');
+    : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, embedded ? 'internal' : 'legacy');
   files.writeFile('/resolv.conf', resolv, { mode: 0o644 });
   const mounts = ['hosts', 'hostname', 'resolv.conf'].map((name) => ({ target: `/etc/${name}`, fs: files, base: `/${name}`, readOnly: false }));
   return { attachment, mounts };
+}
+
+/**
+ * The member as the network service joins it: by the ID it was joined with, or by name when that network was
+ * removed and created again since (its endpoint settings follow the name, as in NetworkSettings.Networks).
+ */
+function joinable(network: NetworkService, member: ContainerEndpointConfig): ContainerEndpointConfig {
+  if (!member.networkId || network.state.networks.has(member.networkId)) return member;
+  const { networkId: _gone, ...byName } = member;
+  return byName;
 }
 
 /** The create response's Warnings (daemon/create.go verifyNetworkingConfig): what the CLI prints as `WARNING: ...`. */
