@@ -73,6 +73,19 @@ function edgesOf(cidr: string): string[] {
   return [intToIp(base), intToIp(base + 2 ** (32 - prefixLen) - 1)];
 }
 
+/**
+ * The default IPAM over an --ip-range: every address of the range counts, its first included (moby's bitmask
+ * reserves only the subnet's own network and broadcast addresses; from the code, not checked on a live daemon).
+ */
+function lowestFreeInRange(range: string, taken: ReadonlySet<string>): string | undefined {
+  const { base, prefixLen } = parseCidr(range);
+  for (let i = 0; i < 2 ** (32 - prefixLen); i++) {
+    const candidate = intToIp(base + i);
+    if (!taken.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** What a started container gets: its sockets and what `inspect` and `ps` show of its networking. */
 export interface Attachment {
   readonly stack: NetworkNamespace;
@@ -335,7 +348,7 @@ export class NetworkService {
       }
       if (taken.has(ip)) throw new DockerError('Error response from daemon: Address already in use', 1, 'EIPINUSE');
     } else {
-      ip = network.ipRange ? lowestFreeAddress(network.ipRange, new Set([...taken, ...edgesOf(network.subnet!)])) : lowestFreeAddress(network.subnet!, taken);
+      ip = network.ipRange ? lowestFreeInRange(network.ipRange, new Set([...taken, ...edgesOf(network.subnet!)])) : lowestFreeAddress(network.subnet!, taken);
     }
     if (!ip) throw new DockerError(`Error response from daemon: no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`, 1, 'ENOADDR');
     const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');

@@ -62,7 +62,7 @@ describe('user-defined bridge networks', () => {
     net.createNetwork({ name: 'n', subnet: '172.28.0.0/16', gateway: '172.28.0.254', ipRange: '172.28.5.0/24' });
     const a = net.connect(ID_A, { name: 'a', hostname: 'a', networks: [{ network: 'n' }] });
     expect(a.endpoints[0]).toMatchObject({ gateway: '172.28.0.254', prefixLen: 16 });
-    expect(a.endpoints[0]!.ipAddress.startsWith('172.28.5.')).toBe(true);
+    expect(a.endpoints[0]!.ipAddress).toBe('172.28.5.0');
     const b = net.connect(ID_B, { name: 'b', hostname: 'b', networks: [{ network: 'n', ipv4Address: '172.28.9.9' }] });
     expect(b.endpoints[0]!.ipAddress).toBe('172.28.9.9');
     expect(() => net.connect(ID_C, { name: 'c', hostname: 'c', networks: [{ network: 'n', ipv4Address: '172.28.9.9' }] })).toThrow('Address already in use');
@@ -135,5 +135,19 @@ describe('user-defined bridge networks', () => {
     expect(await out).toMatchObject({ code: 'ETIMEDOUT' });
     const o = net.connect(ID_C, { name: 'o', hostname: 'o', networks: [{ network: 'outer' }] });
     (await o.stack.connect('10.0.2.15', 8080)).close();
+  });
+
+  it('comes back from a snapshot with its networks, their gateways on the host, and no endpoints', async () => {
+    const { net } = setup();
+    net.createNetwork({ name: 'n1' });
+    const saved = net.state;
+    net.removeNetwork('n1');
+    net.restore(saved);
+    expect(net.networks().map((n) => n.name)).toEqual(['bridge', 'host', 'n1', 'none']);
+    expect(net.host.addresses).toContain('172.18.0.1');
+    const a = net.connect(ID_A, { name: 'a', hostname: 'a', networks: [{ network: 'n1' }] });
+    a.stack.listen(80);
+    (await net.host.connect('172.18.0.2', 80)).close();
+    expect(net.topology().networks.find((n) => n.name === 'n1')).toMatchObject({ internal: false, subnet: '172.18.0.0/16', endpoints: [{ containerName: 'a', ipAddress: '172.18.0.2' }] });
   });
 });

@@ -21,7 +21,9 @@ export function networkInspectValue(service: NetworkService, n: Network): unknow
       { Name: e.containerName, EndpointID: e.endpointId, MacAddress: e.macAddress, IPv4Address: e.ipAddress ? `${e.ipAddress}/${e.prefixLen}` : '', IPv6Address: '' },
     );
   }
-  const config = n.subnet ? [{ Subnet: n.subnet, ...(n.ipRange ? { IPRange: n.ipRange } : {}), Gateway: n.gateway }] : n.driver === 'bridge' ? [] : NIL_SLICE;
+  const config = n.subnet
+    ? [goStruct({ name: 'network.IPAMConfig', omitEmpty: ['Subnet', 'IPRange', 'Gateway'] }, { Subnet: n.subnet, IPRange: n.ipRange ?? '', Gateway: n.gateway ?? '' })]
+    : NIL_SLICE;
   return goStruct(
     { name: 'network.Inspect' },
     {
@@ -32,11 +34,11 @@ export function networkInspectValue(service: NetworkService, n: Network): unknow
       Driver: n.driver,
       EnableIPv4: n.driver === 'bridge',
       EnableIPv6: false,
-      IPAM: { Driver: 'default', Options: n.predefined ? NIL_MAP : {}, Config: config },
+      IPAM: goStruct({ name: 'network.IPAM' }, { Driver: 'default', Options: n.predefined ? NIL_MAP : {}, Config: config }),
       Internal: n.internal,
       Attachable: n.attachable,
       Ingress: false,
-      ConfigFrom: { Network: '' },
+      ConfigFrom: goStruct({ name: 'network.ConfigReference' }, { Network: '' }),
       ConfigOnly: false,
       Containers: containers,
       Options: { ...n.options },

@@ -40,6 +40,23 @@ describe('docker network create, ls, rm', () => {
   });
 });
 
+describe('docker network inspect', () => {
+  it("prints Engine 28's network.Inspect: IPAM in struct order, running containers with their CIDR address, labels", async () => {
+    const run = catalogRunner();
+    const id = (await run('docker network create --label team=a --internal n1')).stdout.trim();
+    const box = (await run('docker run -d --name box --network n1 alpine sleep 100')).stdout.trim();
+    const [n] = JSON.parse((await run('docker network inspect n1')).stdout) as [Record<string, unknown>];
+    expect(Object.keys(n)).toEqual(['Name', 'Id', 'Created', 'Scope', 'Driver', 'EnableIPv4', 'EnableIPv6', 'IPAM', 'Internal', 'Attachable', 'Ingress', 'ConfigFrom', 'ConfigOnly', 'Containers', 'Options', 'Labels']);
+    expect(n).toMatchObject({ Name: 'n1', Id: id, Driver: 'bridge', Internal: true, Options: {}, Labels: { team: 'a' } });
+    expect(JSON.stringify(n.IPAM)).toBe('{"Driver":"default","Options":{},"Config":[{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"}]}');
+    expect(n.Containers).toEqual({ [box]: expect.objectContaining({ Name: 'box', IPv4Address: '172.18.0.2/16', IPv6Address: '' }) });
+    const bridge = await run("docker network inspect -f '{{json .IPAM}} {{index .Options \"com.docker.network.bridge.name\"}}' bridge");
+    expect(bridge.stdout).toBe('{"Driver":"default","Options":null,"Config":[{"Subnet":"172.17.0.0/16","Gateway":"172.17.0.1"}]} docker0\n');
+    expect((await run("docker inspect -f '{{.Name}}' n1")).stdout).toBe('n1\n');
+    expect(await run('docker network inspect nope')).toMatchObject({ stdout: '[]\n', stderr: 'Error response from daemon: network nope not found\n', exitCode: 1 });
+  });
+});
+
 describe('containers on user networks', () => {
   it('are reachable by name, alias, short ID and hostname through 127.0.0.11; resolv.conf and hosts as Docker 28 writes them', async () => {
     const run = catalogRunner();
