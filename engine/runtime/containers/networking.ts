@@ -4,7 +4,8 @@ import type { Fs } from '../../fs/types.ts';
 import { containerHostnameFile, containerHostsFile, type HostsRecord } from '../../network/etc-hosts.ts';
 import { DEFAULT_BRIDGE_GATEWAY } from '../../network/defaults.ts';
 import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
-import { containerResolvConf } from '../../network/resolv-conf.ts';
+import { containerResolvConf, EMBEDDED_DNS_ADDRESS } from '../../network/resolv-conf.ts';
+import type { Endpoint } from '../../network/types.ts';
 import type { Attachment, NetworkService } from '../../network/service.ts';
 import { endpointRequestOf, membershipOf } from './network-membership.ts';
 import type { ContainerEndpointConfig, ContainerRecord } from './types.ts';
@@ -13,6 +14,14 @@ import type { ContainerEndpointConfig, ContainerRecord } from './types.ts';
 export interface ContainerNetworking {
   readonly attachment: Attachment;
   readonly mounts: readonly Mount[];
+  /**
+   * `docker network connect` while it runs: the sandbox adds the new address to /etc/hosts and, on the first
+   * user-defined network, starts the embedded server and points resolv.conf at it (libnetwork
+   * populateNetworkResources); a file the container has edited is left alone, as Docker does.
+   */
+  readonly joined: (endpoint: Endpoint) => void;
+  /** `docker network disconnect` while it runs: the address's line leaves /etc/hosts. */
+  readonly left: (endpoint: Endpoint) => void;
 }
 
 /**
@@ -50,7 +59,23 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, embedded ? 'internal' : 'legacy');
   files.writeFile('/resolv.conf', resolv, { mode: 0o644 });
   const mounts = ['hosts', 'hostname', 'resolv.conf'].map((name) => ({ target: `/etc/${name}`, fs: files, base: `/${name}`, readOnly: false }));
-  return { attachment, mounts };
+  const written = { hosts, resolv };
+  const rewrite = (path: '/hosts' | '/resolv.conf', key: 'hosts' | 'resolv', next: string) => {
+    if (!files.exists(path) || files.readText(path) !== written[key]) return;
+    files.writeFile(path, next, { mode: 0o644 });
+    written[key] = next;
+  };
+  const joined = (endpoint: Endpoint) => {
+    if (endpoint.ipAddress) rewrite('/hosts', 'hosts', `${written.hosts}${endpoint.ipAddress}\t${hostname}\n`);
+    if (network.state.networks.get(endpoint.networkId)?.dns && !written.resolv.includes(`nameserver ${EMBEDDED_DNS_ADDRESS}`)) {
+      rewrite('/resolv.conf', 'resolv', containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'internal'));
+    }
+  };
+  const left = (endpoint: Endpoint) => {
+    if (!endpoint.ipAddress) return;
+    rewrite('/hosts', 'hosts', written.hosts.split('\n').filter((l) => !l.startsWith(`${endpoint.ipAddress}\t`)).join('\n'));
+  };
+  return { attachment, mounts, joined, left };
 }
 
 /**

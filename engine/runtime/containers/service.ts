@@ -22,7 +22,7 @@ import type { Fs } from '../../fs/types.ts';
 import { parseBind } from '../mounts/parse-bind.ts';
 import type { NetworkService } from '../../network/service.ts';
 import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
-import { connectContainer } from './networking.ts';
+import { connectContainer, type ContainerNetworking } from './networking.ts';
 import { setupMounts } from '../mounts/setup.ts';
 import { attachMounts } from '../mounts/attach.ts';
 import { MountedFs } from '../../fs/mount-fs.ts';
@@ -91,6 +91,8 @@ interface Live {
   health?: ReturnType<typeof startHealthMonitor>;
   /** Its processes (main and exec'd), their freezer and their view of the clock. */
   readonly cgroup: ContainerCgroup;
+  /** The networking of the current (or next) run: its /etc files follow `network connect` and `disconnect`. */
+  networking?: ContainerNetworking;
 }
 
 /**
@@ -258,7 +260,10 @@ export class ContainerService {
       ...(request.aliases && request.aliases.length > 0 ? { aliases: [...request.aliases] } : {}),
       ...(request.ipv4Address ? { ipv4Address: request.ipv4Address } : {}),
     };
-    if (state.Running || state.Paused) this.#o.network.connectNetwork(record.id, endpointRequestOf(member), { name: record.name, hostname: record.config.Hostname });
+    if (state.Running || state.Paused) {
+      const endpoint = this.#o.network.connectNetwork(record.id, endpointRequestOf(member), { name: record.name, hostname: record.config.Hostname });
+      this.#live.get(record.id)?.networking?.joined(endpoint);
+    }
     this.#update(record.id, (r) => ({ ...r, network: { ...r.network, networks: [...membershipOf(r.network), member] } }));
     this.#announce();
   }
@@ -279,7 +284,11 @@ export class ContainerService {
     if (!current.some((m) => m.name === name)) {
       throw new DockerError(`Error response from daemon: container ${record.id} is not connected to network ${name}`, 1, 'ENOTCONNECTED');
     }
-    if ((state.Running || state.Paused) && network) this.#o.network.disconnectNetwork(record.id, network.id);
+    if ((state.Running || state.Paused) && network) {
+      const endpoint = this.#o.network.endpointsOf(record.id).find((e) => e.networkId === network.id);
+      this.#o.network.disconnectNetwork(record.id, network.id);
+      if (endpoint) this.#live.get(record.id)?.networking?.left(endpoint);
+    }
     this.#update(record.id, (r) => ({ ...r, network: { ...r.network, networks: membershipOf(r.network).filter((m) => m.name !== name) } }));
     this.#announce();
   }
@@ -582,6 +591,7 @@ export class ContainerService {
    */
   #prepare(record: ContainerRecord, live: Live): PreparedProcess {
     const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds());
+    live.networking = networking;
     try {
       return prepareMainProcess(record, this.#rootOf(record), this.#hostOf(live), networking);
     } catch (e) {

@@ -95,6 +95,18 @@ describe('containers on user networks', () => {
     expect((await run('docker network connect host box')).stderr).toBe('Error response from daemon: container cannot be disconnected from host network or connected to host network\n');
   });
 
+  it('rewrites a running container\'s /etc/hosts and resolv.conf when it joins and leaves a user network', async () => {
+    const run = catalogRunner();
+    await run('docker network create app');
+    await run('docker run -d --name web --hostname web alpine sleep 100');
+    expect((await run('docker exec web cat /etc/resolv.conf')).stdout).not.toContain('127.0.0.11');
+    await run('docker network connect app web');
+    expect((await run('docker exec web cat /etc/hosts')).stdout).toContain('172.17.0.2\tweb\n172.18.0.2\tweb\n');
+    expect((await run('docker exec web cat /etc/resolv.conf')).stdout).toContain('nameserver 127.0.0.11\n');
+    await run('docker network disconnect app web');
+    expect((await run('docker exec web cat /etc/hosts')).stdout).not.toContain('172.18.0.2');
+  });
+
   it('refuses --ip where Docker does, and takes it on a network with a --subnet', async () => {
     const run = catalogRunner();
     await run('docker network create auto');
