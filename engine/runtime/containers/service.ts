@@ -242,7 +242,7 @@ export class ContainerService {
    */
   connectNetwork(ref: string, request: NetworkAttachmentRequest): void {
     const { record, state } = this.get(ref);
-    if (state.Dead || state.phase.startsWith('removing')) throw new DockerError(`Error response from daemon: container is marked for removal and cannot be connected or disconnected to the network`, 1, 'EREMOVING');
+    if (state.Dead || state.phase.startsWith('removing')) throw removalInProgress(record.id);
     const network = this.#o.network.network(request.target);
     const current = membershipOf(record.network);
     const modeNetwork = this.#o.network.network(current[0]?.networkId ?? record.network.mode);
@@ -250,7 +250,7 @@ export class ContainerService {
     if (isNamespaceMode(modeNetwork)) {
       throw new DockerError('Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network', 1, 'ESHARED');
     }
-    checkEndpointSettings(network, request);
+    checkEndpointSettings(network, request, { connecting: true });
     if (current.some((m) => m.name === network.name)) {
       throw new DockerError(`Error response from daemon: endpoint with name ${record.name} already exists in network ${network.name}`, 1, 'EEXISTS');
     }
@@ -281,10 +281,13 @@ export class ContainerService {
     const name = network?.name ?? target;
     const current = membershipOf(record.network);
     if (network && isNamespaceMode(network)) throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
+    const running = state.Running || state.Paused;
+    if (!running && (state.Dead || state.phase.startsWith('removing'))) throw removalInProgress(record.id);
     if (!current.some((m) => m.name === name)) {
-      throw new DockerError(`Error response from daemon: container ${record.id} is not connected to network ${name}`, 1, 'ENOTCONNECTED');
+      // moby words the two paths differently: the record's check (stopped) says "the network".
+      throw new DockerError(`Error response from daemon: container ${record.id} is not connected to ${running ? '' : 'the '}network ${name}`, 1, 'ENOTCONNECTED');
     }
-    if ((state.Running || state.Paused) && network) {
+    if (running && network) {
       const endpoint = this.#o.network.endpointsOf(record.id).find((e) => e.networkId === network.id);
       this.#o.network.disconnectNetwork(record.id, network.id);
       if (endpoint) this.#live.get(record.id)?.networking?.left(endpoint);
@@ -732,6 +735,11 @@ export class ContainerService {
   #announce(): void {
     this.#o.announce?.({ type: 'containers-changed' });
   }
+}
+
+/** moby errRemovalContainer. */
+function removalInProgress(id: string): DockerError {
+  return new DockerError(`Error response from daemon: Container ${id} is marked for removal and cannot be connected or disconnected to the network`, 1, 'EREMOVING');
 }
 
 /** `--network` values (or the default bridge) with `--network-alias` and `--ip` on the first, as the CLI sends them. */

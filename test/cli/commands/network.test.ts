@@ -92,6 +92,9 @@ describe('containers on user networks', () => {
     expect((await run("docker ps --format '{{.Networks}}'")).stdout).toBe('n2\n');
     const id = (await run("docker inspect -f '{{.Id}}' box")).stdout.trim();
     expect((await run('docker network disconnect n1 box')).stderr).toBe(`Error response from daemon: container ${id} is not connected to network n1\n`);
+    await run('docker stop -t 0 box');
+    expect((await run('docker network disconnect n1 box')).stderr).toBe(`Error response from daemon: container ${id} is not connected to the network n1\n`);
+    expect((await run('docker network connect --alias x bridge box')).stderr).toBe('Error response from daemon: invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks\n');
     expect((await run('docker network connect host box')).stderr).toBe('Error response from daemon: container cannot be disconnected from host network or connected to host network\n');
   });
 
