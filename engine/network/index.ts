@@ -11,5 +11,8 @@ export { containerResolvConf, EMBEDDED_DNS_ADDRESS, type ResolvConfMode, type Re
 export * from './host-config.ts';
 export { embeddedDnsLookup } from './dns.ts';
 export { topologyOf, type Topology, type TopologyEndpoint, type TopologyNetwork, type TopologyPort } from './topology.ts';
-export { NetworkService, SYN_TIMEOUT_MS, ARP_TIMEOUT_MS, type Attachment, type ConnectRequest, type NetworkEvent, type NetworkServiceOptions } from './service.ts';
+export { NetworkService, SYN_TIMEOUT_MS, ARP_TIMEOUT_MS, type Attachment, type ConnectRequest, type EndpointRequest, type NetworkEvent, type NetworkServiceOptions } from './service.ts';
 export type { AllocatedPort, Endpoint, Network, NetworkDriver, NetworkState, PortBinding } from './types.ts';
+export { createUserNetwork, removeUserNetwork, attachedTo, type CreateNetworkOptions } from './user-networks.ts';
+export { nextPoolSubnet, overlaps, canonicalCidr } from './pools.ts';
+export { listNetworks } from './list.ts';

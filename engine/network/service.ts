@@ -2,7 +2,7 @@ import type { VirtualClock } from '../core/clock.ts';
 import { DockerError } from '../core/errors.ts';
 import { nextHexId } from '../core/ids.ts';
 import type { IdSource } from '../runtime/volumes/service.ts';
-import { isLoopback } from './address.ts';
+import { intToIp, isLoopback } from './address.ts';
 import { initialNetworkState } from './defaults.ts';
 import { embeddedDnsLookup } from './dns.ts';
 import { findNetwork } from './find.ts';
@@ -16,6 +16,7 @@ import { NetError } from './socket.ts';
 import type { Socket, SocketAddress } from './socket.ts';
 import { createSocketPair } from './socket-pair.ts';
 import { topologyOf, type Topology } from './topology.ts';
+import { attachedTo, createUserNetwork, removeUserNetwork, type CreateNetworkOptions } from './user-networks.ts';
 import type { AllocatedPort, Endpoint, Network, NetworkState, PortBinding } from './types.ts';
 
 export type NetworkEvent = { readonly type: 'networks-changed' };
@@ -37,6 +38,8 @@ export interface ConnectRequest {
   readonly hostname: string;
   /** `--network`: bridge (the default; `default` means it too), host, none, or a network's name or ID. */
   readonly networkMode?: string;
+  /** Every network to join, in order, with its settings; when absent, `networkMode` with `aliases`. */
+  readonly networks?: readonly EndpointRequest[];
   /** `-p` values, parsed with parsePublishSpecs. */
   readonly ports?: readonly PortMapping[];
   /** `-P`. */
@@ -47,6 +50,40 @@ export interface ConnectRequest {
   readonly aliases?: readonly string[];
   /** Reads the container's /etc/hosts (its root filesystem), so edits made inside count as on Linux. */
   readonly hosts?: () => string | undefined;
+}
+
+/** One network a container joins and its per-network settings (EndpointSettings: Aliases, IPAMConfig.IPv4Address). */
+export interface EndpointRequest {
+  /** The network's name or ID. */
+  readonly network: string;
+  readonly aliases?: readonly string[];
+  /** `--ip`. */
+  readonly ipv4Address?: string;
+}
+
+function endpointRequests(request: ConnectRequest): readonly EndpointRequest[] {
+  if (request.networks && request.networks.length > 0) return request.networks;
+  const mode = !request.networkMode || request.networkMode === 'default' ? 'bridge' : request.networkMode;
+  return [{ network: mode, ...(request.aliases ? { aliases: request.aliases } : {}) }];
+}
+
+/** The network and broadcast addresses of a subnet: never handed out, even inside an --ip-range. */
+function edgesOf(cidr: string): string[] {
+  const { base, prefixLen } = parseCidr(cidr);
+  return [intToIp(base), intToIp(base + 2 ** (32 - prefixLen) - 1)];
+}
+
+/**
+ * The default IPAM over an --ip-range: every address of the range counts, its first included (moby's bitmask
+ * reserves only the subnet's own network and broadcast addresses; from the code, not checked on a live daemon).
+ */
+function lowestFreeInRange(range: string, taken: ReadonlySet<string>): string | undefined {
+  const { base, prefixLen } = parseCidr(range);
+  for (let i = 0; i < 2 ** (32 - prefixLen); i++) {
+    const candidate = intToIp(base + i);
+    if (!taken.has(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 /** What a started container gets: its sockets and what `inspect` and `ps` show of its networking. */
@@ -116,6 +153,9 @@ export class NetworkService {
    */
   restore(saved: NetworkState): void {
     for (const id of [...this.#modes.keys()]) this.disconnect(id);
+    for (const n of this.#state.networks.values()) if (n.gateway) this.host.removeAddress(n.gateway);
+    for (const n of saved.networks.values()) if (n.gateway) this.host.addAddress(n.gateway);
+    this.host.addAddress(HOST_ETH0_ADDRESS);
     this.state = { ...saved, endpoints: new Map(), ports: [] };
   }
 
@@ -159,20 +199,20 @@ export class NetworkService {
   }
 
   /**
-   * A container starts: it gets an endpoint (address, MAC) on its network and its published ports, or a DockerError
-   * as Docker words it (the port is taken: the container stays Created). Connecting again first disconnects.
+   * A container starts: it gets an endpoint (address, MAC) on each of its networks, in order, and its published
+   * ports on the first, or a DockerError as Docker words it (the port is taken: the container stays Created).
+   * Connecting again first disconnects.
    */
   connect(containerId: string, request: ConnectRequest): Attachment {
     if (this.#modes.has(containerId)) this.disconnect(containerId);
-    const mode = !request.networkMode || request.networkMode === 'default' ? 'bridge' : request.networkMode;
-    const network = this.network(mode);
+    const wanted = endpointRequests(request);
+    const network = this.network(wanted[0]!.network);
     const requested = [...(request.ports ?? []), ...(request.publishAll ? publishAllMappings(request.exposedPorts ?? []) : [])];
-    const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');
-    const base = { networkId: network.id, endpointId, containerId, containerName: request.name, hostname: request.hostname, aliases: request.aliases ?? [] };
 
     if (network.driver === 'host' || network.driver === 'null') {
+      const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');
       this.#ids.set(afterId);
-      const endpoint: Endpoint = { ...base, ipAddress: '', prefixLen: 0, gateway: '', macAddress: '' };
+      const endpoint: Endpoint = { networkId: network.id, endpointId, containerId, containerName: request.name, hostname: request.hostname, aliases: [], ipAddress: '', prefixLen: 0, gateway: '', macAddress: '' };
       const stack =
         network.driver === 'host'
           ? this.host
@@ -182,21 +222,20 @@ export class NetworkService {
       return { stack, networkMode: network.name, endpoints: [endpoint], ports: {}, warnings };
     }
 
-    if (!network.dns && (request.aliases?.length ?? 0) > 0) {
-      throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
-    }
-    const taken = new Set([network.gateway!, ...[...this.#state.endpoints.values()].flat().filter((e) => e.networkId === network.id).map((e) => e.ipAddress)]);
-    const ip = lowestFreeAddress(network.subnet!, taken);
-    if (!ip) throw new DockerError(`Error response from daemon: no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`, 1, 'ENOADDR');
-    const [mac, afterMac] = randomMac(afterId);
-    this.#ids.set(afterMac);
-    const endpoint: Endpoint = { ...base, ipAddress: ip, prefixLen: parseCidr(network.subnet!).prefixLen, gateway: network.gateway!, macAddress: mac };
-
+    const endpoints: Endpoint[] = [];
     let state = this.#state;
+    for (const settings of wanted) {
+      const endpoint = this.#newEndpoint(state, containerId, request, settings);
+      endpoints.push(endpoint);
+      const all = new Map(state.endpoints);
+      all.set(containerId, [...endpoints]);
+      state = { ...state, endpoints: all };
+    }
+    const first = endpoints[0]!;
     const allocated: AllocatedPort[] = [];
     for (const mapping of requested) {
-      const result = allocatePort(state, containerId, mapping, ip);
-      if ('error' in result) throw failedProgramming(request.name, endpointId, result.error);
+      const result = allocatePort(state, containerId, mapping, first.ipAddress);
+      if ('error' in result) throw failedProgramming(request.name, first.endpointId, result.error);
       state = result.state;
       allocated.push(result.port);
     }
@@ -209,23 +248,127 @@ export class NetworkService {
         for (const f of forwards) f.close();
         if (!(e instanceof NetError)) throw e;
         const why = e.code === 'EADDRINUSE' ? 'address already in use' : 'cannot assign requested address';
-        const cause = `failed to bind host port for ${port.hostIp}:${port.hostPort}:${ip}:${port.containerPort}/tcp: ${why}`;
-        throw failedProgramming(request.name, endpointId, cause);
+        const cause = `failed to bind host port for ${port.hostIp}:${port.hostPort}:${first.ipAddress}:${port.containerPort}/tcp: ${why}`;
+        throw failedProgramming(request.name, first.endpointId, cause);
       }
     }
     const stack = new NetworkNamespace({
       hostname: request.hostname,
-      addresses: [ip],
+      addresses: endpoints.map((e) => e.ipAddress),
       hosts: request.hosts,
       nameServer: async (name) => embeddedDnsLookup(this.#state, containerId, name),
       route: (from, to, signal) => this.#route(from, to, signal),
     });
     this.#forwards.set(containerId, forwards);
-    this.#commit(containerId, network.name, stack, [endpoint], state);
-    return { stack, networkMode: network.name, endpoints: [endpoint], ports: this.portsOf(containerId, request.exposedPorts), warnings: [] };
+    this.#commit(containerId, network.name, stack, endpoints, state);
+    return { stack, networkMode: network.name, endpoints, ports: this.portsOf(containerId, request.exposedPorts), warnings: [] };
   }
 
-  /** The container stopped: its address and host ports are free again, as Docker releases them on stop. */
+  /**
+   * `docker network connect` on a running container: one more endpoint, its address added to the container's
+   * namespace at once (moby daemon.ConnectToNetwork). The checks on the request itself are the caller's (see
+   * checkEndpointRequest); this refuses what only the live state can tell.
+   */
+  connectNetwork(containerId: string, settings: EndpointRequest, request: { readonly name: string; readonly hostname: string }): Endpoint {
+    const network = this.network(settings.network);
+    const stack = this.#stacks.get(containerId);
+    const mine = this.endpointsOf(containerId);
+    if (!stack || mine.length === 0) throw new DockerError(`Error response from daemon: container ${containerId} is not running`, 1, 'ENOTRUNNING');
+    if (mine.some((e) => e.networkId === network.id)) {
+      throw new DockerError(`Error response from daemon: endpoint with name ${request.name} already exists in network ${network.name}`, 1, 'EEXISTS');
+    }
+    if (mine[0]!.ipAddress === '') {
+      throw new DockerError('Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network', 1, 'ESHARED');
+    }
+    const endpoint = this.#newEndpoint(this.#state, containerId, request, settings);
+    stack.addAddress(endpoint.ipAddress);
+    const all = new Map(this.#state.endpoints);
+    all.set(containerId, [...mine, endpoint]);
+    this.state = { ...this.#state, endpoints: all };
+    return endpoint;
+  }
+
+  /**
+   * `docker network disconnect` on a running container: the endpoint and its address go (its other networks stay;
+   * after the last one it keeps only its loopback, still running).
+   */
+  disconnectNetwork(containerId: string, ref: string): void {
+    const network = this.network(ref);
+    const mine = this.endpointsOf(containerId);
+    const endpoint = mine.find((e) => e.networkId === network.id);
+    if (!endpoint) throw new DockerError(`Error response from daemon: container ${containerId} is not connected to network ${network.name}`, 1, 'ENOTCONNECTED');
+    if (endpoint.ipAddress) this.#stacks.get(containerId)?.removeAddress(endpoint.ipAddress);
+    const all = new Map(this.#state.endpoints);
+    all.set(containerId, mine.filter((e) => e !== endpoint));
+    this.state = { ...this.#state, endpoints: all };
+  }
+
+  /** `docker network create`: a user-defined bridge; the host gets its gateway address, as Linux puts it on the bridge. */
+  createNetwork(options: CreateNetworkOptions): Network {
+    const created = createUserNetwork(this.#state, this.#ids.get(), this.clock.now(), options);
+    this.#ids.set(created.ids);
+    if (created.network.gateway) this.host.addAddress(created.network.gateway);
+    this.state = created.state;
+    return created.network;
+  }
+
+  /** `docker network rm` of one network (by ID, name or ID prefix); refused while running containers are attached. */
+  removeNetwork(ref: string): Network {
+    const removed = removeUserNetwork(this.#state, ref);
+    if (removed.network.gateway) this.host.removeAddress(removed.network.gateway);
+    this.state = removed.state;
+    return removed.network;
+  }
+
+  /**
+   * `docker network prune`: every user-defined network no running container is attached to (a stopped container's
+   * membership does not keep it: moby only counts endpoints), oldest first as the daemon walks them.
+   */
+  prune(keep: (n: Network) => boolean = () => false): Network[] {
+    const unused = [...this.#state.networks.values()].filter((n) => !n.predefined && attachedTo(this.#state, n.id).length === 0 && !keep(n));
+    return unused.map((n) => this.removeNetwork(n.id));
+  }
+
+  /** An endpoint on a bridge network: the requested `--ip` or the lowest free address of the subnet (or --ip-range). */
+  #newEndpoint(state: NetworkState, containerId: string, request: { readonly name: string; readonly hostname: string }, settings: EndpointRequest): Endpoint {
+    const network = findNetwork(state, settings.network);
+    if (network.driver !== 'bridge') {
+      throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
+    }
+    const aliases = settings.aliases ?? [];
+    if (!network.dns && aliases.length > 0) {
+      throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
+    }
+    const taken = new Set([network.gateway!, ...attachedTo(state, network.id).map((e) => e.ipAddress)]);
+    let ip: string | undefined;
+    if (settings.ipv4Address) {
+      ip = settings.ipv4Address;
+      if (!inSubnet(ip, network.subnet!)) {
+        throw new DockerError(`Error response from daemon: no configured subnet or ip-range contain the IP address ${ip}`, 1, 'EIP');
+      }
+      if (taken.has(ip)) throw new DockerError('Error response from daemon: Address already in use', 1, 'EIPINUSE');
+    } else {
+      ip = network.ipRange ? lowestFreeInRange(network.ipRange, new Set([...taken, ...edgesOf(network.subnet!)])) : lowestFreeAddress(network.subnet!, taken);
+    }
+    if (!ip) throw new DockerError(`Error response from daemon: no available IPv4 addresses on this network's address pools: ${network.name} (${network.id})`, 1, 'ENOADDR');
+    const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');
+    const [mac, afterMac] = randomMac(afterId);
+    this.#ids.set(afterMac);
+    return {
+      networkId: network.id,
+      endpointId,
+      containerId,
+      containerName: request.name,
+      hostname: request.hostname,
+      aliases,
+      ipAddress: ip,
+      prefixLen: parseCidr(network.subnet!).prefixLen,
+      gateway: network.gateway!,
+      macAddress: mac,
+    };
+  }
+
+  /** The container stopped: its addresses and host ports are free again, as Docker releases them on stop. */
   disconnect(containerId: string): void {
     if (!this.#modes.has(containerId)) return;
     for (const f of this.#forwards.get(containerId) ?? []) f.close();
@@ -300,8 +443,9 @@ export class NetworkService {
         const source = isHost ? target.gateway : shared!.ipAddress;
         return stack.deliver(to, { address: source, port: from.ephemeralPort() });
       }
-    } else if (!isHost && this.host.owns(to.address) && mine.length > 0) {
-      // A container reaches the host's own addresses (docker0's gateway, eth0) through its default route.
+    } else if (!isHost && this.host.owns(to.address) && mine.some((e) => !this.#state.networks.get(e.networkId)?.internal)) {
+      // A container reaches the host's own addresses (docker0's gateway, eth0) through its default route; an
+      // --internal network has none, so neither the host nor its published ports are reachable from there.
       return this.host.deliver(to, { address: mine[0]!.ipAddress, port: from.ephemeralPort() });
     }
     const subnets = isHost

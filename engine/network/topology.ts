@@ -12,6 +12,8 @@ export interface TopologyNetwork {
   readonly driver: string;
   readonly subnet?: string;
   readonly gateway?: string;
+  /** `--internal`: no route to the host or beyond. */
+  readonly internal: boolean;
   readonly endpoints: readonly TopologyEndpoint[];
 }
 
@@ -40,6 +42,7 @@ export function topologyOf(state: NetworkState): Topology {
       id: n.id,
       name: n.name,
       driver: n.driver,
+      internal: n.internal,
       ...(n.subnet ? { subnet: n.subnet, gateway: n.gateway } : {}),
       endpoints: attached
         .filter((e) => e.networkId === n.id)

@@ -13,6 +13,10 @@ export interface Network {
   /** IPv4 subnet and gateway (bridge networks only). */
   readonly subnet?: string;
   readonly gateway?: string;
+  /** `--ip-range`: where the IPAM hands out addresses (the whole subnet when absent). */
+  readonly ipRange?: string;
+  /** The subnet was given (`--subnet`): only then may a container ask for a fixed `--ip`. */
+  readonly userSubnet?: boolean;
   /** The Linux bridge on the host (`docker0` for the default one; `br-<12hex>` for user-defined ones). */
   readonly bridgeName?: string;
   /** Created by the daemon itself (`bridge`, `host`, `none`): cannot be removed. */

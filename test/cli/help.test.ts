@@ -23,7 +23,7 @@ describe('root help lists only registered commands', () => {
     expect(stdout).toContain(
       'Common Commands:\n  run         Create and run a new container from an image\n  exec        Execute a command in a running container\n  ps          List containers\n  build       Build an image from a Dockerfile\n  pull        Download an image from a registry\n  images      List images\n  search      Search Docker Hub for images\n  version     Show the Docker version information\n  info        Display system-wide information\n',
     );
-    expect(stdout).toContain('Management Commands:\n  builder     Manage builds\n  container   Manage containers\n  image       Manage images\n  system      Manage Docker\n');
+    expect(stdout).toContain('Management Commands:\n  builder     Manage builds\n  container   Manage containers\n  image       Manage images\n  network     Manage networks\n  system      Manage Docker\n');
     expect(stdout).not.toContain('  login ');
     expect(stdout).toMatch(/Global Options:\n {6}--config string {6}Location of client config files \(default\n {27}"\/home\/student\/\.docker"\)\n/);
     expect(stdout.endsWith('For more help on how to use Docker, head to https://docs.docker.com/go/guides/\n')).toBe(true);

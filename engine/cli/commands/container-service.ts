@@ -11,6 +11,7 @@ import { parseMountOption } from '../mount-option.ts';
 import { volumeFlags } from '../volume-option.ts';
 import { parsePortRange, parsePublishSpecs } from '../../network/publish-spec.ts';
 import { metadataOptions } from '../create-flags.ts';
+import { parseNetworkFlags } from '../network-option.ts';
 
 /** The daemon's container runtime; every machine has one, so its absence is an engine bug, not a user error. */
 export function containerService(ctx: CommandContext): ContainerService {
@@ -67,11 +68,23 @@ export function createOptions(ctx: CommandContext, command: 'run' | 'create' = '
     ports: parsePublishSpecs(f.list('publish')),
     publishAll: f.bool('publish-all'),
     expose: f.list('expose').map(checkExpose),
-    ...(f.list('network').length > 0 ? { networkMode: f.list('network')[0]! } : {}),
-    ...(f.list('network-alias').length > 0 ? { aliases: f.list('network-alias') } : {}),
+    ...networkOptions(ctx, command),
     ...(f.list('link').length > 0 ? { links: f.list('link') } : {}),
     ...metadataOptions(ctx, command),
   };
+}
+
+/** `--network` (repeatable), `--network-alias` and `--ip` as the networks to join; client errors as `docker: ...`. */
+function networkOptions(ctx: CommandContext, command: 'run' | 'create'): Pick<CreateOptions, 'networkMode' | 'networks'> {
+  const f = ctx.flags;
+  let networks;
+  try {
+    networks = parseNetworkFlags(f.list('network'), { aliases: f.list('network-alias'), ip: f.string('ip') });
+  } catch (e) {
+    if (e instanceof Error) throw runError(e.message, 125, command);
+    throw e;
+  }
+  return networks.length > 0 ? { networkMode: networks[0]!.target, networks } : {};
 }
 
 /** The client's check of `--expose` values (container/opts.go): a port or range, with an optional protocol. */

@@ -16,6 +16,12 @@ import { searchCommand } from './search.ts';
 import { systemDfCommand } from './system-df.ts';
 import { tagCommand } from './tag.ts';
 import { versionCommand } from './version.ts';
+import { networkConnectCommand, networkDisconnectCommand } from './network-connect.ts';
+import { networkCreateCommand } from './network-create.ts';
+import { networkInspectCommand } from './network-inspect.ts';
+import { networkLsCommand } from './network-ls.ts';
+import { networkPruneCommand } from './network-prune.ts';
+import { networkRmCommand } from './network-rm.ts';
 import { volumeCreateCommand } from './volume-create.ts';
 import { volumeInspectCommand } from './volume-inspect.ts';
 import { volumeLsCommand } from './volume-ls.ts';
@@ -70,6 +76,13 @@ export const COMMANDS: readonly Command[] = [
   volumeInspectCommand,
   volumeRmCommand,
   volumePruneCommand,
+  networkCreateCommand,
+  networkLsCommand,
+  networkInspectCommand,
+  networkRmCommand,
+  networkConnectCommand,
+  networkDisconnectCommand,
+  networkPruneCommand,
   runCommand,
   createCommand,
   startCommand,

@@ -1,4 +1,5 @@
 import { DockerError, isDockerError } from '../../core/errors.ts';
+import { networkInspectValue } from './network-inspect.ts';
 import { volumeInspectValue } from './volume-inspect.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { containerInspectValue } from './inspect-container.ts';
@@ -36,8 +37,7 @@ const notFound = (message: string) => () => {
 };
 
 /**
- * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Networks answer "not found"
- * until the network model has them; swarm objects are skipped because this daemon is no swarm manager.
+ * What `docker inspect` tries, in docker/cli's order (system/inspect.go inspectAll). Swarm objects are skipped because this daemon is no swarm manager.
  */
 const KINDS: readonly ObjectKind[] = [
   {
@@ -46,7 +46,7 @@ const KINDS: readonly ObjectKind[] = [
     find: (ctx, ref, size) => (ctx.engine.runtime ? containerInspectValue(ctx.engine.runtime, ref, size, ctx.engine.network) : notFound(`No such container: ${ref}`)()),
   },
   { type: 'image', find: (ctx, ref) => imageInspectValue(ctx.engine.images.store, ref) },
-  { type: 'network', find: (_ctx, ref) => notFound(`network ${ref} not found`)() },
+  { type: 'network', find: (ctx, ref) => (ctx.engine.network ? networkInspectValue(ctx.engine.network, ctx.engine.network.network(ref)) : notFound(`network ${ref} not found`)()) },
   { type: 'volume', find: (ctx, ref) => (ctx.engine.volumes ? volumeInspectValue(ctx.engine.volumes.get(ref)) : notFound(`get ${ref}: no such volume`)()) },
   { type: 'plugin', find: (_ctx, ref) => notFound(`plugin "${ref}" not found`)() },
 ];

@@ -1,4 +1,5 @@
 import { matchLabels, parseFilters, validateFilters, type Filters } from '../../image/filters.ts';
+import { membershipOf, networkNamesOf } from '../../runtime/containers/network-membership.ts';
 import { HEALTH_STATUSES, healthStatus, type HealthStatus } from '../../runtime/containers/health.ts';
 import { resolveImage } from '../../image/store.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
@@ -41,7 +42,7 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: [c.record.network.mode], ...(service?.health(c.record.id) ? { health: service.health(c.record.id)! } : {}), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
+    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: networkNamesOf(c.record.network), ...(service?.health(c.record.id) ? { health: service.health(c.record.id)! } : {}), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },
@@ -65,7 +66,7 @@ function matches(ctx: CommandContext, c: ContainerView, filters: Filters): boole
     // A volume by its name (a bind mount by its source) or by where it is mounted.
     any('volume', (v) => c.record.mounts.some((m) => (m.Name || m.Source) === v || m.Destination === v)) &&
     // A network by name, or by a prefix of its ID (the entry stays while the container is stopped).
-    any('network', (v) => c.record.network.mode === v || networkIdOf(ctx, c.record.network.mode).startsWith(v)) &&
+    any('network', (v) => membershipOf(c.record.network).some((m) => m.name === v || (m.networkId ?? networkIdOf(ctx, m.name)).startsWith(v))) &&
     any('health', (v) => {
       if (!HEALTH_STATUSES.includes(v as HealthStatus)) throw new DockerError(`Error response from daemon: Unrecognised filter value for health: ${v}`, 1, 'EFILTER');
       return healthStatus(c.record, c.state, ctx.engine.runtime?.health(c.record.id)) === v;

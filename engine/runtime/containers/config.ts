@@ -3,6 +3,7 @@ import type { ContainerConfig as ImageContainerConfig } from '../../image/types.
 import type { MountRequest } from '../mounts/types.ts';
 import type { PortMapping } from '../../network/publish-spec.ts';
 import type { ContainerConfig, HealthConfig } from './types.ts';
+import type { NetworkAttachmentRequest } from './network-membership.ts';
 
 /** What `docker create` / `run` ask for on top of the image's config. */
 export interface CreateOptions {
@@ -36,6 +37,10 @@ export interface CreateOptions {
   readonly aliases?: readonly string[];
   /** `--link name[:alias]`, as typed. */
   readonly links?: readonly string[];
+  /** `--ip`. */
+  readonly ip?: string;
+  /** Every `--network` with its settings (`--network-alias` and `--ip` already on the first); wins over networkMode. */
+  readonly networks?: readonly NetworkAttachmentRequest[];
   /** `-p`, parsed by the client. */
   readonly ports?: readonly PortMapping[];
   /** `-P`. */

@@ -18,6 +18,8 @@ import type { ContainerRecord } from './types.ts';
 /** One network a container is attached to, as the network model reports it (moby network.EndpointSettings). */
 export interface EndpointInput {
   readonly NetworkID: string;
+  /** The `--ip` asked for (null when the IPAM chose). */
+  readonly IPAMConfig?: { readonly IPv4Address: string } | null;
   readonly EndpointID?: string;
   readonly Gateway?: string;
   readonly IPAddress?: string;
@@ -301,7 +303,7 @@ function networkSettings(n: NetworkSettingsInput): Record<string, unknown> {
 /** network.EndpointSettings of Docker 28 (GwPriority is new in 28.0). */
 function endpoint(e: EndpointInput): Record<string, unknown> {
   return {
-    IPAMConfig: null,
+    IPAMConfig: e.IPAMConfig ? { ...e.IPAMConfig } : null,
     Links: e.Links ? [...e.Links] : null,
     Aliases: e.Aliases ? [...e.Aliases] : null,
     MacAddress: e.MacAddress ?? '',

@@ -5,9 +5,11 @@ import { containerHostnameFile, containerHostsFile, type HostsRecord } from '../
 import { DEFAULT_BRIDGE_GATEWAY } from '../../network/defaults.ts';
 import { HOST_STUB_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF, HOST_UPSTREAM_RESOLV_CONF_PATH } from '../../network/host-config.ts';
 import { linkEnv, linkHostsRecord, type LinkedChild } from '../../network/links.ts';
-import { containerResolvConf } from '../../network/resolv-conf.ts';
+import { containerResolvConf, EMBEDDED_DNS_ADDRESS } from '../../network/resolv-conf.ts';
+import type { Endpoint } from '../../network/types.ts';
 import type { Attachment, NetworkService } from '../../network/service.ts';
-import type { ContainerRecord } from './types.ts';
+import { endpointRequestOf, membershipOf } from './network-membership.ts';
+import type { ContainerEndpointConfig, ContainerRecord } from './types.ts';
 
 /** A started container's networking: its sockets and the /etc files Docker bind-mounts into it. */
 export interface ContainerNetworking {
@@ -15,6 +17,14 @@ export interface ContainerNetworking {
   readonly mounts: readonly Mount[];
   /** The `--link` variables (`DB_PORT_27017_TCP=...`), which the daemon puts under the container's own Env. */
   readonly env: readonly string[];
+  /**
+   * `docker network connect` while it runs: the sandbox adds the new address to /etc/hosts and, on the first
+   * user-defined network, starts the embedded server and points resolv.conf at it (libnetwork
+   * populateNetworkResources); a file the container has edited is left alone, as Docker does.
+   */
+  readonly joined: (endpoint: Endpoint) => void;
+  /** `docker network disconnect` while it runs: the address's line leaves /etc/hosts. */
+  readonly left: (endpoint: Endpoint) => void;
 }
 
 /**
@@ -32,10 +42,10 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     name: record.name,
     hostname,
     networkMode: record.network.mode,
+    networks: membershipOf(record.network).map((m) => endpointRequestOf(joinable(network, m))),
     ports: record.network.ports,
     publishAll: record.network.publishAll,
     exposedPorts: record.network.exposedPorts,
-    ...(record.network.aliases ? { aliases: record.network.aliases } : {}),
     hosts: () => (files.exists('/hosts') ? files.readText('/hosts') : undefined),
   });
   const isHost = attachment.networkMode === 'host';
@@ -46,12 +56,40 @@ export function connectContainer(network: NetworkService, record: ContainerRecor
     : containerHostsFile({ hostname, addresses: attachment.endpoints.flatMap((e) => (e.ipAddress ? [e.ipAddress] : [])), extraHosts });
   files.writeFile('/hosts', hosts, { mode: 0o644 });
   files.writeFile('/hostname', isHost ? hostText('/etc/hostname') : containerHostnameFile(hostname), { mode: 0o644 });
+  // On a user-defined network the embedded server answers at 127.0.0.11 (it forwards to the host's upstreams).
+  const embedded = attachment.endpoints.some((e) => network.state.networks.get(e.networkId)?.dns);
   const resolv = isHost
     ? containerResolvConf({ path: '/etc/resolv.conf', content: HOST_STUB_RESOLV_CONF }, 'host')
-    : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'legacy');
+    : containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, embedded ? 'internal' : 'legacy');
   files.writeFile('/resolv.conf', resolv, { mode: 0o644 });
   const mounts = ['hosts', 'hostname', 'resolv.conf'].map((name) => ({ target: `/etc/${name}`, fs: files, base: `/${name}`, readOnly: false }));
-  return { attachment, mounts, env: links.flatMap(linkEnv) };
+  const written = { hosts, resolv };
+  const rewrite = (path: '/hosts' | '/resolv.conf', key: 'hosts' | 'resolv', next: string) => {
+    if (!files.exists(path) || files.readText(path) !== written[key]) return;
+    files.writeFile(path, next, { mode: 0o644 });
+    written[key] = next;
+  };
+  const joined = (endpoint: Endpoint) => {
+    if (endpoint.ipAddress) rewrite('/hosts', 'hosts', `${written.hosts}${endpoint.ipAddress}\t${hostname}\n`);
+    if (network.state.networks.get(endpoint.networkId)?.dns && !written.resolv.includes(`nameserver ${EMBEDDED_DNS_ADDRESS}`)) {
+      rewrite('/resolv.conf', 'resolv', containerResolvConf({ path: HOST_UPSTREAM_RESOLV_CONF_PATH, content: HOST_UPSTREAM_RESOLV_CONF }, 'internal'));
+    }
+  };
+  const left = (endpoint: Endpoint) => {
+    if (!endpoint.ipAddress) return;
+    rewrite('/hosts', 'hosts', written.hosts.split('\n').filter((l) => !l.startsWith(`${endpoint.ipAddress}\t`)).join('\n'));
+  };
+  return { attachment, mounts, joined, left, env: links.flatMap(linkEnv) };
+}
+
+/**
+ * The member as the network service joins it: by the ID it was joined with, or by name when that network was
+ * removed and created again since (its endpoint settings follow the name, as in NetworkSettings.Networks).
+ */
+function joinable(network: NetworkService, member: ContainerEndpointConfig): ContainerEndpointConfig {
+  if (!member.networkId || network.state.networks.has(member.networkId)) return member;
+  const { networkId: _gone, ...byName } = member;
+  return byName;
 }
 
 /** The create response's Warnings (daemon/create.go verifyNetworkingConfig): what the CLI prints as `WARNING: ...`. */

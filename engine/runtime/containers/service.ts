@@ -22,7 +22,7 @@ import type { Fs } from '../../fs/types.ts';
 import { parseBind } from '../mounts/parse-bind.ts';
 import type { NetworkService } from '../../network/service.ts';
 import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
-import { connectContainer } from './networking.ts';
+import { connectContainer, type ContainerNetworking } from './networking.ts';
 import { linkedChildren, registerLinks } from './links.ts';
 import { setupMounts } from '../mounts/setup.ts';
 import { attachMounts } from '../mounts/attach.ts';
@@ -44,7 +44,9 @@ import { startHealthMonitor, type HealthState } from './health-monitor.ts';
 import { checkRename } from './rename.ts';
 import type { Filters } from '../../image/filters.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
-import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
+import type { ContainerEndpointConfig, ContainerRecord, ContainerStore, LogEntry } from './types.ts';
+import type { Network } from '../../network/types.ts';
+import { checkEndpointSettings, endpointRequestOf, isNamespaceMode, membershipOf, type NetworkAttachmentRequest } from './network-membership.ts';
 
 /** What the container service tells the rest of the engine (and the page's pictures). */
 export type ContainerEvent = { readonly type: 'containers-changed' };
@@ -90,6 +92,8 @@ interface Live {
   health?: ReturnType<typeof startHealthMonitor>;
   /** Its processes (main and exec'd), their freezer and their view of the clock. */
   readonly cgroup: ContainerCgroup;
+  /** The networking of the current (or next) run: its /etc files follow `network connect` and `disconnect`. */
+  networking?: ContainerNetworking;
 }
 
 /**
@@ -176,12 +180,19 @@ export class ContainerService {
     let ids = afterId;
     if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
     this.#o.ids.set(ids);
-    const networkMode = !options.networkMode || options.networkMode === 'default' ? 'bridge' : options.networkMode;
-    const network = this.#o.network.network(networkMode);
-    // daemon/create.go verifyNetworkingConfig: aliases need a network with its own DNS.
-    if ((options.aliases?.length ?? 0) > 0 && !network.dns) {
-      throw new DockerError('Error response from daemon: network-scoped aliases are only supported for user-defined networks', 1, 'EALIAS');
-    }
+    const attachments = requestedNetworks(options);
+    const networkMode = attachments[0]!.target;
+    // daemon/create.go verifyNetworkingConfig: every network exists, and aliases or --ip suit it.
+    const members: ContainerEndpointConfig[] = attachments.map((a) => {
+      const network = this.#o.network.network(a.target);
+      checkEndpointSettings(network, a);
+      return {
+        name: network.name,
+        networkId: network.id,
+        ...(a.aliases && a.aliases.length > 0 ? { aliases: [...a.aliases] } : {}),
+        ...(a.ipv4Address ? { ipv4Address: a.ipv4Address } : {}),
+      };
+    });
     const links = registerLinks(this.#records.values(), options.links ?? [], name!, networkMode);
     const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
     const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
@@ -199,9 +210,9 @@ export class ContainerService {
       restartPolicy,
       network: {
         mode: networkMode,
+        networks: members,
         ports: options.ports ?? [],
         publishAll: options.publishAll ?? false,
-        ...(options.aliases && options.aliases.length > 0 ? { aliases: [...options.aliases] } : {}),
         exposedPorts: exposedPorts(image.config.config.ExposedPorts, options.expose),
       },
       binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
@@ -226,6 +237,66 @@ export class ContainerService {
     );
     this.#announce();
     return record;
+  }
+
+  /**
+   * `docker network connect` (moby daemon.ConnectToNetwork): a running container gets its endpoint at once; a
+   * stopped one keeps the network in its record and joins it at the next start.
+   */
+  connectNetwork(ref: string, request: NetworkAttachmentRequest): void {
+    const { record, state } = this.get(ref);
+    if (state.Dead || state.phase.startsWith('removing')) throw removalInProgress(record.id);
+    const network = this.#o.network.network(request.target);
+    const current = membershipOf(record.network);
+    const modeNetwork = this.#o.network.network(current[0]?.networkId ?? record.network.mode);
+    if (isNamespaceMode(network)) throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
+    if (isNamespaceMode(modeNetwork)) {
+      throw new DockerError('Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network', 1, 'ESHARED');
+    }
+    checkEndpointSettings(network, request, { connecting: true });
+    if (current.some((m) => m.name === network.name)) {
+      throw new DockerError(`Error response from daemon: endpoint with name ${record.name} already exists in network ${network.name}`, 1, 'EEXISTS');
+    }
+    const member: ContainerEndpointConfig = {
+      name: network.name,
+      networkId: network.id,
+      ...(request.aliases && request.aliases.length > 0 ? { aliases: [...request.aliases] } : {}),
+      ...(request.ipv4Address ? { ipv4Address: request.ipv4Address } : {}),
+    };
+    if (state.Running || state.Paused) {
+      const endpoint = this.#o.network.connectNetwork(record.id, endpointRequestOf(member), { name: record.name, hostname: record.config.Hostname });
+      this.#live.get(record.id)?.networking?.joined(endpoint);
+    }
+    this.#update(record.id, (r) => ({ ...r, network: { ...r.network, networks: [...membershipOf(r.network), member] } }));
+    this.#announce();
+  }
+
+  /** `docker network disconnect [-f]`: the network leaves the record, and the endpoint goes if the container runs. */
+  disconnectNetwork(ref: string, target: string, force = false): void {
+    const { record, state } = this.get(ref);
+    let network: Network | undefined;
+    try {
+      network = this.#o.network.network(target);
+    } catch (e) {
+      // -f drops a membership even when its network is gone (moby forceEndpointDelete).
+      if (!force) throw e;
+    }
+    const name = network?.name ?? target;
+    const current = membershipOf(record.network);
+    if (network && isNamespaceMode(network)) throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
+    const running = state.Running || state.Paused;
+    if (!running && (state.Dead || state.phase.startsWith('removing'))) throw removalInProgress(record.id);
+    if (!current.some((m) => m.name === name)) {
+      // moby words the two paths differently: the record's check (stopped) says "the network".
+      throw new DockerError(`Error response from daemon: container ${record.id} is not connected to ${running ? '' : 'the '}network ${name}`, 1, 'ENOTCONNECTED');
+    }
+    if (running && network) {
+      const endpoint = this.#o.network.endpointsOf(record.id).find((e) => e.networkId === network.id);
+      this.#o.network.disconnectNetwork(record.id, network.id);
+      if (endpoint) this.#live.get(record.id)?.networking?.left(endpoint);
+    }
+    this.#update(record.id, (r) => ({ ...r, network: { ...r.network, networks: membershipOf(r.network).filter((m) => m.name !== name) } }));
+    this.#announce();
   }
 
   /** `docker start`: a process runc cannot exec fails here, and the container stays as it was. */
@@ -529,6 +600,7 @@ export class ContainerService {
     // Legacy links work on the default bridge only; on user-defined networks the embedded DNS resolves names.
     const links = record.network.mode === 'bridge' ? linkedChildren(record, this.#records.values(), running, (id) => this.#o.network.endpointsOf(id)[0]?.ipAddress) : [];
     const networking = connectContainer(this.#o.network, record, this.#o.hostFs, () => this.clock.nowSeconds(), links);
+    live.networking = networking;
     try {
       return prepareMainProcess(record, this.#rootOf(record), this.#hostOf(live), networking);
     } catch (e) {
@@ -669,6 +741,18 @@ export class ContainerService {
   #announce(): void {
     this.#o.announce?.({ type: 'containers-changed' });
   }
+}
+
+/** moby errRemovalContainer. */
+function removalInProgress(id: string): DockerError {
+  return new DockerError(`Error response from daemon: Container ${id} is marked for removal and cannot be connected or disconnected to the network`, 1, 'EREMOVING');
+}
+
+/** `--network` values (or the default bridge) with `--network-alias` and `--ip` on the first, as the CLI sends them. */
+function requestedNetworks(options: CreateOptions): NetworkAttachmentRequest[] {
+  const asMode = (t: string) => (t === '' || t === 'default' ? 'bridge' : t);
+  if (options.networks && options.networks.length > 0) return options.networks.map((n) => ({ ...n, target: asMode(n.target) }));
+  return [{ target: asMode(options.networkMode ?? ''), ...(options.aliases ? { aliases: options.aliases } : {}), ...(options.ip ? { ipv4Address: options.ip } : {}) }];
 }
 
 /** The HostConfig fields a record keeps only when the flags set them. */

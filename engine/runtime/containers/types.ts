@@ -103,16 +103,33 @@ export interface ContainerRecord {
 }
 
 export interface ContainerNetworkConfig {
-  /** `--network`: `bridge` unless given (`default` means bridge too). */
+  /** HostConfig.NetworkMode: the first `--network` as typed, `bridge` unless given (`default` means bridge too). */
   readonly mode: string;
+  /**
+   * The networks the container belongs to, in order, with their settings (NetworkSettings.Networks): kept while it
+   * is stopped and joined at the next start. Absent in records saved before it existed (see membershipOf).
+   */
+  readonly networks?: readonly ContainerEndpointConfig[];
   /** `-p`, parsed. */
   readonly ports: readonly PortMapping[];
   /** `-P`. */
   readonly publishAll: boolean;
-  /** `--network-alias` (user-defined networks only). */
+  /** `--network-alias` of records saved before `networks` existed; now each member carries its own. */
   readonly aliases?: readonly string[];
   /** The image's ExposedPorts and `--expose` (`80/tcp`). */
   readonly exposedPorts: readonly string[];
+}
+
+/** One network a container belongs to and its endpoint settings (EndpointSettings: Aliases, IPAMConfig). */
+export interface ContainerEndpointConfig {
+  /** The network's name (what inspect keys NetworkSettings.Networks by and ps shows). */
+  readonly name: string;
+  /** Its ID when it was joined, so a network removed and created again under the name is not taken for it. */
+  readonly networkId?: string;
+  /** `--network-alias` / `--alias`. */
+  readonly aliases?: readonly string[];
+  /** `--ip`. */
+  readonly ipv4Address?: string;
 }
 
 /** What an engine snapshot holds of the containers: records and their lifecycles, in creation order. */
