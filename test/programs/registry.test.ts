@@ -29,7 +29,7 @@ describe('containerPrograms', () => {
     // The not-simulated list names only what the catalog uses and nothing that runs for real.
     for (const n of UNSIMULATED_CATALOG_PROGRAMS) expect(names.has(n), n).toBe(true);
     const real = [...names].filter((n) => !UNSIMULATED_CATALOG_PROGRAMS.includes(n)).sort();
-    expect(real).toEqual(['apk', 'apt', 'apt-get', 'basename', 'bash', 'busybox', 'cat', 'chmod', 'chown', 'clear', 'cp', 'curl', 'cut', 'dash', 'date', 'dirname', 'dpkg', 'echo', 'env', 'false', 'find', 'gosu', 'grep', 'head', 'hello', 'hostname', 'id', 'ls', 'mkdir', 'mongod', 'mongosh', 'mv', 'nginx', 'printf', 'pwd', 'python3', 'redis-cli', 'redis-server', 'rm', 'rmdir', 'sed', 'seq', 'setpriv', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'wc', 'which', 'whoami', 'xargs']);
+    expect(real).toEqual(['apk', 'apt', 'apt-get', 'basename', 'bash', 'busybox', 'cat', 'chmod', 'chown', 'clear', 'cp', 'curl', 'cut', 'dash', 'date', 'dirname', 'dpkg', 'echo', 'env', 'false', 'find', 'getent', 'gosu', 'grep', 'head', 'hello', 'hostname', 'id', 'ls', 'mkdir', 'mongod', 'mongosh', 'mv', 'nginx', 'printf', 'pwd', 'python3', 'redis-cli', 'redis-server', 'rm', 'rmdir', 'sed', 'seq', 'setpriv', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'wc', 'which', 'whoami', 'xargs']);
   });
 
   it('lets extra programs (the node runtime, servers) take over names', () => {

@@ -20,6 +20,8 @@ export const DEBIAN_USR_BIN: Readonly<Record<string, number>> = {
   nl: 55_760, od: 72_288, expr: 51_728, timeout: 39_952,
   // util-linux's; redis 8's entrypoint drops privileges with it (size estimated)
   setpriv: 47_488,
+  // libc-bin's (size estimated): `getent hosts mongo` shows what a container's resolver answers
+  getent: 39_448,
 };
 
 /** Names that are links on Debian (`/usr/bin/sh -> dash`, `[ -> test`) rather than files of their own. */
@@ -184,7 +186,7 @@ export function alpineGroup(...extra: string[]): string {
 
 /** The busybox applets every Alpine image links to /bin/busybox (the ones lessons use; the real list is ~400). */
 const BUSYBOX_BIN = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mktemp more mount mv netstat nice pidof ping ps pwd rm rmdir sed sh sleep stat su sync tar touch true umount uname usleep watch zcat';
-const BUSYBOX_USR_BIN = 'awk basename cut dirname du env expr find free head id less md5sum nc nproc printf readlink realpath seq sha256sum sort tail tee test time top tr uniq unzip uptime wc wget which whoami xargs yes';
+const BUSYBOX_USR_BIN = 'awk basename cut dirname du env expr find free head id less md5sum nc nproc nslookup printf readlink realpath seq sha256sum sort tail tee test time top tr uniq unzip uptime wc wget which whoami xargs yes';
 
 export interface AlpineRoot {
   readonly version: string;
