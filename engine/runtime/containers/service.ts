@@ -1,37 +1,28 @@
 import type { VirtualClock } from '../../core/clock.ts';
 import { DockerError, isDockerError } from '../../core/errors.ts';
-import { nextHexId } from '../../core/ids.ts';
-import { nextContainerName } from '../../core/names.ts';
 import { diffTrees } from '../../fs/diff.ts';
 import { makeDir } from '../../fs/tree.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import { union } from '../../fs/union.ts';
 import { layerSize } from '../../image/catalog/compute.ts';
-import { noSuchImage } from '../../image/get.ts';
 import type { ContainerUse } from '../../image/remove.ts';
 import type { ImageService } from '../../image/service.ts';
-import { resolveImage } from '../../image/store.ts';
 import type { Digest } from '../../image/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { Collector, EMPTY_READER, type Readable } from '../../programs/streams.ts';
-import { createContainerLifecycle, parseRestartPolicy, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
+import { createContainerLifecycle, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
 import { noSuchContainer } from '../lifecycle/errors.ts';
 import type { IdSource, VolumeService } from '../volumes/service.ts';
 import { isAnonymous } from '../volumes/types.ts';
 import type { Fs } from '../../fs/types.ts';
-import { parseBind } from '../mounts/parse-bind.ts';
 import type { NetworkService } from '../../network/service.ts';
-import { parsePortKey, parsePortRange, portKey } from '../../network/publish-spec.ts';
 import { connectContainer, type ContainerNetworking } from './networking.ts';
-import { linkedChildren, registerLinks } from './links.ts';
-import { setupMounts } from '../mounts/setup.ts';
+import { linkedChildren } from './links.ts';
 import { attachMounts } from '../mounts/attach.ts';
 import { MountedFs } from '../../fs/mount-fs.ts';
 import { TreeFs } from '../../fs/tree-fs.ts';
-import { tmpfsRequest } from '../mounts/tmpfs.ts';
-import type { MountRequest } from '../mounts/types.ts';
-import { mergeConfig, commandLine, type CreateOptions } from './config.ts';
-import { checkContainerName, nameConflict } from './names.ts';
+import type { CreateOptions } from './config.ts';
+import { newContainerRecord } from './create-record.ts';
 import { prepareMainProcess, type PreparedProcess } from './process.ts';
 import { ContainerCgroup, DEFAULT_RESIDENT_BYTES, PidCounter, type ProcessEntry } from './processes.ts';
 import { startExec, type ExecProcess, type ExecRequest } from './exec.ts';
@@ -39,7 +30,7 @@ import { execNotRunning, execPaused, execRestarting } from './exec-errors.ts';
 import { NO_STATS, sampleStats, type ContainerStats } from './stats.ts';
 import { findContainer } from './resolve.ts';
 import { pruneCandidates } from './prune.ts';
-import { checkHealthConfig, hasHealthcheck } from './health.ts';
+import { hasHealthcheck } from './health.ts';
 import { startHealthMonitor, type HealthState } from './health-monitor.ts';
 import { checkRename } from './rename.ts';
 import type { Filters } from '../../image/filters.ts';
@@ -164,64 +155,17 @@ export class ContainerService {
 
   /** `docker create`: the image must be local (the CLI pulls it first). */
   create(options: CreateOptions): ContainerRecord {
-    const image = resolveImage(this.#o.images.store, options.image);
-    if (!image) throw noSuchImage(options.image);
-    const config = mergeConfig(image.config.config, options);
-    checkHealthConfig(config.Healthcheck);
-    const restartPolicy = parseRestartPolicy(options.restart ?? 'no');
-    let name: string;
-    if (options.name !== undefined && options.name !== '') {
-      name = checkContainerName(options.name);
-      const holder = [...this.#records.values()].find((r) => r.name === name);
-      if (holder) throw nameConflict(name, holder.id);
-    }
-    const requests = mountRequests(options);
-    const [id, afterId] = nextHexId(this.#o.ids.get(), 'container');
-    let ids = afterId;
-    if (options.name === undefined || options.name === '') [name, ids] = nextContainerName(ids, (n) => [...this.#records.values()].some((r) => r.name === n));
-    this.#o.ids.set(ids);
-    const attachments = requestedNetworks(options);
-    const networkMode = attachments[0]!.target;
-    // daemon/create.go verifyNetworkingConfig: every network exists, and aliases or --ip suit it.
-    const members: ContainerEndpointConfig[] = attachments.map((a) => {
-      const network = this.#o.network.network(a.target);
-      checkEndpointSettings(network, a);
-      return {
-        name: network.name,
-        networkId: network.id,
-        ...(a.aliases && a.aliases.length > 0 ? { aliases: [...a.aliases] } : {}),
-        ...(a.ipv4Address ? { ipv4Address: a.ipv4Address } : {}),
-      };
+    const record = newContainerRecord(options, {
+      images: this.#o.images,
+      network: this.#o.network,
+      volumes: this.#o.volumes,
+      hostFs: this.#o.hostFs,
+      ids: this.#o.ids,
+      now: this.clock.now(),
+      existing: [...this.#records.values()],
+      layerTree: (chainId) => this.#o.images.store.layers.get(chainId)?.tree ?? makeDir(),
     });
-    const links = registerLinks(this.#records.values(), options.links ?? [], name!, networkMode);
-    const imageVolumes = [...(options.volumes ?? []), ...Object.keys(image.config.config.Volumes ?? {})];
-    const mounts = setupMounts(requests, imageVolumes, union(this.#imageLayers({ imageLayers: image.layers })), { volumes: this.#o.volumes, hostFs: this.#o.hostFs });
-    const argv = commandLine(config);
-    const record: ContainerRecord = {
-      id,
-      name: name!,
-      imageId: image.id,
-      imageLayers: image.layers,
-      created: this.clock.now(),
-      path: argv[0]!,
-      args: argv.slice(1),
-      config: { ...config, Hostname: config.Hostname || id.slice(0, 12) },
-      autoRemove: options.autoRemove ?? false,
-      restartPolicy,
-      network: {
-        mode: networkMode,
-        networks: members,
-        ports: options.ports ?? [],
-        publishAll: options.publishAll ?? false,
-        exposedPorts: exposedPorts(image.config.config.ExposedPorts, options.expose),
-      },
-      binds: options.binds && options.binds.length > 0 ? [...options.binds] : null,
-      mounts,
-      ...hostConfigExtras(options),
-      ...(links.length > 0 ? { links } : {}),
-      layer: makeDir(),
-      logs: [],
-    };
+    const { id, restartPolicy, config } = record;
     this.#records.set(id, record);
     this.#open(id, (effects) =>
       createContainerLifecycle(
@@ -748,40 +692,9 @@ function removalInProgress(id: string): DockerError {
   return new DockerError(`Error response from daemon: Container ${id} is marked for removal and cannot be connected or disconnected to the network`, 1, 'EREMOVING');
 }
 
-/** `--network` values (or the default bridge) with `--network-alias` and `--ip` on the first, as the CLI sends them. */
-function requestedNetworks(options: CreateOptions): NetworkAttachmentRequest[] {
-  const asMode = (t: string) => (t === '' || t === 'default' ? 'bridge' : t);
-  if (options.networks && options.networks.length > 0) return options.networks.map((n) => ({ ...n, target: asMode(n.target) }));
-  return [{ target: asMode(options.networkMode ?? ''), ...(options.aliases ? { aliases: options.aliases } : {}), ...(options.ip ? { ipv4Address: options.ip } : {}) }];
-}
 
-/** The HostConfig fields a record keeps only when the flags set them. */
-function hostConfigExtras(options: CreateOptions): Pick<ContainerRecord, 'mountRequests' | 'tmpfs' | 'extraHosts'> {
-  const tmpfs = options.tmpfs ?? [];
-  return {
-    ...(options.mounts && options.mounts.length > 0 ? { mountRequests: [...options.mounts] } : {}),
-    ...(tmpfs.length > 0 ? { tmpfs: Object.fromEntries(tmpfs.map((t) => [t.split(':')[0]!, t.includes(':') ? t.slice(t.indexOf(':') + 1) : ''])) } : {}),
-    ...(options.extraHosts && options.extraHosts.length > 0 ? { extraHosts: [...options.extraHosts] } : {}),
-  };
-}
 
 /** moby errCannotUpdate: the update's refusal, wrapped with the container's ID. */
 function cannotUpdate(id: string, message: string): DockerError {
   return new DockerError(`Error response from daemon: Cannot update container ${id}: ${message}`, 1, 'EUPDATE');
-}
-
-/** The daemon's view of the mount flags: `-v` strings parsed, `--tmpfs` entries as tmpfs mounts, then `--mount`s. */
-function mountRequests(options: CreateOptions): MountRequest[] {
-  return [...(options.binds ?? []).map(parseBind), ...(options.tmpfs ?? []).map(tmpfsRequest), ...(options.mounts ?? [])];
-}
-
-/** Config.ExposedPorts: the image's, then `--expose` values (`80`, `8000-8001/udp`), as `port/proto` keys. */
-function exposedPorts(image: Readonly<Record<string, unknown>> | undefined, expose: readonly string[] = []): string[] {
-  const keys = new Set(Object.keys(image ?? {}));
-  for (const value of expose) {
-    const [range, proto = 'tcp'] = value.split('/');
-    const r = parsePortRange(range!);
-    if (r) for (let port = r[0]; port <= r[1]; port++) keys.add(portKey(port, proto));
-  }
-  return [...keys].filter((k) => parsePortKey(k) !== undefined);
 }
