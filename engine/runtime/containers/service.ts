@@ -35,9 +35,10 @@ import { startHealthMonitor, type HealthState } from './health-monitor.ts';
 import { checkRename } from './rename.ts';
 import type { Filters } from '../../image/filters.ts';
 import type { RestartPolicy } from '../lifecycle/restart-policy.ts';
-import type { ContainerEndpointConfig, ContainerRecord, ContainerStore, LogEntry } from './types.ts';
+import type { ContainerRecord, ContainerStore, LogEntry } from './types.ts';
 import type { Network } from '../../network/types.ts';
-import { checkEndpointSettings, endpointRequestOf, isNamespaceMode, membershipOf, type NetworkAttachmentRequest } from './network-membership.ts';
+import { endpointRequestOf, membershipOf, type NetworkAttachmentRequest } from './network-membership.ts';
+import { connectionFor, disconnectionFor } from './network-changes.ts';
 
 /** What the container service tells the rest of the engine (and the page's pictures). */
 export type ContainerEvent = { readonly type: 'containers-changed' };
@@ -189,24 +190,8 @@ export class ContainerService {
    */
   connectNetwork(ref: string, request: NetworkAttachmentRequest): void {
     const { record, state } = this.get(ref);
-    if (state.Dead || state.phase.startsWith('removing')) throw removalInProgress(record.id);
-    const network = this.#o.network.network(request.target);
-    const current = membershipOf(record.network);
-    const modeNetwork = this.#o.network.network(current[0]?.networkId ?? record.network.mode);
-    if (isNamespaceMode(network)) throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
-    if (isNamespaceMode(modeNetwork)) {
-      throw new DockerError('Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network', 1, 'ESHARED');
-    }
-    checkEndpointSettings(network, request, { connecting: true });
-    if (current.some((m) => m.name === network.name)) {
-      throw new DockerError(`Error response from daemon: endpoint with name ${record.name} already exists in network ${network.name}`, 1, 'EEXISTS');
-    }
-    const member: ContainerEndpointConfig = {
-      name: network.name,
-      networkId: network.id,
-      ...(request.aliases && request.aliases.length > 0 ? { aliases: [...request.aliases] } : {}),
-      ...(request.ipv4Address ? { ipv4Address: request.ipv4Address } : {}),
-    };
+    const modeNetwork = this.#o.network.network(membershipOf(record.network)[0]?.networkId ?? record.network.mode);
+    const member = connectionFor(record, state, this.#o.network.network(request.target), modeNetwork, request);
     if (state.Running || state.Paused) {
       const endpoint = this.#o.network.connectNetwork(record.id, endpointRequestOf(member), { name: record.name, hostname: record.config.Hostname });
       this.#live.get(record.id)?.networking?.joined(endpoint);
@@ -225,16 +210,8 @@ export class ContainerService {
       // -f drops a membership even when its network is gone (moby forceEndpointDelete).
       if (!force) throw e;
     }
-    const name = network?.name ?? target;
-    const current = membershipOf(record.network);
-    if (network && isNamespaceMode(network)) throw new DockerError('Error response from daemon: container cannot be disconnected from host network or connected to host network', 1, 'EHOSTNET');
-    const running = state.Running || state.Paused;
-    if (!running && (state.Dead || state.phase.startsWith('removing'))) throw removalInProgress(record.id);
-    if (!current.some((m) => m.name === name)) {
-      // moby words the two paths differently: the record's check (stopped) says "the network".
-      throw new DockerError(`Error response from daemon: container ${record.id} is not connected to ${running ? '' : 'the '}network ${name}`, 1, 'ENOTCONNECTED');
-    }
-    if (running && network) {
+    const name = disconnectionFor(record, state, network, target);
+    if ((state.Running || state.Paused) && network) {
       const endpoint = this.#o.network.endpointsOf(record.id).find((e) => e.networkId === network.id);
       this.#o.network.disconnectNetwork(record.id, network.id);
       if (endpoint) this.#live.get(record.id)?.networking?.left(endpoint);
@@ -687,10 +664,6 @@ export class ContainerService {
   }
 }
 
-/** moby errRemovalContainer. */
-function removalInProgress(id: string): DockerError {
-  return new DockerError(`Error response from daemon: Container ${id} is marked for removal and cannot be connected or disconnected to the network`, 1, 'EREMOVING');
-}
 
 
 
