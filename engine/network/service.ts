@@ -233,7 +233,9 @@ export class NetworkService {
     }
     const first = endpoints[0]!;
     const allocated: AllocatedPort[] = [];
-    for (const mapping of requested) {
+    // The daemon sets up no port mapping for a container whose (first) network is --internal: -p asks for nothing
+    // there, and `docker port` shows none (moby/moby#36174). The host still reaches the container's address.
+    for (const mapping of network.internal ? [] : requested) {
       const result = allocatePort(state, containerId, mapping, first.ipAddress);
       if ('error' in result) throw failedProgramming(request.name, first.endpointId, result.error);
       state = result.state;

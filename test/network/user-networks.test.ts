@@ -137,6 +137,16 @@ describe('user-defined bridge networks', () => {
     (await o.stack.connect('10.0.2.15', 8080)).close();
   });
 
+  it('publishes no port for a container whose network is --internal; the host still reaches its address', async () => {
+    const { net } = setup();
+    net.createNetwork({ name: 'inner', internal: true });
+    const web = net.connect(ID_B, { name: 'web', hostname: 'w', networks: [{ network: 'inner' }], ports: [{ hostIp: '', hostPort: '8080', containerPort: 80, proto: 'tcp' }], exposedPorts: ['80/tcp'] });
+    web.stack.listen(80);
+    expect(net.portsOf(ID_B, ['80/tcp'])).toEqual({ '80/tcp': null });
+    await expect(net.host.connect('127.0.0.1', 8080)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    (await net.host.connect(web.endpoints[0]!.ipAddress, 80)).close();
+  });
+
   it('comes back from a snapshot with its networks, their gateways on the host, and no endpoints', async () => {
     const { net } = setup();
     net.createNetwork({ name: 'n1' });
