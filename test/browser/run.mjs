@@ -345,6 +345,29 @@ test('docker pull draws per-layer progress in place, then docker images lists th
   assert(/^alpine\s+latest\s+[0-9a-f]{12}\s+.+ago\s+8\.\d+MB$/m.test(images), `got:\n${images}`);
 });
 
+test('docker run -it gives the container\'s shell what is typed, and exit returns to the host', async ({ page }) => {
+  await freshScreen(page);
+  await typeLine(page, 'docker run -it --rm alpine sh');
+  await page.keyboard.press('Enter');
+  await waitFor('the container\'s prompt', async () => (await rows(page)).at(-1)?.trim() === '/ #', 15000).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  await page.keyboard.type('echo inside-$((6*7))');
+  await page.keyboard.press('Enter');
+  await waitFor('the answer', async () => (await rows(page)).includes('inside-42')).catch(async (e) => {
+    throw new Error(`${e.message}:\n${show(await rows(page))}`);
+  });
+  await page.keyboard.type('exit');
+  await page.keyboard.press('Enter');
+  const r = await waitForPrompt(page, 10000);
+  assert(r.some((row) => row.endsWith('/ # echo inside-$((6*7))')), `typing was not echoed:\n${show(r)}`);
+});
+
+test('node runs JavaScript in its sandbox (QuickJS, loaded lazily under the page\'s CSP)', async ({ page }) => {
+  const out = await run(page, "docker run --rm node:20-alpine node -e 'console.log(`answer ${6 * 7}`, process.version)'", { timeout: 90000 });
+  assert(/^answer 42 v20\./m.test(out), `got:\n${out}`);
+});
+
 /** Writes a file line by line with short commands: the test types them, and a wrapped line does not echo as typed. */
 async function writeLines(page, file, lines) {
   await run(page, `: > ${file}`);
