@@ -42,7 +42,20 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => containerRow(c, { now, trunc, imageShown: imageShown(ctx, c), networks: networkNamesOf(c.record.network), ...(service?.health(c.record.id) ? { health: service.health(c.record.id)! } : {}), ports: c.state.Running ? (ctx.engine.network?.portsOf(c.record.id, c.record.network.exposedPorts) ?? {}) : {}, ...(sized && service ? { size: { rw: service.sizeRw(c.record.id), rootFs: service.sizeRootFs(c.record.id) } } : {}) }));
+    const rows = containers.map((c) => {
+      const id = c.record.id;
+      const health = service?.health(id);
+      return containerRow(c, {
+        now,
+        trunc,
+        imageShown: imageShown(ctx, c),
+        networks: networkNamesOf(c.record.network),
+        ...(health ? { health } : {}),
+        // A stopped container has released its ports.
+        ports: c.state.Running ? (ctx.engine.network?.portsOf(id, c.record.network.exposedPorts) ?? {}) : {},
+        ...(sized && service ? { size: { rw: service.sizeRw(id), rootFs: service.sizeRootFs(id) } } : {}),
+      });
+    });
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },
