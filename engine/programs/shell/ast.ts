@@ -68,6 +68,8 @@ export interface SimpleCommand {
 export interface Pipeline {
   readonly kind: 'pipeline';
   readonly negate: boolean;
+  /** bash's `time` keyword before the pipeline (`-p`: the POSIX format). */
+  readonly time?: 'bash' | 'posix';
   readonly commands: readonly Command[];
   readonly line: number;
 }

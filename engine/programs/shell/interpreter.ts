@@ -183,6 +183,7 @@ export class Interpreter {
     this.state.line = p.line;
     const fds = this.#fdOverlay.apply(given);
     if (p.negate) this.#noErrexit++;
+    const started = this.process.clock.now();
     let status: number;
     try {
       if (p.commands.length === 1) {
@@ -192,6 +193,8 @@ export class Interpreter {
     } finally {
       if (p.negate) this.#noErrexit--;
     }
+    // The simulated processes spend no CPU of their own: user and sys are zero; real is the virtual clock's.
+    if (p.time) await this.write(given, timeReport(p.time, this.process.clock.now() - started));
     this.#checkInterrupt();
     return p.negate ? (status === 0 ? 1 : 0) : status;
   }
@@ -543,4 +546,11 @@ let iterations = 0;
  */
 async function yieldSometimes(clock: VirtualClock): Promise<void> {
   if (++iterations % 256 === 0) await clock.yield();
+}
+
+/** bash's `time` report: its default TIMEFORMAT (`\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS`), or `-p`'s POSIX one. */
+function timeReport(format: 'bash' | 'posix', ms: number): string {
+  if (format === 'posix') return `real ${(ms / 1000).toFixed(2)}\nuser 0.00\nsys 0.00\n`;
+  const long = (t: number) => `${Math.floor(t / 60_000)}m${((t % 60_000) / 1000).toFixed(3)}s`;
+  return `\nreal\t${long(ms)}\nuser\t${long(0)}\nsys\t${long(0)}\n`;
 }

@@ -198,6 +198,16 @@ class Parser {
 
   #pipeline(): Pipeline {
     const line = this.peek().line;
+    let time: Pipeline['time'];
+    // `time` is a bash reserved word; dash and ash look it up as a command.
+    if (this.lexer.bash && this.#isWord(this.peek(), 'time')) {
+      this.take();
+      time = 'bash';
+      if (this.#isWord(this.peek(), '-p')) {
+        this.take();
+        time = 'posix';
+      }
+    }
     let negate = false;
     if (this.#isWord(this.peek(), '!')) {
       this.take();
@@ -211,7 +221,7 @@ class Parser {
       commands.push(this.#command());
       this.#open.pop();
     }
-    return { kind: 'pipeline', negate, commands, line };
+    return { kind: 'pipeline', negate, commands, line, ...(time ? { time } : {}) };
   }
 
   #command(): Command {

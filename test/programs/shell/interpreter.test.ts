@@ -103,6 +103,12 @@ case hello.txt in *.md) echo md;; *.txt|*.text) echo text;; *) echo other;; esac
     expect(await program(['sh', '-c', 'set -e; if false; then :; fi; false || true; echo survived'])).toMatchObject({ stdout: 'survived\n', status: 0 });
   });
 
+  it("times a pipeline with bash's time keyword (-p: POSIX format), on the shell's stderr; dash has no such word", async () => {
+    expect(await bash('time true')).toMatchObject({ stdout: '', stderr: '\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n', status: 0 });
+    expect(await bash('time -p false 2>/dev/null')).toMatchObject({ stderr: 'real 0.00\nuser 0.00\nsys 0.00\n', status: 1 });
+    expect((await program(['sh', '-c', 'time true'])).status).toBe(127);
+  });
+
   it("accepts bash's -E and -T (the official images' entrypoints start with set -Eeuo pipefail); dash refuses them", async () => {
     expect(await bash('set -Eeuo pipefail; set -o errtrace; echo ok')).toMatchObject({ stdout: 'ok\n', status: 0 });
     expect((await program(['sh', '-c', 'set -E; echo no'])).stderr).toContain('-E');
