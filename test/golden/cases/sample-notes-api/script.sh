@@ -21,3 +21,6 @@ docker run -d --name broken notes-api
 sleep 6
 docker logs broken
 docker ps -a --format '{{.Names}}: {{.Status}}'
+# node as PID 1 installs no SIGTERM handler: docker stop waits its 10 seconds, then SIGKILL (137).
+time docker stop backend
+docker ps -a --filter name=backend --format '{{.Names}}: {{.Status}}'
