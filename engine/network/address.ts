@@ -23,3 +23,8 @@ export function ipToInt(address: string): number {
 export function intToIp(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
+
+/** Go's net.JoinHostPort: an IPv6 address goes in brackets (`[::]:8080`). */
+export function joinHostPort(host: string, port: string | number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}

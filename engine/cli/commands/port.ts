@@ -1,12 +1,9 @@
+import { joinHostPort } from '../../network/address.ts';
 import { DockerError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { naturalCompare } from '../sort-order.ts';
 import { containerService } from './container-service.ts';
 
-/** Go's net.JoinHostPort. */
-function joinHostPort(ip: string, port: string): string {
-  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-}
 
 /**
  * `docker port` / `docker container port CONTAINER [PRIVATE_PORT[/PROTO]]` (docker/cli container/port.go): the

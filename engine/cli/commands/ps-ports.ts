@@ -1,3 +1,4 @@
+import { joinHostPort } from '../../network/address.ts';
 import type { PortBinding } from '../../network/types.ts';
 
 /** One entry of the API's container list Ports (types.Port): a binding, or an exposed port with no IP. */
@@ -20,10 +21,6 @@ function apiPorts(ports: Readonly<Record<string, readonly PortBinding[] | null>>
   return out;
 }
 
-/** Go's net.JoinHostPort: IPv6 addresses in brackets. */
-function joinHostPort(ip: string, port: string): string {
-  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-}
 
 /**
  * docker/cli formatter.DisplayablePorts: the PORTS cell. Ports published on the same number group into ranges per

@@ -40,11 +40,4 @@ export function parseGoDuration(text: string): number {
   return neg ? -total : total;
 }
 
-/** Go's Duration.String for the few values error messages print. */
-export function formatGoDuration(ns: number): string {
-  if (ns === 0) return '0s';
-  if (ns < 1e3) return `${ns}ns`;
-  if (ns < 1e6) return `${ns / 1e3}µs`;
-  if (ns < 1e9) return `${ns / 1e6}ms`;
-  return `${ns / 1e9}s`;
-}
+export { formatGoDuration } from '../../core/go-duration.ts';

@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../../core/clock.ts';
+import { formatGoDuration } from '../../core/go-duration.ts';
 import { rfc3339Nano } from '../../image/inspect.ts';
 import type { HealthConfig } from './types.ts';
 
@@ -30,14 +31,6 @@ const DEFAULT_RETRIES = 3;
 const MAX_LOG = 5;
 const MAX_OUTPUT = 4096;
 
-/** Go's time.Duration text for the timeout message (`30s`, `1m30s`, `500ms`). */
-function durationText(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  return `${m}m${s - m * 60}s`;
-}
 
 /**
  * The daemon's health monitor (daemon/health.go) for one running container: after each interval (the start interval
@@ -72,7 +65,7 @@ export function startHealthMonitor(o: {
     let output: string;
     try {
       const r = await o.exec(cmd, killer.signal);
-      [exitCode, output] = killer.signal.reason === 'timeout' ? [-1, `Health check exceeded timeout (${durationText(timeout)})`] : [r.exitCode, r.output];
+      [exitCode, output] = killer.signal.reason === 'timeout' ? [-1, `Health check exceeded timeout (${formatGoDuration(timeout * NS_PER_MS)})`] : [r.exitCode, r.output];
     } catch (e) {
       [exitCode, output] = [-1, e instanceof Error ? e.message : String(e)];
     } finally {
