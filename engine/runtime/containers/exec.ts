@@ -2,11 +2,10 @@ import { DockerError } from '../../core/errors.ts';
 import { resolveUser } from '../../fs/passwd.ts';
 import { resolvePath } from '../../fs/path.ts';
 import type { Fs } from '../../fs/types.ts';
-import { createProcess, DEFAULT_PATH, resolveCommand } from '../../programs/spawn.ts';
+import { createProcess, resolveCommand } from '../../programs/spawn.ts';
 import type { Readable, Writable } from '../../programs/streams.ts';
 import { ociExecFailed, runcExecError } from '../runc.ts';
-import { envRecord, mergeEnv } from './config.ts';
-import { homeOf, programOf, type ProcessHost } from './process.ts';
+import { containerEnv, hostnameOf, programOf, type ProcessHost } from './process.ts';
 import { DEFAULT_RESIDENT_BYTES, type ContainerCgroup } from './processes.ts';
 import type { ContainerRecord } from './types.ts';
 
@@ -64,7 +63,7 @@ export class ExecStartError extends DockerError {
  */
 export function startExec(target: ExecTarget, req: ExecRequest, host: ProcessHost): ExecProcess {
   const { record, fs, cgroup } = target;
-  const hostname = record.config.Hostname || record.id.slice(0, 12);
+  const hostname = hostnameOf(record);
   let ids: { uid: number; gid: number };
   try {
     ids = resolveUser(fs.root, req.user ?? record.config.User);
@@ -72,9 +71,7 @@ export function startExec(target: ExecTarget, req: ExecRequest, host: ProcessHos
     // moby resolves the user before runc runs (daemon/exec_linux.go getUser); its words are moby/sys/user's.
     throw new ExecStartError(e instanceof Error ? e.message : String(e), 126);
   }
-  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${hostname}`, ...(req.tty ? ['TERM=xterm'] : [])];
-  const env = envRecord(mergeEnv(mergeEnv([...daemonEnv, ...(target.linkEnv ?? [])], record.config.Env), req.env ?? []));
-  env.HOME ??= homeOf(fs.root, ids.uid);
+  const env = containerEnv(record, { tty: req.tty ?? false, linkEnv: target.linkEnv ?? [], overrides: req.env ?? [], root: fs.root, uid: ids.uid });
   const cwd = resolvePath('/', req.workdir || record.config.WorkingDir || '/');
   if (!isDir(fs, cwd)) {
     throw new ExecStartError(ociExecFailed(`chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: no such file or directory`), 126);

@@ -62,9 +62,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   const mounts = [...attachMounts(record.mounts, rootfs, { ...host, now }), ...(networking?.mounts ?? [])];
   const fs = mounts.length > 0 ? new MountedFs(rootfs, mounts) : rootfs;
   const { uid, gid } = userOf(root, record.config.User);
-  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${record.config.Hostname || record.id.slice(0, 12)}`, ...(record.config.Tty ? ['TERM=xterm'] : [])];
-  const env = envRecord(mergeEnv([...daemonEnv, ...(networking?.env ?? [])], record.config.Env));
-  env.HOME ??= homeOf(root, uid);
+  const env = containerEnv(record, { tty: record.config.Tty, linkEnv: networking?.env ?? [], root, uid });
   const cwd = record.config.WorkingDir || '/';
   if (!fs.exists(cwd)) fs.mkdir(cwd, { recursive: true });
   const argv = commandLine(record.config);
@@ -74,7 +72,7 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
   // Handlers a program installs while it runs (node's process.on('SIGTERM')) join the ones its program declares.
   const signalHandlers = new Set<string>();
   const services = { ...(networking ? { net: networking.attachment.stack } : {}), signalHandlers };
-  const machine = { fs, clock: host.clock, system: { hostname: record.config.Hostname || record.id.slice(0, 12), ...(host.kernel ? { kernel: host.kernel } : {}), services }, registry: host.programs };
+  const machine = { fs, clock: host.clock, system: { hostname: hostnameOf(record), ...(host.kernel ? { kernel: host.kernel } : {}), services }, registry: host.programs };
   // PID 1 is the program its file names (or its #! interpreter) until an exec replaces it.
   let pid1 = programOf(fs, found.path, cwd, host.programs);
   return {
@@ -94,6 +92,23 @@ export function prepareMainProcess(record: ContainerRecord, root: DirEntry, host
       });
     },
   };
+}
+
+/** The container's hostname: `--hostname`, else its short ID. */
+export function hostnameOf(record: ContainerRecord): string {
+  return record.config.Hostname || record.id.slice(0, 12);
+}
+
+/**
+ * The environment a container process gets (runc's, for the main process and `docker exec` alike): the daemon's
+ * (PATH when the image sets none, HOSTNAME, TERM for a tty, the `--link` variables) under Config.Env under an exec's
+ * `-e`, and HOME from the user's passwd line when nothing set it.
+ */
+export function containerEnv(record: ContainerRecord, o: { readonly tty: boolean; readonly linkEnv: readonly string[]; readonly overrides?: readonly string[]; readonly root: DirEntry; readonly uid: number }): Record<string, string> {
+  const daemonEnv = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${hostnameOf(record)}`, ...(o.tty ? ['TERM=xterm'] : [])];
+  const env = envRecord(mergeEnv(mergeEnv([...daemonEnv, ...o.linkEnv], record.config.Env), o.overrides ?? []));
+  env.HOME ??= homeOf(o.root, o.uid);
+  return env;
 }
 
 /** The daemon's error for a process runc could not start; `exitCode` is what moby records in State.ExitCode. */
