@@ -27,3 +27,13 @@ docker run -d --name hostweb --network host -p 8080:80 nginx
 curl -s localhost:80 | head -4
 curl localhost:8080
 docker rm -f hostweb
+# docker port lists a running container's bindings; --add-host lines (host-gateway: the bridge's gateway) join /etc/hosts.
+docker run -d --name mapped -p 8081:80 -p 127.0.0.1:9000:9000/udp --add-host db.local:10.0.0.5 --add-host host.docker.internal:host-gateway alpine sleep 100
+docker port mapped
+docker port mapped 80
+docker port mapped 9000/udp
+docker port mapped 81
+docker port mapped abc
+docker exec mapped cat /etc/hosts
+docker stop mapped
+docker port mapped
