@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/core/clock.ts';
-import { driveHeadless, IgnoredInterrupt, HEADLESS_MAX_RUN_MS, HEADLESS_PATIENCE_MS } from '../../engine/host/driver.ts';
+import { driveHeadless, IgnoredInterrupt, HEADLESS_MAX_RUN_MS, HEADLESS_PATIENCE_MS, settleBackground } from '../../engine/host/driver.ts';
 
 describe('driveHeadless', () => {
   it('jumps the clock over sleeps instead of waiting', async () => {
@@ -43,3 +43,19 @@ describe('driveHeadless', () => {
     await expect(driveHeadless(clock, new Promise(() => {}), () => {})).rejects.toThrow(IgnoredInterrupt);
   });
 });
+
+describe('settleBackground', () => {
+  it('waits for background work that takes real time (yielding while it loads)', async () => {
+    const clock = new VirtualClock(0);
+    let loaded = false;
+    // A runtime loading in the background: real time, reported by yielding until it is there.
+    const load = new Promise<void>((resolve) => setTimeout(resolve, 30));
+    void load.then(() => (loaded = true));
+    void (async () => {
+      while (!loaded) await clock.yield();
+    })();
+    await settleBackground(clock);
+    expect(loaded).toBe(true);
+  });
+});
+
