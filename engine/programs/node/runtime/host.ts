@@ -1,13 +1,14 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { resolvePath } from '../../../fs/path.ts';
-import { FsError, type FsErrorCode } from '../../../fs/types.ts';
-import { NetError, netOf, type Listener, type Socket } from '../../../network/socket.ts';
+import { FsError } from '../../../fs/types.ts';
+import { netOf, type Listener, type Socket } from '../../../network/socket.ts';
 import type { Sandbox } from '../../js/index.ts';
 import type { Process } from '../../process.ts';
 import { bindingFactory } from './bindings.ts';
 import type { NodeFrames } from './frames.ts';
 import { resolveModule } from './resolve.ts';
+import { netError, uvError } from './uv-errors.ts';
 
 /**
  * The host bindings the guest half of node reaches (`host.*` in guest/): the container's filesystem, its standard
@@ -37,31 +38,6 @@ export interface HostOptions {
   readonly execArgv: readonly string[];
   /** Told when the app installs or removes a signal handler. */
   readonly onSignalsChanged?: () => void;
-}
-
-const UV_ERRNO: Record<string, number> = { ENOENT: -2, EEXIST: -17, ENOTDIR: -20, EISDIR: -21, ENOTEMPTY: -39, EACCES: -13, EINVAL: -22, ELOOP: -40, EPERM: -1, EROFS: -30, EXDEV: -18, EBUSY: -16, ECONNREFUSED: -111, ETIMEDOUT: -110, EADDRINUSE: -98, EADDRNOTAVAIL: -99, ECONNRESET: -104, EHOSTUNREACH: -113, ENETUNREACH: -101, EPIPE: -32, ENOTFOUND: -3008, EAI_AGAIN: -3001 };
-const UV_TEXT: Record<FsErrorCode, string> = {
-  ENOENT: 'no such file or directory', EEXIST: 'file already exists', ENOTDIR: 'not a directory', EISDIR: 'illegal operation on a directory',
-  ENOTEMPTY: 'directory not empty', EACCES: 'permission denied', EINVAL: 'invalid argument', ELOOP: 'too many symbolic links encountered',
-  EPERM: 'operation not permitted', EROFS: 'read-only file system', EXDEV: 'cross-device link not permitted', EBUSY: 'resource busy or locked',
-};
-
-/** Node's error for a failed filesystem call: `ENOENT: no such file or directory, open '/x'`. */
-function uvError(code: FsErrorCode, syscall: string, path: string, dest?: string): Error {
-  const e = new Error(`${code}: ${UV_TEXT[code]}, ${syscall} '${path}'${dest === undefined ? '' : ` -> '${dest}'`}`);
-  return Object.assign(e, { errno: UV_ERRNO[code], code, syscall, path, ...(dest === undefined ? {} : { dest }) });
-}
-
-/** Node's Error for a socket failure (errno, code, syscall, address/port or hostname), from the engine's NetError. */
-export function netError(e: unknown): unknown {
-  if (!(e instanceof NetError)) return e;
-  const err = new Error(e.syscall === 'listen' && e.code === 'EADDRINUSE' ? `listen EADDRINUSE: address already in use ${e.host === '0.0.0.0' ? '::' : e.host}:${e.port}` : e.message);
-  return Object.assign(err, {
-    errno: UV_ERRNO[e.code] ?? -1,
-    code: e.code,
-    syscall: e.syscall,
-    ...(e.syscall === 'getaddrinfo' ? { hostname: e.host } : { address: e.syscall === 'listen' && e.host === '0.0.0.0' ? '::' : e.host, port: e.port }),
-  });
 }
 
 type Binding = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- guest values arrive untyped

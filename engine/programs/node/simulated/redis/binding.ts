@@ -1,7 +1,7 @@
 import { NetError, netOf } from '../../../../network/socket.ts';
 import { parseRedisUrl, RedisConnection, type RedisAddress } from '../../../redis/client.ts';
 import type { BindingContext } from '../../runtime/bindings.ts';
-import { netError } from '../../runtime/host.ts';
+import { netError } from '../../runtime/uv-errors.ts';
 
 /**
  * The host half of the npm `redis` package (`process.binding('dockyard:redis')`): the engine's RedisConnection to
