@@ -1,0 +1,25 @@
+import { test, assert, show, waitForPrompt } from '../harness.mjs';
+
+test('page loads with title, header and a terminal', async ({ page }) => {
+  assert((await page.title()) === 'Dockyard', `title is ${await page.title()}`);
+  assert(await page.isVisible('header h1'), 'no header');
+  assert((await page.textContent('header h1'))?.includes('Dockyard'), 'header does not say Dockyard');
+  await page.waitForSelector('.xterm', { timeout: 5000 });
+  const box = await page.locator('.xterm').boundingBox();
+  assert(box && box.width > 1000 && box.height > 500, `terminal is only ${box?.width}x${box?.height} at 1280x720`);
+});
+
+test('a prompt appears', async ({ page }) => {
+  const r = await waitForPrompt(page);
+  assert(r.at(-1) === 'student@dockyard:~/project$', `no prompt in:\n${show(r)}`);
+});
+
+test('the theme toggle switches light and dark', async ({ page }) => {
+  const before = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.click('button.theme-toggle');
+  const after = await page.evaluate(() => document.documentElement.dataset.theme);
+  assert(before !== after && (after === 'light' || after === 'dark'), `theme ${before} -> ${after}`);
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.xterm-scrollable-element') ?? document.body).backgroundColor);
+  assert(after === 'dark' ? bg === 'rgb(13, 17, 23)' : bg === 'rgb(255, 255, 255)', `terminal background ${bg} for ${after}`);
+  await page.click('button.theme-toggle');
+});

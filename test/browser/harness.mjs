@@ -1,0 +1,114 @@
+/**
+ * What browser test cases share: reading the terminal's text from the screen-reader copy xterm.js keeps in the page,
+ * typing like a student, waiting for prompts. Case files in `cases/` register with `test()`; `run.mjs` runs them in
+ * file-name order on one page (a case that needs a fresh page or context opens its own from `browser`/`baseUrl`).
+ */
+
+/** Every registered case, in registration order. */
+export const cases = [];
+
+/**
+ * Registers a case. `fn` gets `{ page, context, browser, baseUrl }`: the shared page (already loaded), its
+ * context, the browser (for cases that need a context of their own) and the site's URL.
+ */
+export function test(name, fn) {
+  cases.push({ name, fn });
+}
+
+/** The terminal's text: one line per row, from the screen-reader copy xterm.js keeps in the DOM. */
+export async function screenText(page) {
+  return page.evaluate(() => {
+    const tree = document.querySelector('.xterm-accessibility-tree');
+    if (!tree) return '';
+    return [...tree.children].map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+  });
+}
+
+export async function waitFor(what, check, timeout = 5000) {
+  // Polls `check` until it returns something truthy (the screen-reader copy updates a frame or two after a write).
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await check();
+    if (last) return last;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const PROMPT_RE = /^student@dockyard:\S*[$#]( |$)/;
+
+/** The non-empty rows of the terminal. */
+export async function rows(page) {
+  return (await screenText(page)).split('\n').filter((r) => r.trim() !== '');
+}
+
+export const isPrompt = (row) => row !== undefined && PROMPT_RE.test(row) && /[$#]$/.test(row);
+
+/** Waits until the terminal's last row is a bare prompt; returns the rows. */
+export async function waitForPrompt(page, timeout = 5000) {
+  let last = [];
+  await waitFor(
+    'a prompt',
+    async () => {
+      last = await rows(page);
+      return isPrompt(last.at(-1));
+    },
+    timeout,
+  ).catch((e) => {
+    throw new Error(`${e.message}; the terminal shows:\n${show(last)}`);
+  });
+  return last;
+}
+
+export function show(rowList, n = 8) {
+  return rowList
+    .slice(-n)
+    .map((r) => `    | ${r}`)
+    .join('\n');
+}
+
+/** Focuses the terminal and clears it with Ctrl-L, so the prompt is on the first row. */
+export async function freshScreen(page) {
+  await page.click('.xterm');
+  await waitForPrompt(page);
+  await page.keyboard.press('Control+l');
+  await waitFor('a cleared screen', async () => {
+    const r = await rows(page);
+    return r.length === 1 && isPrompt(r[0]);
+  });
+}
+
+/** Types keys (a string is typed; an array item {press} presses a key) and waits until they show on the screen. */
+export async function typeLine(page, line) {
+  await page.keyboard.type(line);
+  await waitFor(`"${line}" to echo`, async () => (await rows(page)).at(-1)?.endsWith(line));
+}
+
+/**
+ * On a cleared screen, types a command line, presses Enter, waits for the next prompt and returns the rows printed
+ * in between.
+ */
+export async function run(page, line, { timeout = 5000 } = {}) {
+  await freshScreen(page);
+  await typeLine(page, line);
+  await page.keyboard.press('Enter');
+  let last = [];
+  await waitFor(
+    `${line} to finish`,
+    async () => {
+      last = await rows(page);
+      return last.length >= 2 && isPrompt(last.at(-1));
+    },
+    timeout,
+  ).catch((e) => {
+    throw new Error(`${e.message}; the terminal shows:\n${show(last)}`);
+  });
+  return last.slice(1, -1).join('\n');
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// ---- cases -----------------------------------------------------------------------------------------------------
