@@ -79,10 +79,13 @@ export async function freshScreen(page) {
   });
 }
 
-/** Types keys (a string is typed; an array item {press} presses a key) and waits until they show on the screen. */
+/** `text` without blanks: a line the terminal wrapped compares equal to the line typed. */
+const squeeze = (text) => text.replace(/\s+/g, '');
+
+/** Types a line and waits until it shows on the screen (possibly wrapped over several rows). */
 export async function typeLine(page, line) {
   await page.keyboard.type(line);
-  await waitFor(`"${line}" to echo`, async () => (await rows(page)).at(-1)?.endsWith(line));
+  await waitFor(`"${line}" to echo`, async () => squeeze((await rows(page)).join('')).endsWith(squeeze(line)));
 }
 
 /**
@@ -104,7 +107,12 @@ export async function run(page, line, { timeout = 5000 } = {}) {
   ).catch((e) => {
     throw new Error(`${e.message}; the terminal shows:\n${show(last)}`);
   });
-  return last.slice(1, -1).join('\n');
+  // The command may have wrapped: its output starts after the row where the typed line ends (unless the output
+  // scrolled it off the screen).
+  let echoed = 0;
+  while (echoed < last.length - 1 && !squeeze(last.slice(0, echoed + 1).join('')).includes(squeeze(line))) echoed++;
+  if (echoed === last.length - 1) echoed = -1;
+  return last.slice(echoed + 1, -1).join('\n');
 }
 
 export function assert(condition, message) {

@@ -1,12 +1,15 @@
 import { test, assert, show, waitForPrompt } from '../harness.mjs';
 
-test('page loads with title, header and a terminal', async ({ page }) => {
+test('page loads with title, header, a terminal and every panel', async ({ page }) => {
   assert((await page.title()) === 'Dockyard', `title is ${await page.title()}`);
   assert(await page.isVisible('header h1'), 'no header');
   assert((await page.textContent('header h1'))?.includes('Dockyard'), 'header does not say Dockyard');
   await page.waitForSelector('.xterm', { timeout: 5000 });
   const box = await page.locator('.xterm').boundingBox();
-  assert(box && box.width > 1000 && box.height > 500, `terminal is only ${box?.width}x${box?.height} at 1280x720`);
+  assert(box && box.width > 600 && box.height > 250, `terminal is only ${box?.width}x${box?.height} at 1280x720`);
+  for (const id of ['terminal', 'editor', 'files']) {
+    assert(await page.isVisible(`[data-testid=${id}]`), `no visible [data-testid=${id}]`);
+  }
 });
 
 test('a prompt appears', async ({ page }) => {

@@ -49,7 +49,8 @@ test('docker build shows BuildKit\'s view and a rebuild comes from the cache', a
   await run(page, 'mkdir -p /tmp/web && cd /tmp/web');
   await writeLines(page, 'Dockerfile', ['FROM alpine:3.22', 'WORKDIR /app', 'COPY . .', 'RUN echo built > /built.txt']);
   const out = await run(page, 'docker build -t web .', { timeout: 20000 });
-  assert(/\[\+\] Building [\d.]+s \(\d+\/\d+\) FINISHED/.test(out), `got:\n${out}`);
+  // The header may have scrolled off a small terminal; the steps and the export are on screen.
+  assert(/=> \[4\/4\] RUN echo built > \/built\.txt +\d/.test(out), `got:\n${out}`);
   assert(/naming to docker\.io\/library\/web:latest/.test(out), `got:\n${out}`);
   const again = await run(page, 'docker build -t web .', { timeout: 20000 });
   assert(/CACHED \[4\/4\] RUN echo built/.test(again), `got:\n${again}`);
@@ -63,5 +64,6 @@ test('a build step runs tsc, loaded only when a build needs it', async ({ page }
   await writeLines(page, 'Dockerfile', ['FROM node:20-alpine', 'WORKDIR /app', 'COPY . .', 'RUN npm install', 'RUN npx tsc && cat dist/index.js']);
   const out = await run(page, 'docker build --progress=plain .', { timeout: 40000 });
   assert(/const x = 1;/.test(out), `got:\n${out}`);
-  assert(/writing image sha256:[0-9a-f]{64}/.test(out), `got:\n${out}`);
+  // Long lines wrap at the terminal's width.
+  assert(/writing image sha256:[0-9a-f]{64}/.test(out.replace(/\n/g, '')), `got:\n${out}`);
 });

@@ -1,0 +1,88 @@
+/**
+ * What every panel of the page shares: the simulated machine, a revision counter per kind of engine change (pictures
+ * re-read their views when theirs moves), the terminal tabs and which file the editor shows. Panels get it with
+ * `getWorkbench()`; none of them holds Docker logic: they read the engine's public API.
+ */
+import { getContext, setContext } from 'svelte';
+import type { EngineEvent, Machine, Terminal } from '../engine/api.ts';
+
+export interface TerminalTab {
+  readonly id: number;
+  readonly title: string;
+  readonly terminal: Terminal;
+}
+
+/** The kinds of change a panel can follow. */
+export type ChangeKind = 'host' | 'images' | 'build' | 'containers' | 'volumes' | 'networks' | 'command';
+
+const KIND_OF: Record<EngineEvent['type'], ChangeKind> = {
+  command: 'command',
+  'fs-changed': 'host',
+  'images-changed': 'images',
+  'build-finished': 'build',
+  'build-cache-changed': 'build',
+  'volumes-changed': 'volumes',
+  'networks-changed': 'networks',
+  'containers-changed': 'containers',
+};
+
+export class Workbench {
+  readonly machine: Machine;
+  /** Bumped on each engine event of that kind. */
+  readonly revisions = $state<Record<ChangeKind, number>>({
+    host: 0,
+    images: 0,
+    build: 0,
+    containers: 0,
+    volumes: 0,
+    networks: 0,
+    command: 0,
+  });
+  terminals = $state.raw<readonly TerminalTab[]>([]);
+  activeTerminal = $state(0);
+  /** The host path the editor shows (absolute), if any. */
+  openFile = $state<string>();
+  #nextTab = 1;
+  readonly #stop: () => void;
+
+  constructor(machine: Machine) {
+    this.machine = machine;
+    this.#stop = machine.events.subscribe((e) => {
+      const kind = KIND_OF[e.type];
+      if (kind) this.revisions[kind]++;
+    });
+    this.openTerminal();
+  }
+
+  /** A new terminal tab (its own shell), made active. */
+  openTerminal(): TerminalTab {
+    const id = this.#nextTab++;
+    const tab: TerminalTab = { id, title: `Terminal ${id}`, terminal: this.machine.openTerminal() };
+    this.terminals = [...this.terminals, tab];
+    this.activeTerminal = id;
+    return tab;
+  }
+
+  closeTerminal(id: number): void {
+    if (this.terminals.length <= 1) return;
+    const at = this.terminals.findIndex((t) => t.id === id);
+    this.terminals = this.terminals.filter((t) => t.id !== id);
+    if (this.activeTerminal === id) this.activeTerminal = this.terminals[Math.max(0, at - 1)]!.id;
+  }
+
+  dispose(): void {
+    this.#stop();
+  }
+}
+
+const KEY = Symbol('workbench');
+
+export function setWorkbench(workbench: Workbench): void {
+  setContext(KEY, workbench);
+}
+
+export function getWorkbench(): Workbench {
+  const workbench = getContext<Workbench | undefined>(KEY);
+  if (!workbench) throw new Error('Dockyard: a panel was mounted outside the workbench');
+  return workbench;
+}
