@@ -8,3 +8,6 @@ export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagn
 // What a build did, step by step, as `build-finished` events carry it.
 export type { BuildEvent, BuildOutcome } from './build/service.ts';
 export type { StepReason, StepRecord } from './build/types.ts';
+// Saved sessions: a machine's snapshot as a file, and back.
+export { deserializeSnapshot, serializeSnapshot, SESSION_SCHEMA_VERSION } from './host/session.ts';
+export { SaveFormatError, type SaveProblem } from './core/save-file.ts';

@@ -102,5 +102,39 @@ export function archiveContent(images: readonly SaveImage[], options: SaveOption
   const size = archiveLength(images, options);
   const trees = new Map<Digest, DirEntry>();
   for (const image of images) for (const l of image.layers) if (l.tree !== undefined) trees.set(l.diffId, l.tree);
-  return { kind: 'lazy', size, chunks: (start = 0) => saveArchive(images, options, start), trees };
+  const content: FileContent = { kind: 'lazy', size, chunks: (start = 0) => saveArchive(images, options, start), trees };
+  if (images.every((i) => i.layers.every((l) => l.tree !== undefined))) {
+    recipes.set(content, {
+      options: { ...options },
+      images: images.map((i) => ({
+        id: i.id,
+        configJson: i.configJson,
+        repoTags: i.repoTags,
+        ...(i.parent !== undefined ? { parent: i.parent } : {}),
+        layers: i.layers.map((l) => ({ diffId: l.diffId, size: l.size, tree: l.tree! })),
+      })),
+    });
+  }
+  return content;
+}
+
+/**
+ * What an archive was made from, as plain values: a saved session keeps this instead of the archive's bytes (which
+ * can be a gigabyte) and makes the same archive again with `archiveFromRecipe`.
+ */
+export interface ArchiveRecipe {
+  readonly options: SaveOptions;
+  readonly images: readonly (Omit<SaveImage, 'layers'> & { readonly layers: readonly { readonly diffId: Digest; readonly size: number; readonly tree: DirEntry }[] })[];
+}
+
+// Every layer of an archive is made from its tree (saveLayers), so the trees are all it takes to make it again.
+const recipes = new WeakMap<FileContent, ArchiveRecipe>();
+
+export function archiveRecipe(content: FileContent): ArchiveRecipe | undefined {
+  return recipes.get(content);
+}
+
+export function archiveFromRecipe(recipe: ArchiveRecipe): FileContent {
+  const images = recipe.images.map((i) => ({ ...i, layers: i.layers.map((l) => ({ ...l, tar: () => tarChunks(l.tree) })) }));
+  return archiveContent(images, recipe.options);
 }
