@@ -1,0 +1,285 @@
+/**
+ * The session the page shows: which machine is live (and its workbench), keeping it in IndexedDB after each command,
+ * bringing it back on load, undo, reset, export and import. A save that cannot be read never stops the page: the
+ * student gets a fresh machine, a message saying what happened and the bad save to download.
+ */
+import type { Machine } from '../../engine/api.ts';
+import { driveClock } from '../clock-driver.ts';
+import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
+import { CommandHistory } from './command-history.ts';
+import { downloadBytes, sessionFileName } from './download.ts';
+import { openSessionStore, type SessionStore } from './idb.ts';
+
+type Engine = typeof import('../../engine/index.ts');
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'error' | 'info';
+  readonly text: string;
+  /** Offer the kept damaged save for download. */
+  readonly offersDamaged?: boolean;
+}
+
+export interface SessionOptions {
+  /** A fresh machine with the starting project (src/machine.ts). */
+  startMachine(): Promise<Machine>;
+  onClockError?(error: unknown): void;
+}
+
+/** Info notices go away by themselves; errors stay until dismissed. */
+const INFO_MS = 8000;
+
+export class SessionController {
+  workbench = $state.raw<Workbench>();
+  notices = $state.raw<readonly Notice[]>([]);
+  canUndo = $state(false);
+  /** A command is running in some terminal. */
+  busy = $state(false);
+  lastCommand = $state<string>();
+  /** Changes not yet in IndexedDB (or never to be, when storage is unavailable). */
+  unsaved = $state(false);
+  /** False when this browser gives the page no storage: nothing is kept between visits. */
+  persistent = $state(false);
+
+  readonly #options: SessionOptions;
+  #engine: Engine | undefined;
+  #store: SessionStore | undefined;
+  #machine: Machine | undefined;
+  #history: CommandHistory | undefined;
+  #stopMachine: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<void> | undefined;
+  #dirty = false;
+  #disposed = false;
+  #nextNotice = 1;
+  #storageNotice: number | undefined;
+  readonly #onHide = () => {
+    if (document.visibilityState === 'hidden') void this.#flush();
+  };
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+  }
+
+  /** Restores the saved session, or starts fresh, before the first terminal opens. */
+  async start(): Promise<void> {
+    this.#engine = await import('../../engine/index.ts');
+    try {
+      this.#store = await openSessionStore();
+      this.persistent = true;
+    } catch (e) {
+      this.#notify('error', `Your work will not be kept when you leave: this browser does not let the page store data here (${messageOf(e)}). Use Export session to keep it in a file.`);
+    }
+    let machine: Machine | undefined;
+    if (this.#store) {
+      try {
+        const loaded = await this.#store.load();
+        if (loaded.kind === 'save') {
+          try {
+            machine = await this.#restored(loaded.bytes);
+          } catch (e) {
+            await this.#setAside(loaded.bytes, this.#reason(e));
+          }
+        } else if (loaded.kind === 'unreadable') {
+          await this.#setAside(loaded.bytes, loaded.reason);
+        }
+      } catch (e) {
+        this.#notify('error', `Your saved session could not be read (${messageOf(e)}). Dockyard started a fresh machine.`);
+      }
+    }
+    if (this.#disposed) return;
+    this.#show(machine ?? (await this.#options.startMachine()));
+  }
+
+  undo(): void {
+    const line = this.#history?.lastCommand;
+    if (!this.#history?.undo()) return;
+    this.#refreshPictures();
+    this.#changed();
+    this.#notify('info', `Undid “${line}”.`);
+  }
+
+  async reset(): Promise<void> {
+    const ok = confirm('Reset the machine? Every image, container, volume, network and file you made is deleted, and the starting project comes back.');
+    if (!ok) return;
+    this.#show(await this.#options.startMachine());
+    this.#changed();
+    this.#notify('info', 'The machine was reset.');
+  }
+
+  exportSession(): void {
+    if (!this.#engine || !this.#machine) return;
+    try {
+      downloadBytes(this.#engine.serializeSnapshot(this.#machine.snapshot()), sessionFileName(Date.now()));
+    } catch (e) {
+      this.#notify('error', `The session could not be exported: ${messageOf(e)}`);
+    }
+  }
+
+  async importSession(file: File): Promise<void> {
+    let machine: Machine;
+    try {
+      machine = await this.#restored(new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      this.#notify('error', `“${file.name}” could not be imported: ${this.#reason(e)} Your current session is unchanged.`);
+      return;
+    }
+    this.#show(machine);
+    this.#changed();
+    this.#notify('info', `Imported the session from “${file.name}”.`);
+  }
+
+  async downloadDamaged(): Promise<void> {
+    try {
+      const damaged = await this.#store?.damaged();
+      if (!damaged) throw new Error('it is no longer stored');
+      downloadBytes(damaged.bytes, sessionFileName(damaged.at || Date.now(), 'damaged-session'));
+    } catch (e) {
+      this.#notify('error', `The damaged save could not be downloaded: ${messageOf(e)}`);
+    }
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    if (id === this.#storageNotice) this.#storageNotice = undefined;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#stopMachine?.();
+    this.workbench?.dispose();
+    document.removeEventListener('visibilitychange', this.#onHide);
+    this.#store?.close();
+  }
+
+  /** A fresh machine holding the state in `bytes`; throws (SaveFormatError for a bad file) and leaves nothing half-done. */
+  async #restored(bytes: Uint8Array): Promise<Machine> {
+    const snapshot = this.#engine!.deserializeSnapshot(bytes);
+    const machine = await this.#options.startMachine();
+    try {
+      machine.restore(snapshot);
+    } catch (e) {
+      // The machine is dropped, never shown: a half-restored machine is worse than none.
+      throw new Error(`the machine could not be rebuilt from it (${messageOf(e)}).`, { cause: e });
+    }
+    return machine;
+  }
+
+  async #setAside(bytes: Uint8Array, reason: string): Promise<void> {
+    let kept = true;
+    try {
+      await this.#store!.keepDamaged({ bytes, reason, at: Date.now() });
+    } catch {
+      kept = false;
+    }
+    this.#notify(
+      'error',
+      `Your saved session could not be restored: ${reason} Dockyard started a fresh machine.` + (kept ? ' The damaged save is kept so you can download it.' : ''),
+      kept,
+    );
+  }
+
+  #reason(e: unknown): string {
+    if (this.#engine && e instanceof this.#engine.SaveFormatError) return e.message;
+    const text = messageOf(e);
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+  }
+
+  #show(machine: Machine): void {
+    this.#stopMachine?.();
+    this.workbench?.dispose();
+    this.#machine = machine;
+    const history = new CommandHistory(machine, () => this.#syncHistory());
+    this.#history = history;
+    const stopClock = driveClock(machine.clock, { onError: (e) => this.#options.onClockError?.(e) });
+    const stopEvents = machine.events.subscribe((e) => {
+      if (e.type === 'command') this.#changed();
+    });
+    this.#stopMachine = () => {
+      stopClock();
+      stopEvents();
+    };
+    document.addEventListener('visibilitychange', this.#onHide);
+    this.#syncHistory();
+    this.workbench = new Workbench(history.track());
+  }
+
+  #syncHistory(): void {
+    this.canUndo = this.#history?.canUndo ?? false;
+    this.busy = this.#history?.running ?? false;
+    this.lastCommand = this.#history?.lastCommand;
+  }
+
+  /** Restoring swaps every store at once without a per-store event: every picture re-reads. */
+  #refreshPictures(): void {
+    const revisions = this.workbench?.revisions;
+    if (!revisions) return;
+    for (const kind of Object.keys(revisions) as ChangeKind[]) revisions[kind]++;
+  }
+
+  #changed(): void {
+    this.#dirty = true;
+    this.unsaved = true;
+    if (!this.#store || this.#timer !== undefined) return;
+    // After the prompt is back and the browser is idle: encoding must never delay typing. Fast commands coalesce.
+    this.#timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void this.#flush(), { timeout: 2000 });
+      else void this.#flush();
+    }, 100);
+  }
+
+  async #flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#saving || !this.#dirty || !this.#store || !this.#engine || !this.#machine || this.#disposed) return;
+    this.#dirty = false;
+    const store = this.#store;
+    const bytes = (() => {
+      try {
+        return this.#engine.serializeSnapshot(this.#machine.snapshot());
+      } catch (e) {
+        this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
+        return undefined;
+      }
+    })();
+    let saved = false;
+    if (bytes) {
+      this.#saving = store.save(bytes).then(
+        () => {
+          saved = true;
+          if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
+        },
+        (e: unknown) => {
+          const full = e instanceof DOMException && e.name === 'QuotaExceededError';
+          this.#storageProblem(
+            full
+              ? 'The browser’s storage for this page is full: your latest commands are not saved. You can keep working; Export session keeps a copy in a file.'
+              : `Your latest commands could not be saved (${messageOf(e)}). You can keep working; Export session keeps a copy in a file.`,
+          );
+        },
+      );
+      await this.#saving;
+      this.#saving = undefined;
+    }
+    if (this.#dirty) this.#changed();
+    else if (saved) this.unsaved = false;
+  }
+
+  /** One storage notice at a time, replaced by the latest: a full disk must not stack a notice per command. */
+  #storageProblem(text: string): void {
+    if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
+    this.#storageNotice = this.#notify('error', text);
+  }
+
+  #notify(tone: Notice['tone'], text: string, offersDamaged = false): number {
+    const id = this.#nextNotice++;
+    this.notices = [...this.notices, { id, tone, text, ...(offersDamaged ? { offersDamaged } : {}) }];
+    if (tone === 'info') setTimeout(() => this.dismiss(id), INFO_MS);
+    return id;
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
