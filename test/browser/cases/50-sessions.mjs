@@ -179,3 +179,26 @@ test('sessions: export then import brings a session back; a bad file changes not
     await done();
   }
 });
+
+test('sessions: without IndexedDB the page says work will not be kept, and the terminal works', async ({ browser, baseUrl }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    // As in a private window that refuses storage: opening the database fails.
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
+      };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(baseUrl, { waitUntil: 'load' });
+    const alert = await page.waitForSelector('[data-testid=session-notices] [role=alert]', { timeout: 15000 });
+    assert(/will not be kept/.test((await alert.textContent()) ?? ''), `the message says: ${await alert.textContent()}`);
+    await waitForPrompt(page, 15000);
+    assert((await run(page, 'echo still-works')) === 'still-works', 'the terminal does not work');
+    assert(errors.length === 0, errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
