@@ -183,7 +183,8 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) throw new ValueCodecError(`cannot encode an instance of ${(v.constructor as { name?: string } | undefined)?.name ?? 'a class'}`);
       const keys = Object.keys(v);
-      const shapeKey = keys.join('\0');
+      // JSON, not a join: `{}` and `{"": …}`, or keys holding the separator, must not share a shape.
+      const shapeKey = JSON.stringify(keys);
       const shape = shapes.get(shapeKey);
       if (shape === undefined) {
         shapes.set(shapeKey, shapes.size);

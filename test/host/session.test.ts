@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeSaveFile } from '../../engine/core/save-file.ts';
+import { writeSaveFile, type SaveFormat } from '../../engine/core/save-file.ts';
 import { encodeValue } from '../../engine/core/value-codec.ts';
 import { SESSION_FORMAT } from '../../engine/host/session.ts';
 import { scenarioMachine } from './session-scenario.ts';
@@ -123,4 +123,19 @@ describe('serializeSnapshot / deserializeSnapshot', () => {
       { numRuns: 500 },
     );
   }, 60_000);
+
+  it('upgrades an older save through the migration table, and refuses one no migration reaches', () => {
+    const machine = createMachine();
+    const v1 = serializeSnapshot(machine.snapshot());
+    type Payload = { snapshotVersion: number; state: { now: number } };
+    const v2: SaveFormat = {
+      ...SESSION_FORMAT,
+      version: 2,
+      migrations: new Map([[1, (p) => ({ ...(p as Payload), state: { ...(p as Payload).state, now: (p as Payload).state.now + 1000 } })]]),
+    };
+    const upgraded = deserializeSnapshot(v1, v2).state as { now: number };
+    expect(upgraded.now).toBe(machine.clock.now() + 1000);
+    const v0 = writeSaveFile({ ...SESSION_FORMAT, version: 0 }, encodeValue({ snapshotVersion: 1, state: machine.snapshot().state }));
+    expect(() => deserializeSnapshot(v0)).toThrow(expect.objectContaining({ name: 'SaveFormatError', problem: 'too-old' }));
+  });
 });
