@@ -62,17 +62,17 @@ export async function openSessionStore(): Promise<SessionStore> {
       const store = t.objectStore(STORE);
       const pointer = (await request(store.get(CURRENT_KEY))) as unknown;
       const keys = (await request(store.getAllKeys())).filter((k): k is string => typeof k === 'string' && k.startsWith(SAVE_PREFIX));
-      if (pointer === undefined) return { kind: 'none' };
-      const key = (pointer as { key?: unknown } | null)?.key;
-      if (typeof key !== 'string') return { kind: 'unreadable', bytes: asBytes(pointer), reason: 'The pointer to the saved session is damaged.' };
-      const value = (await request(store.get(key))) as unknown;
-      // Saves a write began but never pointed at (the tab closed mid-save) are dropped.
+      const key = (pointer as { key?: unknown } | null | undefined)?.key;
+      const value = typeof key === 'string' ? ((await request(store.get(key))) as unknown) : undefined;
+      // Saves nothing points at (a write cut off before the pointer moved, one set aside as damaged) are dropped.
       const stale = keys.filter((k) => k !== key);
       if (stale.length > 0) {
         const w = tx('readwrite');
         for (const k of stale) w.objectStore(STORE).delete(k);
         await done(w);
       }
+      if (pointer === undefined) return { kind: 'none' };
+      if (typeof key !== 'string') return { kind: 'unreadable', bytes: asBytes(pointer), reason: 'The pointer to the saved session is damaged.' };
       if (value instanceof Uint8Array) return { kind: 'save', bytes: value };
       return { kind: 'unreadable', bytes: asBytes(value), reason: value === undefined ? 'The saved session is missing.' : 'The saved session is not a file.' };
     },

@@ -202,3 +202,36 @@ test('sessions: without IndexedDB the page says work will not be kept, and the t
     await context.close();
   }
 });
+
+test('sessions: a full storage is reported once, the session keeps working, and the notice goes when saving works again', async ({ browser, baseUrl }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(baseUrl, { waitUntil: 'load' });
+    await waitForPrompt(page, 15000);
+    await page.evaluate(() => (window.__storageFull = true));
+    await run(page, 'echo one > one.txt');
+    await page.waitForSelector('[role=alert]:has-text("storage for this page is full")', { timeout: 10000 });
+    await run(page, 'echo two > two.txt');
+    await page.waitForTimeout(500);
+    const alerts = await page.$$('[role=alert]');
+    assert(alerts.length === 1, `${alerts.length} notices for one full storage`);
+    assert((await run(page, 'cat one.txt two.txt')) === 'one\ntwo', 'the session stopped working');
+    await page.evaluate(() => (window.__storageFull = false));
+    await run(page, 'echo three > three.txt');
+    await page.waitForSelector('[data-testid=session-menu][data-unsaved=false]', { timeout: 10000 });
+    assert((await page.$('[role=alert]')) === null, 'the notice stayed after a save worked');
+    assert(errors.length === 0, errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
