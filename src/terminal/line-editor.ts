@@ -11,12 +11,14 @@
 import { InputTokenizer, PASTE_END, PASTE_START, type InputToken } from './input.ts';
 import { charWidth, stripAnsi } from './width.ts';
 
-/** Completion for the word that ends at the cursor. */
+/** Completion for the word that ends at the cursor (the engine's `Completion` has the same shape). */
 export interface Completion {
   /** Where the replaced word starts in the line (it ends at the cursor). */
   readonly from: number;
   /** Full replacements for `line.slice(from, cursor)`. A directory ends with '/'; other unique matches get a space. */
   readonly candidates: readonly string[];
+  /** No space after a unique candidate: it is the start of a longer value. */
+  readonly noSpace?: boolean;
 }
 
 export type Completer = (line: string, cursor: number) => Completion | undefined;
@@ -599,7 +601,7 @@ export class LineEditor {
     const candidates = [...new Set(result.candidates)];
     if (candidates.length === 1) {
       const only = candidates[0]!;
-      const suffix = only.endsWith('/') ? '' : ' ';
+      const suffix = only.endsWith('/') || result.noSpace ? '' : ' ';
       this.#replaceWord(from, only + suffix);
       return;
     }
