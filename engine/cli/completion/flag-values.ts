@@ -109,6 +109,7 @@ const BY_COMMAND: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
     file: () => FILES,
     'build-context': () => NONE,
   },
+  'docker inspect': { type: fromList('config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume') },
   // docker's global options.
   docker: {
     'log-level': fromList('debug', 'info', 'warn', 'error', 'fatal'),

@@ -27,7 +27,7 @@ const NOTHING: DockerCompletion = { kind: 'none' };
 export function completeDocker(words: readonly string[], current: string, sources: CompletionSources): DockerCompletion {
   const w = walk(words);
   const commandPath = w.node.command?.paths[0] ?? w.node.path;
-  const ruleContext = (toComplete: string) => ({ sources, toComplete, args: w.args });
+  const ruleContext = (toComplete: string) => ({ sources, toComplete, args: w.args, flagValues: w.flagValues });
 
   if (w.pendingValue) return finish(flagValueRule(commandPath, w.pendingValue.long)(ruleContext(current)), '', current);
 

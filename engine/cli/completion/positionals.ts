@@ -9,6 +9,17 @@ import { DIRS, FILES, NONE, type Rule } from './suggestion.ts';
 const stopped = (c: { state: string }) => c.state === 'exited' || c.state === 'created';
 const notPaused = (c: { state: string }) => c.state !== 'paused';
 
+/**
+ * `docker inspect` (completeObjectNames): the objects of the `--type` given; without one, nothing, as the names of
+ * different types would be a mixed bag. Swarm objects, configs and plugins do not exist here.
+ */
+const INSPECT_TYPES: Readonly<Record<string, Rule>> = { container: containerNames(true), image: imageNames(), network: networkNames, volume: volumeNames };
+const objectNames: Rule = (ctx) => {
+  const type = ctx.flagValues.get('type');
+  const rule = type !== undefined && Object.hasOwn(INSPECT_TYPES, type) ? INSPECT_TYPES[type]! : undefined;
+  return rule ? rule(ctx) : NONE;
+};
+
 export const POSITIONAL_RULES: Readonly<Record<string, Rule>> = {
   'docker container attach': first(1, containerNames(false, notPaused)),
   'docker container commit': first(1, containerNames(false)),
@@ -47,6 +58,7 @@ export const POSITIONAL_RULES: Readonly<Record<string, Rule>> = {
   // NETWORK then CONTAINER.
   'docker network connect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true)(ctx) : NONE),
   'docker network disconnect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true)(ctx) : NONE),
+  'docker inspect': objectNames,
   // The build context is a directory (or a URL, or `-`).
   'docker buildx build': first(1, () => DIRS),
 };

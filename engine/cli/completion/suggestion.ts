@@ -22,6 +22,8 @@ export interface RuleContext {
   readonly toComplete: string;
   /** Positional arguments before the current one. */
   readonly args: readonly string[];
+  /** Values of the flags given so far, by long name. */
+  readonly flagValues: ReadonlyMap<string, string>;
 }
 
 /** A completion function: docker's ValidArgsFunction or a flag's RegisterFlagCompletionFunc. */

@@ -16,6 +16,8 @@ export interface Walk {
   readonly args: readonly string[];
   /** Long names of the flags given so far. */
   readonly given: ReadonlySet<string>;
+  /** The last value given to each value flag (`--type image`, `--type=image`). */
+  readonly flagValues: ReadonlyMap<string, string>;
   /** The last word was a flag that wants a value: the current word is that value. */
   readonly pendingValue?: FlagUsage;
   /** `--` was given, or a positional ended the flags of a command that stops at its first (`run`, `exec`). */
@@ -49,11 +51,13 @@ export function walk(words: readonly string[]): Walk {
   let flags = flagsOf(node);
   const args: string[] = [];
   let given = new Set<string>();
+  let flagValues = new Map<string, string>();
   let pendingValue: FlagUsage | undefined;
   let flagsEnded = false;
 
   for (const word of words) {
     if (pendingValue) {
+      flagValues.set(pendingValue.long, word);
       pendingValue = undefined;
       continue;
     }
@@ -62,7 +66,7 @@ export function walk(words: readonly string[]): Walk {
       continue;
     }
     if (!flagsEnded && word.length > 1 && word.startsWith('-')) {
-      pendingValue = readFlag(flags, word, given);
+      pendingValue = readFlag(flags, word, given, flagValues);
       continue;
     }
     // A group (or docker itself) takes the next positional as the name of its subcommand.
@@ -72,23 +76,27 @@ export function walk(words: readonly string[]): Walk {
         node = child;
         flags = flagsOf(node);
         given = new Set();
+        flagValues = new Map();
         continue;
       }
     }
     args.push(word);
     if (node.command && node.command.interspersed === false) flagsEnded = true;
   }
-  return { node, flags, args, given, ...(pendingValue ? { pendingValue } : {}), flagsEnded };
+  return { node, flags, args, given, flagValues, ...(pendingValue ? { pendingValue } : {}), flagsEnded };
 }
 
 /** Notes a flag word as given; returns the flag when its value is the next word. */
-function readFlag(flags: readonly FlagUsage[], word: string, given: Set<string>): FlagUsage | undefined {
+function readFlag(flags: readonly FlagUsage[], word: string, given: Set<string>, flagValues: Map<string, string>): FlagUsage | undefined {
   if (word.startsWith('--')) {
     const eq = word.indexOf('=');
     const spec = flags.find((f) => f.long === word.slice(2, eq < 0 ? undefined : eq));
     if (!spec) return undefined;
     given.add(spec.long);
-    return eq < 0 && !isBoolType(spec.type) ? spec : undefined;
+    if (isBoolType(spec.type)) return undefined;
+    if (eq < 0) return spec;
+    flagValues.set(spec.long, word.slice(eq + 1));
+    return undefined;
   }
   // Shorthands cluster (`-dit`); the first that takes a value takes the rest of the word, or the next word.
   const letters = [...word.slice(1)];
@@ -96,7 +104,10 @@ function readFlag(flags: readonly FlagUsage[], word: string, given: Set<string>)
     const spec = flags.find((f) => f.short === letters[i]);
     if (!spec) return undefined;
     given.add(spec.long);
-    if (!isBoolType(spec.type)) return i === letters.length - 1 ? spec : undefined;
+    if (isBoolType(spec.type)) continue;
+    if (i === letters.length - 1) return spec;
+    flagValues.set(spec.long, letters.slice(i + 1).join('').replace(/^=/, ''));
+    return undefined;
   }
   return undefined;
 }

@@ -142,3 +142,12 @@ describe("docker's completion", () => {
     expect(vals('rm -- -')).toEqual([]);
   });
 });
+
+describe('docker inspect', () => {
+  it('completes the objects of the --type given, and nothing without one', () => {
+    expect(complete('inspect a')).toEqual({ kind: 'none' });
+    expect(vals('inspect --type image a')).toEqual(['alpine:latest']);
+    expect(vals('inspect --type=network a')).toEqual(['appnet']);
+    expect(vals('inspect --type ')).toContain('volume');
+  });
+});
