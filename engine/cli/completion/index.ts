@@ -15,7 +15,7 @@ export type { Suggestion } from './suggestion.ts';
  * subcommands, flags of the command reached, and argument or flag values from the daemon's names. `words` are the
  * words before the current one, unquoted; `current` is the current word so far. Values are whole words (`--network=`
  * kept when the value shares the flag's word) and only those that start with `current`; for file names the caller
- * lists the paths that start with `pathPrefix`'s remainder.
+ * lists the paths that complete what follows `prefix` in the current word.
  */
 export type DockerCompletion =
   | { readonly kind: 'values'; readonly values: readonly string[]; readonly noSpace?: boolean }
