@@ -627,7 +627,7 @@ export class LineEditor {
   }
 
   #listCandidates(candidates: readonly string[]): void {
-    const names = candidates.map((c) => c.slice(c.lastIndexOf('/', c.length - 2) + 1)).sort();
+    const names = candidates.map(shownName).sort();
     const width = Math.max(...names.map((n) => stripAnsi(n).length)) + 2;
     const perRow = Math.max(1, Math.floor(this.#cols / width));
     const rows = Math.ceil(names.length / perRow);
@@ -779,3 +779,22 @@ export function toCrlf(text: string): string {
 }
 
 export { PASTE_START, PASTE_END };
+
+/**
+ * A candidate as bash lists it: the last path component only (a directory keeps its '/'), without the quotes and
+ * backslashes the command line needs (`my\ dir/` is listed as `my dir/`).
+ */
+function shownName(candidate: string): string {
+  let plain = '';
+  let quote: string | undefined;
+  for (let i = 0; i < candidate.length; i++) {
+    const ch = candidate[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else plain += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '\\' && i + 1 < candidate.length) plain += candidate[++i];
+    else plain += ch;
+  }
+  return plain.slice(plain.lastIndexOf('/', plain.length - 2) + 1);
+}
