@@ -65,6 +65,21 @@ export interface Terminal {
   run(line: string, io: TerminalIO): Promise<number>;
   /** True while `text` is an unfinished command (open quote, here-document, `if` without `fi`): show `> `. */
   needsMore(text: string): boolean;
+  /**
+   * Tab completion of the word that ends at `cursor`, from this shell's state and the machine's: command names,
+   * paths, and for `docker` its commands, flags and the names of containers, images, volumes and networks.
+   */
+  complete?(line: string, cursor: number): Completion | undefined;
+}
+
+/** What Tab may put in place of the word that ends at the cursor. */
+export interface Completion {
+  /** Where the replaced word starts in the line (it ends at the cursor). */
+  readonly from: number;
+  /** Full replacements for `line.slice(from, cursor)`, quoted as the shell reads them. A directory ends with '/'. */
+  readonly candidates: readonly string[];
+  /** A unique candidate is not followed by a space: it is the start of a longer value (`-v data:`, `--mount type=`). */
+  readonly noSpace?: boolean;
 }
 
 export type EngineEvent =

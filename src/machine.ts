@@ -2,12 +2,7 @@
  * Where the page gets its simulated machine. The engine is loaded as its own chunk so the page shell paints first.
  */
 import type { Machine, Terminal } from '../engine/api.ts';
-import { commandsOnPath, createCompleter } from './terminal/completion.ts';
 import type { Completer } from './terminal/line-editor.ts';
-
-/** The host's layout as the engine sets it up (engine/host/layout.ts); completion needs HOME and PATH. */
-const HOME = '/home/student';
-const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** A new simulated machine whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
@@ -17,16 +12,9 @@ export async function startMachine(): Promise<Machine> {
 }
 
 /**
- * Tab completion for one terminal: the engine's own when it offers one (it knows docker's commands and flags),
- * otherwise command names and paths from the host's filesystem and PATH.
+ * Tab completion for one terminal: the engine's, which reads that terminal's shell (directory, variables, functions)
+ * and the machine's docker (commands, flags, names of containers, images, volumes and networks).
  */
-export function hostCompleter(machine: Machine, terminal: Terminal): Completer {
-  const own = (terminal as Terminal & { complete?: Completer }).complete;
-  if (typeof own === 'function') return (line, cursor) => own.call(terminal, line, cursor);
-  return createCompleter({
-    cwd: () => terminal.cwd,
-    home: HOME,
-    fs: machine.hostFs,
-    commands: () => commandsOnPath(machine.hostFs, PATH),
-  });
+export function hostCompleter(terminal: Terminal): Completer {
+  return (line, cursor) => terminal.complete?.(line, cursor);
 }

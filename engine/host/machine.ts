@@ -34,6 +34,8 @@ import { driveHeadless, IgnoredInterrupt, settleBackground } from './driver.ts';
 import { populateHost } from './host-fs.ts';
 import { HOME_DIR, HOST_KERNEL, HOST_NAME, HOST_PATH, PROJECT_DIR, USER_GID, USER_NAME, USER_UID } from './layout.ts';
 import { TerminalWriter } from './terminal-output.ts';
+import { completeLine } from './completion/index.ts';
+import { engineSources } from '../cli/completion/sources.ts';
 
 /** How far a headless run moves the clock before each command: a person takes a moment to type. */
 export const COMMAND_STEP_MS = 1_000;
@@ -121,6 +123,21 @@ export function createMachine(options: MachineOptions = {}): Machine {
       },
       prompt: () => `${USER_NAME}@${HOST_NAME}:${tildePath(session.cwd)}$ `,
       needsMore: (text) => session.needsMore(text),
+      complete: (line, cursor) => {
+        const state = session.state;
+        return completeLine(
+          {
+            fs: hostFs,
+            cwd: session.cwd,
+            variables: new Map([...state.vars].map(([name, v]) => [name, v.value])),
+            functions: [...state.functions.keys()],
+            aliases: [...state.aliases.keys()],
+            docker: engineSources(docker, () => state.environment()),
+          },
+          line,
+          cursor,
+        );
+      },
       run: async (line, io) => {
         const status = await runLine(session, line, io);
         if (session.exited) {

@@ -11,12 +11,14 @@
 import { InputTokenizer, PASTE_END, PASTE_START, type InputToken } from './input.ts';
 import { charWidth, stripAnsi } from './width.ts';
 
-/** Completion for the word that ends at the cursor. */
+/** Completion for the word that ends at the cursor (the engine's `Completion` has the same shape). */
 export interface Completion {
   /** Where the replaced word starts in the line (it ends at the cursor). */
   readonly from: number;
   /** Full replacements for `line.slice(from, cursor)`. A directory ends with '/'; other unique matches get a space. */
   readonly candidates: readonly string[];
+  /** No space after a unique candidate: it is the start of a longer value. */
+  readonly noSpace?: boolean;
 }
 
 export type Completer = (line: string, cursor: number) => Completion | undefined;
@@ -599,7 +601,7 @@ export class LineEditor {
     const candidates = [...new Set(result.candidates)];
     if (candidates.length === 1) {
       const only = candidates[0]!;
-      const suffix = only.endsWith('/') ? '' : ' ';
+      const suffix = only.endsWith('/') || result.noSpace ? '' : ' ';
       this.#replaceWord(from, only + suffix);
       return;
     }
@@ -625,7 +627,7 @@ export class LineEditor {
   }
 
   #listCandidates(candidates: readonly string[]): void {
-    const names = candidates.map((c) => c.slice(c.lastIndexOf('/', c.length - 2) + 1)).sort();
+    const names = candidates.map(shownName).sort();
     const width = Math.max(...names.map((n) => stripAnsi(n).length)) + 2;
     const perRow = Math.max(1, Math.floor(this.#cols / width));
     const rows = Math.ceil(names.length / perRow);
@@ -777,3 +779,22 @@ export function toCrlf(text: string): string {
 }
 
 export { PASTE_START, PASTE_END };
+
+/**
+ * A candidate as bash lists it: the last path component only (a directory keeps its '/'), without the quotes and
+ * backslashes the command line needs (`my\ dir/` is listed as `my dir/`).
+ */
+function shownName(candidate: string): string {
+  let plain = '';
+  let quote: string | undefined;
+  for (let i = 0; i < candidate.length; i++) {
+    const ch = candidate[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else plain += ch;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '\\' && i + 1 < candidate.length) plain += candidate[++i];
+    else plain += ch;
+  }
+  return plain.slice(plain.lastIndexOf('/', plain.length - 2) + 1);
+}

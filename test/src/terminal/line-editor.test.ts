@@ -589,6 +589,18 @@ describe('tab completion', () => {
     expect(t.screen.x).toBe(8);
   });
 
+  it('adds no space after a unique candidate the completer marks noSpace', () => {
+    const t = setup({ complete: (line: string) => ({ from: line.length - 1, candidates: ['data:'], noSpace: true }) });
+    t.type('docker run -v d\t');
+    expect(t.ed.line).toBe('docker run -v data:');
+  });
+
+  it('lists names without the quoting the line needs, and without their directory', () => {
+    const t = setup({ complete: () => ({ from: 4, candidates: ['src/my\\ dir/', '"src/my file.txt"'] }), cols: 40 });
+    t.type('cat src/my\t\t');
+    expect(t.screen.lines()[1]).toBe('my dir/      my file.txt');
+  });
+
   it('completes in the middle of a line', () => {
     const t = setup({ complete });
     t.type('cat Doc && ls', LEFT, LEFT, LEFT, LEFT, LEFT, LEFT, '\t');
