@@ -9,11 +9,14 @@ import type { Completer } from './terminal/line-editor.ts';
 const HOME = '/home/student';
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** A new simulated machine whose clock the page moves from real time. */
+/** The file the editor opens first in the sandbox: the starting project's Dockerfile. */
+export const SANDBOX_OPEN_FILE = `${HOME}/project/Dockerfile`;
+
+/** A new simulated machine, holding the sandbox's starting project, whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const { createMachine } = await import('../engine/index.ts');
-  return createMachine({ mode: 'interactive' });
+  const [{ createMachine }, { sandboxProject }] = await Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]);
+  return createMachine({ mode: 'interactive', project: sandboxProject() });
 }
 
 /**
