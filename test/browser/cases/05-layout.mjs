@@ -146,11 +146,24 @@ test('layout: keyboard resizing changes a panel, Home/End collapse and restore, 
     await page.keyboard.press('End');
     await waitFor('the lesson to return', async () => Math.abs((await width()) - grown) < 1);
 
+    // Dragging the pictures splitter 100px to the left widens the pictures by 100px.
+    const picturesSplitter = page.locator('[role=separator][aria-label="Resize pictures panel"]');
+    const pictures = Number(await picturesSplitter.getAttribute('aria-valuenow'));
+    const grip = await picturesSplitter.boundingBox();
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2 - 100, grip.y + grip.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const dragged = Number(await picturesSplitter.getAttribute('aria-valuenow'));
+    assert(dragged === pictures + 100, `dragging 100px left took the pictures from ${pictures} to ${dragged}`);
+
     await page.reload({ waitUntil: 'load' });
     await waitForPrompt(page, 15000);
     const kept = Number(await page.locator('[role=separator][aria-label="Resize lesson panel"]').getAttribute('aria-valuenow'));
     assert(kept === grown, `after a reload the lesson is ${kept}px, not ${grown}`);
     assert(Math.abs((await width()) - grown) < 1, `after a reload the lesson is drawn ${await width()}px wide`);
+    const keptPictures = Number(await page.locator('[role=separator][aria-label="Resize pictures panel"]').getAttribute('aria-valuenow'));
+    assert(keptPictures === dragged, `after a reload the pictures are ${keptPictures}px, not ${dragged}`);
 
     // The editor/terminal splitter moves with Up/Down.
     const rowSplitter = page.locator('[role=separator][aria-label="Resize editor and terminal"]');
