@@ -4,11 +4,17 @@
 import type { Machine, Terminal } from '../engine/api.ts';
 import type { Completer } from './terminal/line-editor.ts';
 
-/** A new simulated machine whose clock the page moves from real time. */
+/** The host's home directory as the engine sets it up (engine/host/layout.ts). */
+const HOME = '/home/student';
+
+/** The file the editor opens first in the sandbox: the starting project's Dockerfile. */
+export const SANDBOX_OPEN_FILE = `${HOME}/project/Dockerfile`;
+
+/** A new simulated machine, holding the sandbox's starting project, whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const { createMachine } = await import('../engine/index.ts');
-  return createMachine({ mode: 'interactive' });
+  const [{ createMachine }, { sandboxProject }] = await Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]);
+  return createMachine({ mode: 'interactive', project: sandboxProject() });
 }
 
 /**

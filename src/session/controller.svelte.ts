@@ -23,6 +23,8 @@ export interface Notice {
 export interface SessionOptions {
   /** A fresh machine with the starting project (src/machine.ts). */
   startMachine(): Promise<Machine>;
+  /** The host file the editor shows when a machine starts (the sandbox's Dockerfile). */
+  openFile?: string;
   onClockError?(error: unknown): void;
 }
 
@@ -202,7 +204,9 @@ export class SessionController {
     };
     document.addEventListener('visibilitychange', this.#onHide);
     this.#syncHistory();
-    this.workbench = new Workbench(history.track());
+    const workbench = new Workbench(history.track());
+    workbench.openFile = this.#options.openFile;
+    this.workbench = workbench;
   }
 
   #syncHistory(): void {

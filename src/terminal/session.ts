@@ -16,6 +16,8 @@ export interface SessionOptions {
   complete?: Completer;
   /** Presentation of the prompt (colours); must not change its visible text. */
   decoratePrompt?(prompt: string): string;
+  /** Called when a submitted command line starts running (a tab's title shows it). */
+  onCommandStart?(command: string): void;
   /** Called after each command with its exit status. */
   onCommandDone?(command: string, exitCode: number): void;
 }
@@ -75,6 +77,11 @@ export class ShellSession {
     this.editor.resize(columns);
   }
 
+  /** Interrupts the running command, if any, as Ctrl-C would (its terminal is going away). */
+  interrupt(): void {
+    this.#abort?.abort('SIGINT');
+  }
+
   /** Resolves when the command currently running (if any) has finished. */
   get idle(): Promise<void> {
     return this.#running;
@@ -86,6 +93,7 @@ export class ShellSession {
     const out = (chunk: string) => this.editor.output(chunk);
     const stdin = new TtyInput({ columns: this.#columns, rows: this.#rows, redraws: true }, out);
     this.#stdin = stdin;
+    this.#o.onCommandStart?.(command);
     let exitCode: number;
     try {
       const io: TerminalIO & { columns?: number; rows?: number } = {

@@ -15,13 +15,16 @@ export function test(name, fn) {
   cases.push({ name, fn });
 }
 
-/** The terminal's text: one line per row, from the screen-reader copy xterm.js keeps in the DOM. */
+/** The active terminal tab's panel: hidden tabs keep their terminals (and text) in the page. */
+export const ACTIVE_TERMINAL = '[data-testid=terminal] [role=tabpanel]:not([hidden])';
+
+/** The active terminal's text: one line per row, from the screen-reader copy xterm.js keeps in the DOM. */
 export async function screenText(page) {
-  return page.evaluate(() => {
-    const tree = document.querySelector('.xterm-accessibility-tree');
+  return page.evaluate((active) => {
+    const tree = document.querySelector(`${active} .xterm-accessibility-tree`);
     if (!tree) return '';
     return [...tree.children].map((row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n');
-  });
+  }, ACTIVE_TERMINAL);
 }
 
 export async function waitFor(what, check, timeout = 5000) {
@@ -68,9 +71,9 @@ export function show(rowList, n = 8) {
     .join('\n');
 }
 
-/** Focuses the terminal and clears it with Ctrl-L, so the prompt is on the first row. */
+/** Focuses the active terminal and clears it with Ctrl-L, so the prompt is on the first row. */
 export async function freshScreen(page) {
-  await page.click('.xterm');
+  await page.click(`${ACTIVE_TERMINAL} .xterm`);
   await waitForPrompt(page);
   await page.keyboard.press('Control+l');
   await waitFor('a cleared screen', async () => {

@@ -5,8 +5,11 @@ test('page loads with title, header, a terminal and every panel', async ({ page 
   assert(await page.isVisible('header h1'), 'no header');
   assert((await page.textContent('header h1'))?.includes('Dockyard'), 'header does not say Dockyard');
   await page.waitForSelector('.xterm', { timeout: 5000 });
+  assert((await page.locator('.xterm').count()) === 1, 'the page starts with more than one terminal');
   const box = await page.locator('.xterm').boundingBox();
   assert(box && box.width > 600 && box.height > 250, `terminal is only ${box?.width}x${box?.height} at 1280x720`);
+  assert(await page.isVisible('[data-panel=lesson] h2'), 'no lesson panel');
+  assert(await page.isVisible('[data-panel=pictures] [role=tablist]'), 'no pictures panel');
   for (const id of ['terminal', 'editor', 'files']) {
     assert(await page.isVisible(`[data-testid=${id}]`), `no visible [data-testid=${id}]`);
   }
@@ -15,6 +18,16 @@ test('page loads with title, header, a terminal and every panel', async ({ page 
 test('a prompt appears', async ({ page }) => {
   const r = await waitForPrompt(page);
   assert(r.at(-1) === 'student@dockyard:~/project$', `no prompt in:\n${show(r)}`);
+});
+
+test('the Keyboard dialog lists the shortcuts and closes with Escape', async ({ page }) => {
+  await page.click('header button:text-is("Keyboard")');
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  const text = (await dialog.textContent()) ?? '';
+  assert(text.includes('F6') && text.includes('New terminal tab'), `the dialog says:\n${text}`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog[open]', { state: 'detached' });
 });
 
 test('the theme toggle switches light and dark', async ({ page }) => {

@@ -108,6 +108,27 @@ describe('ShellSession', () => {
     expect(t.screen.lines().slice(-2)).toEqual(['^C', 'student@dockyard:~/project$']);
   });
 
+  it('names the command it starts, and interrupt() stops it as Ctrl-C would', async () => {
+    const terminal = new FakeTerminal();
+    const started: string[] = [];
+    const done: [string, number][] = [];
+    const session = new ShellSession({
+      terminal,
+      write: () => {},
+      onCommandStart: (c) => started.push(c),
+      onCommandDone: (c, code) => done.push([c, code]),
+    });
+    session.start();
+    session.interrupt();
+    session.input('sleep\r');
+    await Promise.resolve();
+    expect(started).toEqual(['sleep']);
+    expect(done).toEqual([]);
+    session.interrupt();
+    await settle(session);
+    expect(done).toEqual([['sleep', 130]]);
+  });
+
   it('survives an engine that throws', async () => {
     const t = setup();
     t.session.input('crash\r');
