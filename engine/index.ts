@@ -8,3 +8,6 @@ export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagn
 // What a build did, step by step, as `build-finished` events carry it.
 export type { BuildEvent, BuildOutcome } from './build/service.ts';
 export type { StepReason, StepRecord } from './build/types.ts';
+// What the pictures show: images as layer stacks with dive's efficiency, builds step by step.
+export type { ImagesView, ImageView, LayerView, EfficiencyView } from './image/views.ts';
+export type { BuildsView, BuildView, StepView, StepStatus } from './build/views.ts';
