@@ -26,7 +26,8 @@ async function waitForSteps(page, statuses) {
 
 test('the build picture shows each step built, then CACHED after a source change, with the reason for the miss', async ({ page }) => {
   await run(page, 'mkdir -p /tmp/pic && cd /tmp/pic');
-  await writeLines(page, 'Dockerfile', ['FROM alpine:3.22', 'WORKDIR /app', 'COPY deps.txt .', 'RUN cp deps.txt installed.txt', 'COPY app.txt .', 'RUN cat app.txt']);
+  // A WORKDIR no earlier case used, so the first build has nothing in the cache whatever ran before it.
+  await writeLines(page, 'Dockerfile', ['FROM alpine:3.22', 'WORKDIR /pic', 'COPY deps.txt .', 'RUN cp deps.txt installed.txt', 'COPY app.txt .', 'RUN cat app.txt']);
   await writeLines(page, 'deps.txt', ['left-pad']);
   await writeLines(page, 'app.txt', ['v1']);
   await run(page, 'docker pull alpine:3.22', { timeout: 15000 });
@@ -40,7 +41,7 @@ test('the build picture shows each step built, then CACHED after a source change
   await run(page, "echo v2 > app.txt", { timeout: 5000 });
   await run(page, 'docker build -t pic .', { timeout: 20000 });
   const steps = await waitForSteps(page, ['cached', 'cached', 'cached', 'built', 'built']);
-  assert(steps[0][0] === '[2/6] WORKDIR /app', `first step is ${steps[0][0]}`);
+  assert(steps[0][0] === '[2/6] WORKDIR /pic', `first step is ${steps[0][0]}`);
   const badges = await page.$$eval('[data-testid=build] .step .badge', (b) => b.map((x) => x.textContent?.trim()));
   assert(badges.slice(0, 3).every((b) => b === 'CACHED'), `badges: ${badges.join(', ')}`);
   const [copyLabel, , copyReason] = steps[3];
