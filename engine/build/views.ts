@@ -1,5 +1,6 @@
 import { humanSize } from '../core/units.ts';
 import { familiarString, parseReference } from '../image/reference.ts';
+import { durationSeconds, goFixed } from './progress/go-format.ts';
 import type { BuildRecord } from './history.ts';
 import type { StepReason, StepRecord } from './types.ts';
 
@@ -20,7 +21,11 @@ export interface BuildView {
   readonly tags: readonly string[];
   /** Virtual milliseconds. */
   readonly startedAt: number;
+  /** `14:03:07` (UTC, the machine's zone). */
+  readonly startedText: string;
   readonly durationMs: number;
+  /** `2.4s`, as BuildKit's progress prints durations. */
+  readonly durationText: string;
   readonly ok: boolean;
   readonly error?: string;
   /** 12 hex digits of the image made. */
@@ -41,6 +46,7 @@ export interface StepView {
   readonly line: number;
   readonly status: StepStatus;
   readonly durationMs?: number;
+  readonly durationText?: string;
   readonly size?: number;
   readonly sizeText?: string;
   /** Why it was not CACHED (absent when it was). */
@@ -70,7 +76,7 @@ function buildView(record: BuildRecord): BuildView {
       instruction: s.instruction,
       line: s.line,
       status,
-      ...(s.durationMs === undefined ? {} : { durationMs: s.durationMs }),
+      ...(s.durationMs === undefined ? {} : { durationMs: s.durationMs, durationText: seconds(s.durationMs) }),
       ...(s.size === undefined ? {} : { size: s.size, sizeText: humanSize(s.size) }),
       ...(s.cached ? {} : { reason: explain(s.reason, invalidatedBy), reasonKind: s.reason.kind }),
       ...(s.error === undefined ? {} : { error: s.error }),
@@ -85,7 +91,9 @@ function buildView(record: BuildRecord): BuildView {
     dockerfileName: record.dockerfileName,
     tags: record.tags.map((t) => familiarString(parseReference(t))),
     startedAt: record.startedAt,
+    startedText: new Date(record.startedAt).toISOString().slice(11, 19),
     durationMs: record.finishedAt - record.startedAt,
+    durationText: seconds(record.finishedAt - record.startedAt),
     ok: outcome.ok,
     ...(outcome.ok ? { shortImageId: outcome.imageId.slice(7, 19) } : { error: outcome.error }),
     steps,
@@ -93,6 +101,10 @@ function buildView(record: BuildRecord): BuildView {
     cachedCount: steps.filter((s) => s.status === 'cached').length,
     builtCount: steps.filter((s) => s.status === 'built').length,
   };
+}
+
+function seconds(ms: number): string {
+  return `${goFixed(durationSeconds(ms), 1)}s`;
 }
 
 /** A miss that is a step's own doing: something about it changed. */

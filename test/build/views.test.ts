@@ -24,6 +24,8 @@ describe('the builds view', () => {
     expect(build!.steps[0]!.reason).toBe('not in the cache: never built before');
     expect(build!.steps.every((s) => s.invalidatedBy === undefined && s.invalidates.length === 0)).toBe(true);
     expect(build!.shortImageId).toMatch(/^[0-9a-f]{12}$/);
+    expect(build!.startedText).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(build!.steps.map((s) => s.durationText)).toEqual(build!.steps.map(() => expect.stringMatching(/^\d+\.\ds$/)));
   });
 
   it('after a source change: dependency steps CACHED, the COPY misses with the file named, and the step after it is marked invalidated by it', async () => {
