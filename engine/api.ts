@@ -8,6 +8,8 @@ import type { ImageEvent } from './image/service.ts';
 import type { VolumeEvent } from './runtime/volumes/service.ts';
 import type { ContainerEvent } from './runtime/containers/service.ts';
 import type { Readable } from './programs/streams.ts';
+import type { ImagesView } from './image/views.ts';
+import type { BuildsView } from './build/views.ts';
 
 /**
  * The public shape of a simulated machine: what the page, the headless command line and scenarios use.
@@ -105,4 +107,14 @@ export interface Machine {
   /** The whole engine state as a structurally shared value: cheap to take, cheap to keep. */
   snapshot(): Snapshot;
   restore(snapshot: Snapshot): void;
+  /** What the pictures show, worked out from the current state on each call. */
+  readonly views: MachineViews;
+}
+
+/** The pictures' models: plain data (no class instances), so they could cross a Web Worker boundary. */
+export interface MachineViews {
+  /** Every image as its stack of layers, shared layers marked, with dive's efficiency. */
+  images(): ImagesView;
+  /** The last few builds, step by step: CACHED or built, and why. */
+  builds(): BuildsView;
 }

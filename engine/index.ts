@@ -11,3 +11,6 @@ export type { StepReason, StepRecord } from './build/types.ts';
 // Saved sessions: a machine's snapshot as a file, and back.
 export { deserializeSnapshot, serializeSnapshot, SESSION_SCHEMA_VERSION } from './host/session.ts';
 export { SaveFormatError, type SaveProblem } from './core/save-file.ts';
+// What the pictures show: images as layer stacks with dive's efficiency, builds step by step.
+export type { ImagesView, ImageView, LayerView, EfficiencyView } from './image/views.ts';
+export type { BuildsView, BuildView, StepView, StepStatus } from './build/views.ts';

@@ -37,6 +37,10 @@ export interface BuilderEnv {
   readonly secrets?: ReadonlyMap<string, Uint8Array>;
   getCache(): BuildCache;
   setCache(cache: BuildCache): void;
+  /** Told of each step as it is recorded, so a failed build's steps are known too. */
+  onStep?(step: StepRecord): void;
+  /** Told of the stages the target does not need (by name, or `stage-N`), which BuildKit never runs. */
+  onSkipped?(stages: readonly string[]): void;
 }
 
 /** Resolving metadata for an image the registry has takes a round trip. */
@@ -87,6 +91,8 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   if (violations.length > 0) throw new BuildFailure(`lint violation found for rules: ${violations.join(', ')}`);
 
   const plan = planBuild(parsed, req.buildArgs, req.target);
+  const skipped = plan.stages.filter((p) => !plan.order.includes(p.index)).map((p) => p.stage.name || `stage-${p.index}`);
+  if (skipped.length > 0) env.onSkipped?.(skipped);
 
   const bases = new Map<string, BaseImage>();
   for (const ref of imagesNeeded(plan)) {
@@ -113,7 +119,10 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
     noCache: req.noCache,
     getCache: env.getCache,
     setCache: env.setCache,
-    record: (s) => steps.push(s),
+    record: (s) => {
+      steps.push(s);
+      env.onStep?.(s);
+    },
   };
   let contextLoaded = false;
   const sources: CopySources = {

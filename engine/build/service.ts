@@ -6,7 +6,8 @@ import { EMPTY_CACHE, type BuildCache } from './cache.ts';
 import type { LegacyOutput } from './legacy/stream.ts';
 import { runLegacyBuild, type LegacyBuildRequest, type LegacyBuildResult } from './legacy/builder.ts';
 import type { ProgressWriter } from './progress/types.ts';
-import type { BuildRequest, BuildResult } from './types.ts';
+import type { BuildRequest, BuildResult, StepRecord } from './types.ts';
+import { rememberBuild, type BuildRecord } from './history.ts';
 import type { LintWarning } from '../dockerfile/lint/index.ts';
 
 /** What the build service tells the rest of the engine (and the page's build picture). */
@@ -33,6 +34,7 @@ export interface BuildServiceDeps {
 export class BuildService {
   #cache: BuildCache = EMPTY_CACHE;
   #last: BuildOutcome | undefined;
+  #history: readonly BuildRecord[] = [];
 
   constructor(private readonly deps: BuildServiceDeps) {}
 
@@ -51,12 +53,30 @@ export class BuildService {
     return this.#last;
   }
 
+  /** The last few finished builds, oldest first: an immutable value a snapshot takes and restores. */
+  get history(): readonly BuildRecord[] {
+    return this.#history;
+  }
+
+  set history(next: readonly BuildRecord[]) {
+    this.#history = next;
+  }
+
+  #finish(request: { dockerfileName: string; tags: readonly string[] }, builder: BuildRecord['builder'], startedAt: number, outcome: BuildOutcome, steps: readonly StepRecord[], skippedStages: readonly string[]): void {
+    this.#last = outcome;
+    const seq = (this.#history.at(-1)?.seq ?? 0) + 1;
+    const { dockerfileName, tags } = request;
+    this.#history = rememberBuild(this.#history, { seq, builder, dockerfileName, tags, startedAt, finishedAt: this.deps.clock.now(), outcome, steps, skippedStages });
+    this.deps.announce?.({ type: 'build-finished', result: outcome });
+  }
+
   /**
    * `DOCKER_BUILDKIT=0 docker build`: the classic builder, its output written to `out` as the client shows the
    * daemon's stream. Its cache is the image store (intermediate images and their parents), which snapshots
    * already keep, so it adds no state here.
    */
   async legacyBuild(request: LegacyBuildRequest, out: LegacyOutput, signal?: AbortSignal): Promise<LegacyBuildResult> {
+    const startedAt = this.deps.clock.now();
     try {
       const result = await runLegacyBuild(request, {
         clock: this.deps.clock,
@@ -65,17 +85,18 @@ export class BuildService {
         ...(this.deps.kernel ? { kernel: this.deps.kernel } : {}),
         ...(signal ? { signal } : {}),
       }, out);
-      this.#last = { ok: true, ...result, warnings: [] };
-      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      this.#finish(request, 'legacy', startedAt, { ok: true, ...result, warnings: [] }, result.steps, []);
       return result;
     } catch (e) {
-      this.#last = { ok: false, error: e instanceof Error ? e.message : String(e) };
-      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      this.#finish(request, 'legacy', startedAt, { ok: false, error: e instanceof Error ? e.message : String(e) }, [], []);
       throw e;
     }
   }
 
   async build(request: BuildRequest, writer: ProgressWriter, signal?: AbortSignal) {
+    const startedAt = this.deps.clock.now();
+    const steps: StepRecord[] = [];
+    let skipped: readonly string[] = [];
     try {
       const result = await runBuild(request, {
         clock: this.deps.clock,
@@ -86,13 +107,13 @@ export class BuildService {
         ...(request.secrets ? { secrets: request.secrets } : {}),
         getCache: () => this.#cache,
         setCache: (c) => (this.cache = c),
+        onStep: (s) => steps.push(s),
+        onSkipped: (stages) => (skipped = stages),
       }, writer);
-      this.#last = { ok: true, ...result };
-      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      this.#finish(request, 'buildkit', startedAt, { ok: true, ...result }, steps, skipped);
       return result;
     } catch (e) {
-      this.#last = { ok: false, error: e instanceof Error ? e.message : String(e) };
-      this.deps.announce?.({ type: 'build-finished', result: this.#last });
+      this.#finish(request, 'buildkit', startedAt, { ok: false, error: e instanceof Error ? e.message : String(e) }, steps, skipped);
       throw e;
     }
   }

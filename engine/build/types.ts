@@ -48,6 +48,10 @@ export interface StepRecord {
   readonly reason: StepReason;
   readonly diffId?: Digest;
   readonly size?: number;
+  /** Virtual milliseconds the step ran (0 when it came from the cache); absent where the builder does not time steps. */
+  readonly durationMs?: number;
+  /** Set on the step the build failed at: what it failed with. */
+  readonly error?: string;
 }
 
 export interface BuildResult {

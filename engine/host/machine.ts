@@ -7,6 +7,9 @@ import type { DirEntry } from '../fs/types.ts';
 import type { EngineView } from '../cli/engine-view.ts';
 import { BuildService } from '../build/service.ts';
 import type { BuildCache } from '../build/cache.ts';
+import type { BuildRecord } from '../build/history.ts';
+import { buildsView } from '../build/views.ts';
+import { imagesView } from '../image/views.ts';
 import { cacheUsage } from '../build/disk-usage.ts';
 import type { DiskUsageSources } from '../cli/commands/system-df.ts';
 import { containerPrograms } from '../programs/registry.ts';
@@ -50,6 +53,8 @@ interface EngineState {
   readonly volumes: VolumeStore;
   readonly networks: NetworkState;
   readonly containers: ContainerStore;
+  /** The last few builds the build picture shows. */
+  readonly builds: readonly BuildRecord[];
 }
 
 /** Every program the host has installed, by the name its file carries. */
@@ -193,9 +198,13 @@ export function createMachine(options: MachineOptions = {}): Machine {
     events,
     hostFs,
     openTerminal,
+    views: {
+      images: () => imagesView(images.store, clock.now()),
+      builds: () => buildsView(builder.history),
+    },
     snapshot: (): Snapshot => ({
       version: 1,
-      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, networks: network.state, containers: runtime.store } satisfies EngineState,
+      state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, networks: network.state, containers: runtime.store, builds: builder.history } satisfies EngineState,
     }),
     restore: (snapshot: Snapshot) => {
       const state = snapshot.state as EngineState;
@@ -204,6 +213,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
       hostFs.root = state.hostRoot;
       images.store = state.images;
       builder.cache = state.buildCache;
+      // Snapshots from before builds were remembered hold none.
+      builder.history = state.builds ?? [];
       volumes.store = state.volumes;
       // Snapshots from before the runtime existed hold no containers.
       runtime.store = state.containers ?? EMPTY_CONTAINER_STORE;

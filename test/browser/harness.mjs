@@ -118,6 +118,12 @@ export async function run(page, line, { timeout = 5000 } = {}) {
   return last.slice(echoed + 1, -1).join('\n');
 }
 
+/** Writes a file line by line with short commands: the test types them, and a wrapped line does not echo as typed. */
+export async function writeLines(page, file, lines) {
+  await run(page, `: > ${file}`);
+  for (const line of lines) await run(page, `echo '${line}' >> ${file}`);
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

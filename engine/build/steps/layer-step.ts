@@ -60,7 +60,10 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
     try {
       after = await op.execute(input, vertex, label);
     } catch (e) {
-      await ctx.progress.fail(vertex, e instanceof Error ? e.message : String(e));
+      const error = e instanceof Error ? e.message : String(e);
+      await ctx.progress.fail(vertex, error);
+      // The failed step is recorded too, so the build picture can show where and why a build stopped.
+      ctx.record({ stage: stageName(st), label, instruction: op.text, line: op.line, cached: false, reason, durationMs: ctx.clock.now() - now, error });
       throw e;
     }
     const layer = newLayer(diffTrees(input, after));
@@ -82,7 +85,7 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
   }
   st.history.push({ createdBy: op.history, emptyLayer: false, created: record.createdAt, ...(op.historyComment === false ? {} : { comment: HISTORY_COMMENT }) });
   ctx.record({
-    stage: st.planned.stage.name || String(st.planned.index),
+    stage: stageName(st),
     label,
     instruction: op.text,
     line: op.line,
@@ -90,7 +93,12 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
     reason,
     diffId: record.layer.diffId,
     size: record.layer.size,
+    durationMs: hit ? 0 : ctx.clock.now() - now,
   });
+}
+
+function stageName(st: StageState): string {
+  return st.planned.stage.name || String(st.planned.index);
 }
 
 /** Why the cache had nothing: compare with the last result made from the same input, if any. */

@@ -1,4 +1,4 @@
-import { test, assert, show, rows, run, freshScreen, typeLine, waitFor, waitForPrompt } from '../harness.mjs';
+import { test, assert, show, rows, run, freshScreen, typeLine, waitFor, waitForPrompt, writeLines } from '../harness.mjs';
 
 test('docker version shows Version:', async ({ page }) => {
   const out = await run(page, 'docker version');
@@ -38,12 +38,6 @@ test('node runs JavaScript in its sandbox (QuickJS, loaded lazily under the page
   const out = await run(page, "docker run --rm node:20-alpine node -e 'console.log(`answer ${6 * 7}`, process.version)'", { timeout: 90000 });
   assert(/^answer 42 v20\./m.test(out), `got:\n${out}`);
 });
-
-/** Writes a file line by line with short commands: the test types them, and a wrapped line does not echo as typed. */
-async function writeLines(page, file, lines) {
-  await run(page, `: > ${file}`);
-  for (const line of lines) await run(page, `echo '${line}' >> ${file}`);
-}
 
 test('docker build shows BuildKit\'s view and a rebuild comes from the cache', async ({ page }) => {
   await run(page, 'mkdir -p /tmp/web && cd /tmp/web');
