@@ -141,6 +141,12 @@ export function checkEngineState(state: unknown): void {
     volumes: object({ volumes: mapOf(volume) }),
     networks: object({ networks: mapOf(network), endpoints: mapOf(arrayOf(endpoint)), ports: arrayOf(port), nextDynamicPort: num }),
     containers: object({ records: mapOf(container), lifecycles: mapOf(lifecycle) }),
+    // What the build picture reads; saves from before builds were remembered have none.
+    builds: optional(
+      arrayOf(
+        object({ seq: num, builder: oneOf('buildkit', 'legacy'), dockerfileName: str, tags: arrayOf(str), startedAt: num, finishedAt: num, outcome: object({ ok: bool }), steps: arrayOf(object({})), skippedStages: arrayOf(str) }),
+      ),
+    ),
   })(state, 'state');
 
   // Cross-references the engine relies on without checking: every name must lead somewhere.
