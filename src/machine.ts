@@ -12,8 +12,17 @@ const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** A new simulated machine whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const { createMachine } = await import('../engine/index.ts');
-  return createMachine({ mode: 'interactive' });
+  const { createMachine, preloadPrograms } = await import('../engine/index.ts');
+  const machine = createMachine({ mode: 'interactive' });
+  // Servers, runtimes and package managers load on first use; fetch them once the page is idle, so the first
+  // `docker run` does not wait for them and they are in memory if the network goes away.
+  whenIdle(() => void preloadPrograms().catch(() => {}));
+  return machine;
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 1000);
 }
 
 /**

@@ -25,7 +25,7 @@ export function precache(): Plugin {
       const version = hash.digest('hex').slice(0, 16);
       const source = await readFile(new URL('./sw.ts', import.meta.url), 'utf8');
       const { code } = await transformWithOxc(source, 'sw.ts', { lang: 'ts' });
-      const script = `const __PRECACHE_FILES__ = ${JSON.stringify(['', ...files])};\nconst __PRECACHE_VERSION__ = ${JSON.stringify(version)};\n${code.replace(/^export \{\};?\n?/m, '')}`;
+      const script = `const __PRECACHE_FILES__ = ${JSON.stringify(['./', ...files])};\nconst __PRECACHE_VERSION__ = ${JSON.stringify(version)};\n${code.replace(/^export \{\};?\n?/m, '')}`;
       await writeFile(join(outDir, SW_FILE), script);
     },
   };

@@ -7,7 +7,7 @@
 export {};
 
 declare const self: ServiceWorkerGlobalScope;
-/** Paths of every file in dist/, relative to this script ('' is the folder itself, which serves index.html). */
+/** Paths of every file in dist/, relative to this script ('./' is the folder itself, which serves index.html). */
 declare const __PRECACHE_FILES__: readonly string[];
 /** A digest of every file's content: a new deployment is a new cache. */
 declare const __PRECACHE_VERSION__: string;
