@@ -1,7 +1,7 @@
 /** The engine's public API: create a machine, open terminals, run command lines, snapshot and restore. */
 export { createMachine } from './host/machine.ts';
-// Fetches the programs that otherwise load on first use, for a page with a moment to spare.
-export { loadProgramTables as preloadPrograms } from './programs/lazy.ts';
+// Fetches what otherwise loads on first use (programs, the image catalog, the builder), for a page with time to spare.
+export { preloadLazyCode } from './host/preload.ts';
 export type * from './api.ts';
 export { DockerError } from './core/errors.ts';
 export { formatJsonLines, formatTranscript, playScript, type TranscriptEntry } from './host/play.ts';

@@ -12,17 +12,21 @@ const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** A new simulated machine whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const { createMachine, preloadPrograms } = await import('../engine/index.ts');
+  const { createMachine, preloadLazyCode } = await import('../engine/index.ts');
   const machine = createMachine({ mode: 'interactive' });
-  // Servers, runtimes and package managers load on first use; fetch them once the page is idle, so the first
-  // `docker run` does not wait for them and they are in memory if the network goes away.
-  whenIdle(() => void preloadPrograms().catch(() => {}));
+  // Servers, runtimes, the image catalog and the builder load on first use; fetch them once the page is idle, so
+  // the first `docker run` does not wait for them. A failure here is retried by that first use, which reports it.
+  whenIdle(() => void preloadLazyCode().catch(() => {}));
   return machine;
 }
 
+/**
+ * Runs `work` once the page has painted what it has (the terminal and its prompt, two frames after the machine
+ * exists) and then has nothing to do: fetching code earlier would compete with the first prompt.
+ */
 function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 3000 });
-  else setTimeout(work, 1000);
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 500));
+  requestAnimationFrame(() => requestAnimationFrame(idle));
 }
 
 /**

@@ -11,8 +11,7 @@ import { cacheUsage } from '../build/disk-usage.ts';
 import type { DiskUsageSources } from '../cli/commands/system-df.ts';
 import { lazyPrograms, loadProgramTables } from '../programs/lazy.ts';
 import { CONTAINER_PROGRAM_NAMES, HOST_EXTRA_PROGRAM_NAMES } from '../programs/program-names.ts';
-import { catalogRepositories } from '../image/catalog/index.ts';
-import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
+import { catalogSearchIndex, LAZY_CATALOG_REGISTRY } from '../image/lazy-catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
@@ -65,7 +64,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
-  const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
+  const images = new ImageService(options.registry ?? LAZY_CATALOG_REGISTRY, clock, (e) => events.emit(e));
   // What containers and build steps run (servers, runtimes, package managers) loads the first time one starts.
   const programs = lazyPrograms(CONTAINER_PROGRAM_NAMES, async () => (await loadProgramTables()).CONTAINER_PROGRAMS);
   const builder = new BuildService({ clock, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
@@ -90,7 +89,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     builder,
     volumes,
     network,
-    searchIndex: catalogRepositories,
+    searchIndex: catalogSearchIndex,
     buildCache: () => cacheUsage(builder.cache),
   };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker, net: network.host } };

@@ -1,3 +1,4 @@
+import { whileLoading } from '../core/loading.ts';
 import type { Process, Program } from './process.ts';
 
 /**
@@ -12,8 +13,15 @@ export function lazyPrograms(names: readonly string[], load: () => Promise<Reado
   let table: Promise<Readonly<Record<string, Program>>> | undefined;
   let loaded: Readonly<Record<string, Program>> | undefined;
   const ready = (clock: Process['clock']) => {
-    table ??= load().then((t) => (loaded = t));
-    return waitYielding(clock, table);
+    // A failed fetch (offline, before the site was cached) is tried again by the next run.
+    table ??= load().then(
+      (t) => (loaded = t),
+      (e: unknown) => {
+        table = undefined;
+        throw e;
+      },
+    );
+    return whileLoading(clock, table);
   };
   const out: Record<string, Program> = {};
   for (const name of names) {
@@ -31,21 +39,6 @@ export function lazyPrograms(names: readonly string[], load: () => Promise<Reado
     out[name] = program as Program;
   }
   return out;
-}
-
-/**
- * Awaits `work`, which takes real time (fetching a chunk), by yielding on the clock: a headless driver then sees work
- * in progress rather than a process waiting on a timer, so it neither moves the clock nor interrupts, and the same
- * script prints the same bytes however fast the machine loads code.
- */
-async function waitYielding<T>(clock: Process['clock'], work: Promise<T>): Promise<T> {
-  let done = false;
-  work.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  while (!done) await clock.yield();
-  return work;
 }
 
 /** The chunk holding the lazily loaded program tables; the page also calls this to fetch it while the user reads. */
