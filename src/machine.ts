@@ -14,19 +14,27 @@ export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
   const { createMachine, preloadLazyCode } = await import('../engine/index.ts');
   const machine = createMachine({ mode: 'interactive' });
-  // Servers, runtimes, the image catalog and the builder load on first use; fetch them once the page is idle, so
-  // the first `docker run` does not wait for them. A failure here is retried by that first use, which reports it.
+  // Servers, runtimes, the image catalog and the builder load on first use; fetch them ahead of that, so the first
+  // `docker run` does not wait for them. A failure here is retried by that first use, which reports it.
   whenIdle(() => void preloadLazyCode().catch(() => {}));
   return machine;
 }
 
 /**
- * Runs `work` once the page has painted what it has (the terminal and its prompt, two frames after the machine
- * exists) and then has nothing to do: fetching code earlier would compete with the first prompt.
+ * Runs `work` when the student starts typing, or a few seconds after the machine exists, whichever comes first, in
+ * an idle moment: fetching code earlier would compete with the first prompt.
  */
 function whenIdle(work: () => void): void {
-  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 500));
-  requestAnimationFrame(() => requestAnimationFrame(idle));
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    window.removeEventListener('keydown', start, true);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+    else setTimeout(work, 0);
+  };
+  window.addEventListener('keydown', start, true);
+  setTimeout(start, 5000);
 }
 
 /**

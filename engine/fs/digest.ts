@@ -61,7 +61,7 @@ export function diffIdOf(layer: DirEntry): string {
 }
 
 /** Bytes of tar hashed between two yields: a few milliseconds of pure-JS SHA-256 in a browser. */
-const HASH_SLICE_BYTES = 256 * 1024;
+const HASH_SLICE_BYTES = 128 * 1024;
 
 /**
  * diffIdOf for a layer just made (a build step's, tens of megabytes after `npm install`): the same digest, hashed in
