@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { precache } from './src/sw/precache-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), precache()],
   // Relative asset URLs so the built site works from any folder of a static host.
   base: './',
   worker: { format: 'es' },

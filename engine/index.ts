@@ -1,5 +1,7 @@
 /** The engine's public API: create a machine, open terminals, run command lines, snapshot and restore. */
 export { createMachine } from './host/machine.ts';
+// Fetches what otherwise loads on first use (programs, the image catalog, the builder), for a page with time to spare.
+export { preloadLazyCode } from './host/preload.ts';
 export type * from './api.ts';
 export { DockerError } from './core/errors.ts';
 export { formatJsonLines, formatTranscript, playScript, type TranscriptEntry } from './host/play.ts';

@@ -13,8 +13,29 @@ export const SANDBOX_OPEN_FILE = `${HOME}/project/Dockerfile`;
 /** A new simulated machine, holding the sandbox's starting project, whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
   // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const [{ createMachine }, { sandboxProject }] = await Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]);
-  return createMachine({ mode: 'interactive', project: sandboxProject() });
+  const [{ createMachine, preloadLazyCode }, { sandboxProject }] = await Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]);
+  const machine = createMachine({ mode: 'interactive', project: sandboxProject() });
+  // Servers, runtimes, the image catalog and the builder load on first use; fetch them ahead of that, so the first
+  // `docker run` does not wait for them. A failure here is retried by that first use, which reports it.
+  whenIdle(() => void preloadLazyCode().catch(() => {}));
+  return machine;
+}
+
+/**
+ * Runs `work` when the student starts typing, or a few seconds after the machine exists, whichever comes first, in
+ * an idle moment: fetching code earlier would compete with the first prompt.
+ */
+function whenIdle(work: () => void): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    window.removeEventListener('keydown', start, true);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+    else setTimeout(work, 0);
+  };
+  window.addEventListener('keydown', start, true);
+  setTimeout(start, 5000);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { applyTheme, theme } from './theme.svelte.ts';
+import { registerServiceWorker } from './sw/register.ts';
 import './app.css';
 
 applyTheme(theme.current);
@@ -8,3 +9,4 @@ applyTheme(theme.current);
 const target = document.getElementById('app');
 if (!target) throw new Error('Dockyard: #app is missing from index.html');
 mount(App, { target });
+registerServiceWorker();

@@ -1,14 +1,18 @@
 import type { VirtualClock } from '../core/clock.ts';
 import type { ImageService } from '../image/service.ts';
 import type { Kernel, Program } from '../programs/process.ts';
-import { runBuild } from './builder.ts';
+import { once, whileLoading } from '../core/loading.ts';
 import { EMPTY_CACHE, type BuildCache } from './cache.ts';
 import type { LegacyOutput } from './legacy/stream.ts';
-import { runLegacyBuild, type LegacyBuildRequest, type LegacyBuildResult } from './legacy/builder.ts';
+import type { LegacyBuildRequest, LegacyBuildResult } from './legacy/builder.ts';
 import type { ProgressWriter } from './progress/types.ts';
 import type { BuildRequest, BuildResult, StepRecord } from './types.ts';
 import { rememberBuild, type BuildRecord } from './history.ts';
 import type { LintWarning } from '../dockerfile/lint/index.ts';
+
+// The builders are the bulk of the build code: they load with the first build, not with the page.
+const loadBuilder = once(() => import('./builder.ts'));
+const loadLegacyBuilder = once(() => import('./legacy/builder.ts'));
 
 /** What the build service tells the rest of the engine (and the page's build picture). */
 export type BuildEvent =
@@ -78,6 +82,8 @@ export class BuildService {
   async legacyBuild(request: LegacyBuildRequest, out: LegacyOutput, signal?: AbortSignal): Promise<LegacyBuildResult> {
     const startedAt = this.deps.clock.now();
     try {
+      const { runLegacyBuild } = await whileLoading(this.deps.clock, loadLegacyBuilder());
+      await this.deps.images.registryReady();
       const result = await runLegacyBuild(request, {
         clock: this.deps.clock,
         images: this.deps.images,
@@ -98,6 +104,8 @@ export class BuildService {
     const steps: StepRecord[] = [];
     let skipped: readonly string[] = [];
     try {
+      const { runBuild } = await whileLoading(this.deps.clock, loadBuilder());
+      await this.deps.images.registryReady();
       const result = await runBuild(request, {
         clock: this.deps.clock,
         images: this.deps.images,

@@ -33,8 +33,8 @@ export interface EngineView {
   readonly volumes?: VolumeService;
   /** Networks, endpoints and published ports. Absent on an engine without networking. */
   readonly network?: NetworkService;
-  /** The repositories `docker search` finds (Docker Hub's index; the offline catalog). */
-  searchIndex?(): readonly SearchResult[];
+  /** The repositories `docker search` finds (Docker Hub's index; the offline catalog, which may load on first use). */
+  searchIndex?(): readonly SearchResult[] | Promise<readonly SearchResult[]>;
 }
 
 /** An engine with no containers and an empty image store whose registry has nothing. */

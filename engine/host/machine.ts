@@ -12,10 +12,9 @@ import { buildsView } from '../build/views.ts';
 import { imagesView } from '../image/views.ts';
 import { cacheUsage } from '../build/disk-usage.ts';
 import type { DiskUsageSources } from '../cli/commands/system-df.ts';
-import { containerPrograms } from '../programs/registry.ts';
-import { NODE_PROGRAMS } from '../programs/node/index.ts';
-import { catalogRepositories } from '../image/catalog/index.ts';
-import { CATALOG_REGISTRY } from '../image/catalog-registry.ts';
+import { lazyPrograms, loadProgramTables } from '../programs/lazy.ts';
+import { CONTAINER_PROGRAM_NAMES, HOST_EXTRA_PROGRAM_NAMES } from '../programs/program-names.ts';
+import { catalogSearchIndex, LAZY_CATALOG_REGISTRY } from '../image/lazy-catalog-registry.ts';
 import { ImageService } from '../image/service.ts';
 import type { ImageStore } from '../image/store.ts';
 import { VolumeService } from '../runtime/volumes/service.ts';
@@ -25,9 +24,6 @@ import type { VolumeStore } from '../runtime/volumes/types.ts';
 import { ContainerService } from '../runtime/containers/service.ts';
 import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
-import { HOST_HTTP_PROGRAMS } from '../programs/http/index.ts';
-import { MONGOSH_HOST_PROGRAMS } from '../programs/mongo/index.ts';
-import { NET_PROGRAMS } from '../programs/net/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
@@ -57,9 +53,13 @@ interface EngineState {
   readonly builds: readonly BuildRecord[];
 }
 
-/** Every program the host has installed, by the name its file carries. */
+/**
+ * Every program the host has installed, by the name its file carries. The shell, coreutils and docker come with the
+ * engine; the network and database clients load on first use, so the terminal is ready sooner.
+ */
 function hostPrograms(): Record<string, Program> {
-  return { ...SHELL_PROGRAMS, ...COREUTILS, ...HOST_HTTP_PROGRAMS, ...MONGOSH_HOST_PROGRAMS, ...NET_PROGRAMS, docker: createDockerProgram() };
+  const extras = lazyPrograms(HOST_EXTRA_PROGRAM_NAMES, async () => (await loadProgramTables()).HOST_EXTRA_PROGRAMS);
+  return { ...SHELL_PROGRAMS, ...COREUTILS, ...extras, docker: createDockerProgram() };
 }
 
 export function createMachine(options: MachineOptions = {}): Machine {
@@ -71,8 +71,9 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
 
-  const images = new ImageService(options.registry ?? CATALOG_REGISTRY, clock, (e) => events.emit(e));
-  const programs = containerPrograms(NODE_PROGRAMS);
+  const images = new ImageService(options.registry ?? LAZY_CATALOG_REGISTRY, clock, (e) => events.emit(e));
+  // What containers and build steps run (servers, runtimes, package managers) loads the first time one starts.
+  const programs = lazyPrograms(CONTAINER_PROGRAM_NAMES, async () => (await loadProgramTables()).CONTAINER_PROGRAMS);
   const builder = new BuildService({ clock, images, programs, kernel: HOST_KERNEL, announce: (e) => events.emit(e) });
   const idSource = { get: () => ids, set: (next: typeof ids) => (ids = next) };
   const volumes = new VolumeService({ clock, ids: idSource, announce: (e) => events.emit(e) });
@@ -95,7 +96,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     builder,
     volumes,
     network,
-    searchIndex: catalogRepositories,
+    searchIndex: catalogSearchIndex,
     buildCache: () => cacheUsage(builder.cache),
   };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker, net: network.host } };

@@ -16,3 +16,6 @@ export const CATALOG_REGISTRY: Registry = {
     return image ? { kind: 'found', image } : { kind: 'no-tag' };
   },
 };
+
+/** The catalog's repositories, for `docker search` (loaded with the registry by lazy-catalog-registry.ts). */
+export { catalogRepositories } from './catalog/index.ts';

@@ -30,6 +30,8 @@ export type RegistryAnswer =
   | { readonly kind: 'unreachable' };
 
 export interface Registry {
-  /** Looks up `domain/path:tag` (or `@digest`). */
+  /** Looks up `domain/path:tag` (or `@digest`). A registry with `load` answers only once its load has settled. */
   resolve(domain: string, path: string, tagOrDigest: { tag?: string; digest?: string }): RegistryAnswer;
+  /** Fetches what `resolve` needs when that loads on first use (the offline catalog's data, a chunk of its own). */
+  load?(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { VirtualClock } from '../core/clock.ts';
+import { whileLoading } from '../core/loading.ts';
 import { pull, type PullProgress, type PullResult } from './pull.ts';
 import type { Registry } from './registry.ts';
 import { EMPTY_STORE, type ImageStore } from './store.ts';
@@ -40,9 +41,15 @@ export class ImageService {
 
   /** `docker pull` (also the implicit pull of `run` and `build`). */
   async pull(text: string, options: { signal?: AbortSignal; onProgress?: (p: PullProgress) => void } = {}): Promise<PullResult> {
+    await this.registryReady();
     const result = await pull(text, () => this.#store, { registry: this.registry, clock: this.clock, now: () => this.clock.now(), ...options });
     this.store = result.store;
     return result;
+  }
+
+  /** Waits until the registry can answer (its data may load on first use); builds call this before resolving. */
+  async registryReady(): Promise<void> {
+    if (this.registry.load) await whileLoading(this.clock, this.registry.load());
   }
 }
 

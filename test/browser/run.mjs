@@ -9,12 +9,12 @@
  * Cases live in cases/*.mjs (helpers in harness.mjs). Prints each case with its result and a final `N passed, M failed`; exits 1 when a case failed.
  * `--screenshot` also saves docs/screenshot.png (1280x720) for the README.
  */
-import { createServer } from 'node:http';
-import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
+import { readdir, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cases, freshScreen, waitForPrompt } from './harness.mjs';
+import { serve } from './serve.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = join(ROOT, 'dist');
@@ -26,53 +26,11 @@ const flag = (name) => args.includes(name);
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.tar': 'application/x-tar',
-};
-
 // ---- build and serve -------------------------------------------------------------------------------------------
 
 async function buildSite() {
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
-}
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (path !== root && !path.startsWith(root + sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      const info = await stat(path).catch(() => undefined);
-      if (info?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      res.writeHead(200, {
-        'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
 // ---- runner ----------------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../engine/fs/content.ts';
-import { chainId, chainIds, diffIdOf, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
+import { VirtualClock } from '../../engine/core/clock.ts';
+import { chainId, chainIds, diffIdOf, diffIdOfSliced, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
 import { tarBytes } from '../../engine/fs/tar.ts';
 import { buildTree, makeDir, makeFile } from '../../engine/fs/tree.ts';
 
@@ -21,6 +22,22 @@ describe('digests', () => {
     expect(diffIdOf(t)).toBe(nodeSha(tarBytes(t)));
     expect(digestChunks([new Uint8Array([1, 2]), new Uint8Array([3])])).toBe(nodeSha(new Uint8Array([1, 2, 3])));
     expect(digestBytes('abc')).toBe('sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('hashes a large layer in slices to the same diffID, yielding on the clock between them', async () => {
+    const layer = () => buildTree([{ path: '/big', entry: makeFile(syntheticContent('y', 1_000_000)) }]);
+    const clock = new VirtualClock();
+    let yields = 0;
+    const original = clock.yield.bind(clock);
+    clock.yield = async () => {
+      yields++;
+      await original();
+    };
+    const sliced = layer();
+    expect(await diffIdOfSliced(sliced, clock)).toBe(nodeSha(tarBytes(layer())));
+    expect(yields).toBeGreaterThanOrEqual(3);
+    // Remembered: the synchronous diffIdOf of the same layer object does not hash again.
+    expect(diffIdOf(sliced)).toBe(nodeSha(tarBytes(layer())));
   });
 
   it('computes OCI chainIDs', () => {

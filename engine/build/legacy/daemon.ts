@@ -1,6 +1,6 @@
 import type { VirtualClock } from '../../core/clock.ts';
 import { diffTrees } from '../../fs/diff.ts';
-import { digestBytes, EMPTY_LAYER_DIFF_ID } from '../../fs/digest.ts';
+import { diffIdOfSliced, digestBytes, EMPTY_LAYER_DIFF_ID } from '../../fs/digest.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import type { ImageService } from '../../image/service.ts';
 import { resolveImage, type NewLayer } from '../../image/store.ts';
@@ -127,7 +127,10 @@ export class LegacyDaemon {
   async commit(st: DispatchState, containerConfig: RunConfig, after: DirEntry, containerId?: string): Promise<void> {
     const { clock } = this.env;
     await clock.sleep(COMMIT_MS, this.env.signal);
-    const layer = newLayer(diffTrees(st.snapshot.root, after));
+    const diff = diffTrees(st.snapshot.root, after);
+    // Hash the new layer's tar in slices (the page stays responsive); newLayer then finds its diffID remembered.
+    await diffIdOfSliced(diff, clock);
+    const layer = newLayer(diff);
     const empty = layer.diffId === EMPTY_LAYER_DIFF_ID;
     const store = this.env.images.store;
     const parent = st.imageId === '' ? SCRATCH_PARENT : parentOf(store.images.get(st.imageId)!.configJson);

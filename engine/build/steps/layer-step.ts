@@ -1,5 +1,6 @@
 import type { VirtualClock } from '../../core/clock.ts';
 import { diffTrees } from '../../fs/diff.ts';
+import { diffIdOfSliced } from '../../fs/digest.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import { previousFromSameInput, putRecord, touchRecord, type BuildCache, type CacheRecord } from '../cache.ts';
 import { cacheKey, newLayer, withLayer } from '../snapshot.ts';
@@ -66,7 +67,10 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
       ctx.record({ stage: stageName(st), label, instruction: op.text, line: op.line, cached: false, reason, durationMs: ctx.clock.now() - now, error });
       throw e;
     }
-    const layer = newLayer(diffTrees(input, after));
+    const diff = diffTrees(input, after);
+    // Hash the new layer's tar in slices (the page stays responsive); newLayer then finds its diffID remembered.
+    await diffIdOfSliced(diff, ctx.clock);
+    const layer = newLayer(diff);
     await ctx.progress.done(vertex);
     record = {
       key,

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { buildCommand } from './build.ts';
+import { lazyCommand } from '../lazy-command.ts';
 import { builderPruneCommand, buildxDuCommand } from './builder-prune.ts';
 import { buildxVersionCommand } from './buildx-version.ts';
 import { helpCommand } from './help.ts';
@@ -8,10 +8,8 @@ import { imagePruneCommand } from './image-prune.ts';
 import { imagesCommand } from './images.ts';
 import { infoCommand } from './info.ts';
 import { containerInspectCommand, imageInspectCommand, inspectCommand } from './inspect.ts';
-import { loadCommand } from './load.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand } from './rmi.ts';
-import { saveCommand } from './save.ts';
 import { searchCommand } from './search.ts';
 import { systemDfCommand } from './system-df.ts';
 import { tagCommand } from './tag.ts';
@@ -41,13 +39,26 @@ import { pauseCommand, unpauseCommand } from './pause.ts';
 import { topCommand } from './top.ts';
 import { statsCommand } from './stats.ts';
 import { diffCommand } from './diff.ts';
-import { commitCommand } from './commit.ts';
 import { attachCommand } from './attach.ts';
 import { cpCommand } from './cp.ts';
 import { renameCommand } from './rename.ts';
 import { portCommand } from './port.ts';
 import { updateCommand } from './update.ts';
 import { containerPruneCommand } from './container-prune.ts';
+
+/**
+ * Commands whose code loads with their first run: building (BuildKit's progress, the context loader), committing (the
+ * classic builder's instruction handling) and image archives. Their shapes are checked against the real ones by a test.
+ */
+export const LAZY_COMMANDS = {
+  build: lazyCommand(
+    { paths: ['docker buildx build', 'docker image build', 'docker build', 'docker builder build'], args: { kind: 'exact', n: 1 } },
+    async () => (await import('./build.ts')).buildCommand,
+  ),
+  commit: lazyCommand({ paths: ['docker container commit', 'docker commit'], args: { kind: 'range', min: 1, max: 2 } }, async () => (await import('./commit.ts')).commitCommand),
+  save: lazyCommand({ paths: ['docker image save', 'docker save'], args: { kind: 'min', n: 1 } }, async () => (await import('./save.ts')).saveCommand),
+  load: lazyCommand({ paths: ['docker image load', 'docker load'], args: { kind: 'none' } }, async () => (await import('./load.ts')).loadCommand),
+} as const;
 
 /** The commands that work. Help lists only these; every other docker command answers "unknown command". */
 export const COMMANDS: readonly Command[] = [
@@ -65,9 +76,9 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   containerInspectCommand,
   systemDfCommand,
-  saveCommand,
-  loadCommand,
-  buildCommand,
+  LAZY_COMMANDS.save,
+  LAZY_COMMANDS.load,
+  LAZY_COMMANDS.build,
   builderPruneCommand,
   buildxDuCommand,
   buildxVersionCommand,
@@ -99,7 +110,7 @@ export const COMMANDS: readonly Command[] = [
   topCommand,
   statsCommand,
   diffCommand,
-  commitCommand,
+  LAZY_COMMANDS.commit,
   attachCommand,
   cpCommand,
   renameCommand,

@@ -1,3 +1,4 @@
+import { whileLoading } from '../../core/loading.ts';
 import { parseFilters } from '../../image/filters.ts';
 import { searchRepositories, type SearchResult } from '../../image/search.ts';
 import type { Command } from '../command.ts';
@@ -20,7 +21,7 @@ export const searchCommand: Command = {
   paths: ['docker search'],
   args: { kind: 'exact', n: 1 },
   async run(ctx) {
-    const index = ctx.engine.searchIndex?.() ?? [];
+    const index = await whileLoading(ctx.engine.images.clock, Promise.resolve(ctx.engine.searchIndex?.() ?? []));
     const results = searchRepositories(index, ctx.args[0]!, ctx.flags.int('limit'), parseFilters(ctx.flags.list('filter')));
     const format = selectListFormat(ctx.flags.string('format'), false, { table: TABLE });
     const trunc = !ctx.flags.bool('no-trunc');

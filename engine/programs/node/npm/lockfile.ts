@@ -35,8 +35,17 @@ export function tarballUrl(name: string, version: string): string {
   return `https://registry.npmjs.org/${name}/-/${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
 }
 
+// Both lockfiles of every install ask again for the same packages' integrity: hash each name@version once.
+const integrities = new Map<string, string>();
+
 export function integrityOf(name: string, version: string): string {
-  return `sha512-${base64(sha512(new TextEncoder().encode(`${name}@${version}`)))}`;
+  const key = `${name}@${version}`;
+  let integrity = integrities.get(key);
+  if (integrity === undefined) {
+    integrity = `sha512-${base64(sha512(new TextEncoder().encode(key)))}`;
+    integrities.set(key, integrity);
+  }
+  return integrity;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

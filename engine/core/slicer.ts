@@ -1,0 +1,25 @@
+import type { VirtualClock } from './clock.ts';
+
+/**
+ * Long synchronous work (hashing a layer's tar, walking a large tree) split into slices, with a `clock.yield()`
+ * between them so the page keeps painting and taking keys. Slices are measured in units of work (bytes hashed),
+ * never in real time: where the yields fall is then the same on every machine, and a headless run, which does not
+ * move the clock while something yields, prints the same bytes.
+ */
+export class WorkSlicer {
+  #spent = 0;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    /** Units of work between two yields, sized to a few milliseconds on a slow laptop. */
+    private readonly budget: number,
+  ) {}
+
+  /** Counts `units` of work done; yields when a slice is used up. */
+  async spend(units: number): Promise<void> {
+    this.#spent += units;
+    if (this.#spent < this.budget) return;
+    this.#spent = 0;
+    await this.clock.yield();
+  }
+}
