@@ -10,9 +10,8 @@ export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagn
 // What a build did, step by step, as `build-finished` events carry it.
 export type { BuildEvent, BuildOutcome } from './build/service.ts';
 export type { StepReason, StepRecord } from './build/types.ts';
-// Saved sessions: a machine's snapshot as a file, and back.
-export { deserializeSnapshot, serializeSnapshot, SESSION_SCHEMA_VERSION } from './host/session.ts';
-export { SaveFormatError, type SaveProblem } from './core/save-file.ts';
+// Saved sessions (a snapshot as a file and back) are the second entry point, engine/sessions.ts: they need the image
+// catalog, which the page loads only when something uses it.
 // What the pictures show: images as layer stacks with dive's efficiency, builds step by step.
 export type { ImagesView, ImageView, LayerView, EfficiencyView } from './image/views.ts';
 export type { BuildsView, BuildView, StepView, StepStatus } from './build/views.ts';

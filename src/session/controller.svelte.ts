@@ -10,7 +10,7 @@ import { CommandHistory } from './command-history.ts';
 import { downloadBytes, sessionFileName } from './download.ts';
 import { openSessionStore, type SessionStore } from './idb.ts';
 
-type Engine = typeof import('../../engine/index.ts');
+type Sessions = typeof import('../../engine/sessions.ts');
 
 export interface Notice {
   readonly id: number;
@@ -44,7 +44,8 @@ export class SessionController {
   persistent = $state(false);
 
   readonly #options: SessionOptions;
-  #engine: Engine | undefined;
+  /** The session-file code, loaded with the first save or restore (it brings the image catalog). */
+  #sessions: Sessions | undefined;
   #store: SessionStore | undefined;
   #machine: Machine | undefined;
   #history: CommandHistory | undefined;
@@ -65,7 +66,6 @@ export class SessionController {
 
   /** Restores the saved session, or starts fresh, before the first terminal opens. */
   async start(): Promise<void> {
-    this.#engine = await import('../../engine/index.ts');
     try {
       this.#store = await openSessionStore();
       this.persistent = true;
@@ -109,10 +109,11 @@ export class SessionController {
     this.#notify('info', 'The machine was reset.');
   }
 
-  exportSession(): void {
-    if (!this.#engine || !this.#machine) return;
+  async exportSession(): Promise<void> {
+    if (!this.#machine) return;
     try {
-      downloadBytes(this.#engine.serializeSnapshot(this.#machine.snapshot()), sessionFileName(Date.now()));
+      const { serializeSnapshot } = await this.#loadSessions();
+      downloadBytes(serializeSnapshot(this.#machine.snapshot()), sessionFileName(Date.now()));
     } catch (e) {
       this.#notify('error', `The session could not be exported: ${messageOf(e)}`);
     }
@@ -157,7 +158,8 @@ export class SessionController {
 
   /** A fresh machine holding the state in `bytes`; throws (SaveFormatError for a bad file) and leaves nothing half-done. */
   async #restored(bytes: Uint8Array): Promise<Machine> {
-    const snapshot = this.#engine!.deserializeSnapshot(bytes);
+    const { deserializeSnapshot } = await this.#loadSessions();
+    const snapshot = deserializeSnapshot(bytes);
     const machine = await this.#options.startMachine();
     try {
       machine.restore(snapshot);
@@ -166,6 +168,11 @@ export class SessionController {
       throw new Error(`the machine could not be rebuilt from it (${messageOf(e)}).`, { cause: e });
     }
     return machine;
+  }
+
+  async #loadSessions(): Promise<Sessions> {
+    this.#sessions ??= await import('../../engine/sessions.ts');
+    return this.#sessions;
   }
 
   async #setAside(bytes: Uint8Array, reason: string): Promise<void> {
@@ -183,7 +190,7 @@ export class SessionController {
   }
 
   #reason(e: unknown): string {
-    if (this.#engine && e instanceof this.#engine.SaveFormatError) return e.message;
+    if (this.#sessions && e instanceof this.#sessions.SaveFormatError) return e.message;
     const text = messageOf(e);
     return /[.!?]$/.test(text) ? text : `${text}.`;
   }
@@ -236,12 +243,18 @@ export class SessionController {
   async #flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#saving || !this.#dirty || !this.#store || !this.#engine || !this.#machine || this.#disposed) return;
+    if (this.#saving || !this.#dirty || !this.#store || !this.#machine || this.#disposed) return;
     this.#dirty = false;
     const store = this.#store;
+    const machine = this.#machine;
+    const sessions = await this.#loadSessions().catch((e: unknown) => {
+      this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
+      return undefined;
+    });
+    if (!sessions || this.#disposed) return;
     const bytes = (() => {
       try {
-        return this.#engine.serializeSnapshot(this.#machine.snapshot());
+        return sessions.serializeSnapshot(machine.snapshot());
       } catch (e) {
         this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
         return undefined;

@@ -4,7 +4,8 @@ import { writeSaveFile, type SaveFormat } from '../../engine/core/save-file.ts';
 import { encodeValue } from '../../engine/core/value-codec.ts';
 import { SESSION_FORMAT } from '../../engine/host/session.ts';
 import { scenarioMachine } from './session-scenario.ts';
-import { createMachine, deserializeSnapshot, playScript, SaveFormatError, serializeSnapshot, type Machine } from '../../engine/index.ts';
+import { createMachine, playScript, type Machine } from '../../engine/index.ts';
+import { deserializeSnapshot, SaveFormatError, serializeSnapshot } from '../../engine/sessions.ts';
 
 const CHECKS = `
 docker ps -a
