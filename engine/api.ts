@@ -8,6 +8,8 @@ import type { ImageEvent } from './image/service.ts';
 import type { VolumeEvent } from './runtime/volumes/service.ts';
 import type { ContainerEvent } from './runtime/containers/service.ts';
 import type { Readable } from './programs/streams.ts';
+import type { ContainersView } from './runtime/views.ts';
+import type { NetworkView } from './network/views.ts';
 
 /**
  * The public shape of a simulated machine: what the page, the headless command line and scenarios use.
@@ -81,9 +83,18 @@ export interface Snapshot {
   readonly state: unknown;
 }
 
+/** What the pictures draw, computed on request from the engine's current state: plain data, nothing live. */
+export interface MachineViews {
+  /** Containers (state, ports, mounts, filesystem split) and volumes with the containers that use them. */
+  containers(): ContainersView;
+  /** Networks with their containers, published ports, and the last connection's path. */
+  network(): NetworkView;
+}
+
 export interface Machine {
   readonly clock: VirtualClock;
   readonly events: EventStream<EngineEvent>;
+  readonly views: MachineViews;
   /** The host's filesystem (the student's machine). */
   readonly hostFs: Fs;
   openTerminal(): Terminal;

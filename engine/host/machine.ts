@@ -1,4 +1,4 @@
-import type { EngineEvent, Machine, MachineOptions, Snapshot, Terminal, TerminalIO } from '../api.ts';
+import type { EngineEvent, Machine, MachineOptions, MachineViews, Snapshot, Terminal, TerminalIO } from '../api.ts';
 import { VirtualClock } from '../core/clock.ts';
 import { EventStream } from '../core/events.ts';
 import { initialIds, type IdState } from '../core/ids.ts';
@@ -20,6 +20,8 @@ import { NetworkService } from '../network/service.ts';
 import type { NetworkState } from '../network/types.ts';
 import type { VolumeStore } from '../runtime/volumes/types.ts';
 import { ContainerService } from '../runtime/containers/service.ts';
+import { containersView } from '../runtime/views.ts';
+import { networkView } from '../network/views.ts';
 import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { HOST_HTTP_PROGRAMS } from '../programs/http/index.ts';
@@ -90,6 +92,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
     network,
     searchIndex: catalogRepositories,
     buildCache: () => cacheUsage(builder.cache),
+  };
+  const views: MachineViews = {
+    containers: () => containersView({ runtime, volumes, network, images: () => images.store, now: () => clock.now() }),
+    network: () => networkView(network.state, HOST_NAME, network.lastConnection),
   };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker, net: network.host } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
@@ -174,6 +180,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
   return {
     clock,
     events,
+    views,
     hostFs,
     openTerminal,
     snapshot: (): Snapshot => ({

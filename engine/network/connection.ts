@@ -8,7 +8,10 @@ import type { NetErrorCode } from './socket.ts';
  */
 
 /** One end of a connection: the host's own namespace (a host-network container shares it) or a container's. */
-export type ConnectionPeer = { readonly kind: 'host' } | { readonly kind: 'container'; readonly containerId: string; readonly containerName: string };
+export type ConnectionPeer =
+  | { readonly kind: 'host' }
+  /** `networks`: the names of the networks it was on at that moment (a `--rm` client is gone soon after). */
+  | { readonly kind: 'container'; readonly containerId: string; readonly containerName: string; readonly networks: readonly string[] };
 
 /** One step of the path a connection took. */
 export type ConnectionHop =
@@ -44,7 +47,8 @@ export interface ConnectionRecord {
   readonly resolvedBy?: 'hosts' | 'dns';
   /** The address dialled (absent when the name did not resolve). */
   readonly address?: string;
-  readonly port: number;
+  /** Absent when the name did not resolve before the client said which port it wanted. */
+  readonly port?: number;
   readonly hops: readonly ConnectionHop[];
   /** Who took the connection, or for one that could not get there, whose address it was. */
   readonly to?: ConnectionPeer;

@@ -18,10 +18,11 @@ export type Trace = ConnectionTrace<NetworkNamespace>;
 
 /** One connect() as it was decided (see connection.ts): reported when it ends, and once more while it waits. */
 export interface ConnectAttempt {
-  /** The host as the client gave it, when it was a name. */
+  /** The host as the client gave it, when it was a name (or the name the address was just looked up by). */
   readonly name?: string;
   readonly address?: string;
-  readonly port: number;
+  /** Absent for a lookup that failed before any connect (curl and wget resolve first, then connect to the address). */
+  readonly port?: number;
   readonly trace: Trace;
   readonly result: ConnectionResult;
 }
@@ -65,6 +66,8 @@ export class NetworkNamespace implements NetStack {
   #addresses: string[];
   #listeners = new Map<string, AcceptQueue | ForwardingListener>();
   #nextEphemeral = EPHEMERAL_FIRST;
+  /** The last name looked up and its answer, so a connect to that address right after is shown under the name. */
+  #lastLookup: { readonly name: string; readonly address: string; readonly by?: 'hosts' | 'dns' } | undefined;
   readonly #options: NamespaceOptions;
 
   constructor(options: NamespaceOptions) {
@@ -130,7 +133,9 @@ export class NetworkNamespace implements NetStack {
     const observe = this.#options.observe;
     if (!observe) return this.#connect(host, port, options?.signal);
     const trace: Trace = { hops: [] };
-    const name = isIPv4(host) ? undefined : host;
+    const looked = this.#lastLookup?.address === host ? this.#lastLookup : undefined;
+    const name = isIPv4(host) ? looked?.name : host;
+    if (looked?.by) trace.resolvedBy = looked.by;
     let address: string | undefined;
     const report = (result: ConnectionResult) => observe({ ...(name !== undefined ? { name } : {}), ...(address !== undefined ? { address } : {}), port, trace, result });
     trace.pending = () => report('pending');
@@ -196,8 +201,19 @@ export class NetworkNamespace implements NetStack {
     return port;
   }
 
-  resolve(host: string): Promise<string[]> {
-    return this.#resolve(host);
+  async resolve(host: string): Promise<string[]> {
+    const observe = this.#options.observe;
+    if (!observe || isIPv4(host)) return this.#resolve(host);
+    const trace: Trace = { hops: [] };
+    try {
+      const answer = await this.#resolve(host, trace);
+      this.#lastLookup = { name: host, address: answer[0]!, ...(trace.resolvedBy ? { by: trace.resolvedBy } : {}) };
+      return answer;
+    } catch (e) {
+      // The client stops here and never calls connect: this is the attempt the picture shows.
+      if (e instanceof NetError) observe({ name: host, trace, result: e.code });
+      throw e;
+    }
   }
 
   async #resolve(host: string, trace?: Trace): Promise<string[]> {

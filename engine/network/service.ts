@@ -448,7 +448,7 @@ export class NetworkService {
       ...(a.name !== undefined ? { name: a.name } : {}),
       ...(trace.resolvedBy ? { resolvedBy: trace.resolvedBy } : {}),
       ...(a.address !== undefined ? { address: a.address } : {}),
-      port: a.port,
+      ...(a.port !== undefined ? { port: a.port } : {}),
       hops: [...trace.hops],
       ...(trace.to ? { to: this.#peerOf(trace.to) } : {}),
       result,
@@ -460,8 +460,9 @@ export class NetworkService {
   #peerOf(ns: NetworkNamespace): ConnectionPeer {
     const containerId = this.#owners.get(ns);
     if (containerId === undefined) return { kind: 'host' };
-    const name = this.endpointsOf(containerId)[0]?.containerName ?? containerId.slice(0, 12);
-    return { kind: 'container', containerId, containerName: name };
+    const endpoints = this.endpointsOf(containerId);
+    const name = endpoints[0]?.containerName ?? containerId.slice(0, 12);
+    return { kind: 'container', containerId, containerName: name, networks: endpoints.map((e) => this.#state.networks.get(e.networkId)?.name ?? e.networkId) };
   }
 
   #networkOfAddress(address: string): Network | undefined {

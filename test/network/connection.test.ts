@@ -38,13 +38,13 @@ describe('the last connection', () => {
     (await client.stack.connect('web', 80)).close();
     expect(net.lastConnection).toEqual({
       at: expect.any(Number),
-      from: { kind: 'container', containerId: CLIENT, containerName: 'client' },
+      from: { kind: 'container', containerId: CLIENT, containerName: 'client', networks: ['pnet'] },
       name: 'web',
       resolvedBy: 'dns',
       address: web.endpoints[0]!.ipAddress,
       port: 80,
       hops: [{ kind: 'bridge', networkId: pnet.id, networkName: 'pnet' }],
-      to: { kind: 'container', containerId: WEB, containerName: 'web' },
+      to: { kind: 'container', containerId: WEB, containerName: 'web', networks: ['pnet'] },
       result: 'connected',
     });
     expect(events.length).toBe(before + 1);
@@ -64,10 +64,10 @@ describe('the last connection', () => {
     clock.advance(SYN_TIMEOUT_MS);
     await settle(attempt);
     expect(net.lastConnection).toMatchObject({
-      from: { kind: 'container', containerName: 'client' },
+      from: { kind: 'container', containerName: 'client', networks: ['bridge'] },
       address: web.endpoints[0]!.ipAddress,
       hops: [],
-      to: { kind: 'container', containerName: 'web' },
+      to: { kind: 'container', containerName: 'web', networks: ['pnet'] },
       result: 'ETIMEDOUT',
       failedAt: 'route',
     });
@@ -136,6 +136,20 @@ describe('the last connection', () => {
     const client = net.connect(CLIENT, { name: 'client', hostname: 'c' });
     (await client.stack.connect('172.17.0.1', 5000)).close();
     expect(net.lastConnection).toMatchObject({ hops: [{ kind: 'gateway', networkName: 'bridge' }], to: { kind: 'host' }, result: 'connected' });
+  });
+
+  it('shows a connect to an address just looked up under the name (curl and wget resolve first, then connect)', async () => {
+    const { net } = setup();
+    net.createNetwork({ name: 'pnet' });
+    net.connect(WEB, { name: 'web', hostname: 'w', networks: [{ network: 'pnet' }] }).stack.listen(80);
+    const client = net.connect(CLIENT, { name: 'client', hostname: 'c', networks: [{ network: 'pnet' }] });
+    const [address] = await client.stack.resolve('web');
+    (await client.stack.connect(address!, 80)).close();
+    expect(net.lastConnection).toMatchObject({ name: 'web', resolvedBy: 'dns', address, port: 80, result: 'connected' });
+    await settle(client.stack.resolve('nosuch'));
+    // The client stops at the failed lookup: no port was ever asked for.
+    expect(net.lastConnection).toMatchObject({ name: 'nosuch', result: 'ENOTFOUND', failedAt: 'dns' });
+    expect(net.lastConnection?.port).toBeUndefined();
   });
 
   it('is forgotten when a snapshot is restored', async () => {
