@@ -157,10 +157,11 @@ function endStep(r: ConnectionRecord, fromName: string, toName: string | undefin
   switch (result) {
     case 'connected':
       return `${who} accepted the connection on port ${port}`;
+    // The router only waits when nothing will answer: a wait is a route that goes nowhere.
     case 'pending':
-      return `waiting for ${who} to answer…`;
+      return `no answer: ${noRoute(r, who)}; the kernel keeps retrying…`;
     case 'aborted':
-      return `the client gave up before ${who} answered`;
+      return r.hops.length === 0 && r.address !== undefined ? `the client gave up: ${noRoute(r, who)}` : `the client gave up before ${who} answered`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `${r.result}: no address to connect to`;
@@ -173,8 +174,13 @@ function endStep(r: ConnectionRecord, fromName: string, toName: string | undefin
     case 'EHOSTUNREACH':
       return `EHOSTUNREACH: nobody on the subnet holds ${r.address ?? who}`;
     default:
-      return `${r.result}: no route from ${networksText(r.from)} to ${r.address ?? who}${r.to?.kind === 'container' ? ` (${r.to.containerName} on ${r.to.networks.join(', ') || 'no network'})` : ''}; the packets are dropped`;
+      return `${r.result}: ${noRoute(r, who)}; the packets are dropped`;
   }
+}
+
+function noRoute(r: ConnectionRecord, who: string): string {
+  const owner = r.to?.kind === 'container' ? ` (${r.to.containerName} on ${r.to.networks.join(', ') || 'no network'})` : '';
+  return `no route from ${networksText(r.from)} to ${r.address ?? who}${owner}`;
 }
 
 function networksText(peer: ConnectionPeer): string {

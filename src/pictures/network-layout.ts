@@ -142,7 +142,8 @@ function connectionPath(view: ConnectionView, placed: Placed): ConnectionPath {
   const loop = sameEnd || (r.hops.length > 0 && r.hops.every((h) => h.kind === 'loopback')) ? start : undefined;
   const end = points.at(-1)!;
   let stop: [number, number] | undefined;
-  if (r.failedAt === 'dns' || (r.failedAt && points.length === 1)) stop = from ? [from.x + from.w - 8, from.y + 8] : start;
+  // Stopped before leaving: marked beside the dialler, on the side with room for the label.
+  if (r.failedAt === 'dns' || (r.failedAt && points.length === 1)) stop = from ? [from.x < WIDTH / 2 ? from.x + from.w + 10 : from.x - 10, from.y + from.h / 2] : start;
   else if (r.failedAt === 'route') stop = [(start[0] + end[0]) / 2, (start[1] + end[1]) / 2];
   else if (r.failedAt === 'port') stop = end;
   return { view, points, ...(loop ? { loop } : {}), ...(stop ? { stop } : {}) };

@@ -94,6 +94,8 @@ describe('a connection in words', () => {
     expect(refused.outcome).toBe('ECONNREFUSED (at the port)');
     expect(refused.steps.at(-1)).toBe('ECONNREFUSED: nothing listens on port 3000 in web');
     const pending = describeConnection({ ...base, from: client, address: '172.18.0.2', to: web, result: 'pending' });
-    expect(pending).toMatchObject({ ok: false, outcome: 'pending', steps: ['waiting for web to answer…'] });
+    expect(pending).toMatchObject({ ok: false, outcome: 'pending', steps: ['no answer: no route from client (on bridge) to 172.18.0.2 (web on pnet); the kernel keeps retrying…'] });
+    const aborted = describeConnection({ ...base, from: client, address: '172.18.0.2', to: web, result: 'aborted', failedAt: 'route' });
+    expect(aborted.steps).toEqual(['the client gave up: no route from client (on bridge) to 172.18.0.2 (web on pnet)']);
   });
 });
