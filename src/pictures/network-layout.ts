@@ -37,8 +37,9 @@ export interface ConnectionPath {
   readonly points: readonly (readonly [number, number])[];
   /** It never left the namespace: drawn as a loop at this point. */
   readonly loop?: readonly [number, number];
-  /** Where it stopped, for a failure. */
+  /** Where it stopped, for a failure, and on which side of the mark its label has room. */
   readonly stop?: readonly [number, number];
+  readonly labelLeft?: boolean;
 }
 
 export const WIDTH = 320;
@@ -121,10 +122,11 @@ export function edgeToward(r: Rect, p: readonly [number, number]): [number, numb
 function connectionPath(view: ConnectionView, placed: Placed): ConnectionPath {
   const r = view.record;
   const bridges = r.hops.flatMap((h) => (h.kind === 'bridge' || h.kind === 'gateway' ? [h.networkName] : []));
-  const place = (peer: NonNullable<typeof r.to>, network: string | undefined): Rect | undefined =>
-    peer.kind === 'host' ? placed.host : nodeOf(placed.networks, placed.ghosts, peer.containerId, (_, n) => n.name === network);
-  const from = place(r.from, bridges[0]);
-  const to = r.to ? place(r.to, bridges.at(-1)) : undefined;
+  const place = (peer: NonNullable<typeof r.to>, prefer: (node: Rect & { member: NetworkMember }, network: NetworkBox) => boolean): Rect | undefined =>
+    peer.kind === 'host' ? placed.host : nodeOf(placed.networks, placed.ghosts, peer.containerId, prefer);
+  const from = place(r.from, (_, n) => n.name === bridges[0]);
+  // The container as the address dialled names it (it may be on several networks).
+  const to = r.to ? place(r.to, (node, n) => (r.address !== undefined && node.member.ipAddress === r.address) || n.name === bridges.at(-1)) : undefined;
   const pills = r.hops.flatMap((hop) => {
     const pill = hop.kind === 'published-port' ? placed.host.ports.find((p) => p.port.hostPort === hop.hostPort) : undefined;
     return pill ? [pill] : [];
@@ -142,9 +144,14 @@ function connectionPath(view: ConnectionView, placed: Placed): ConnectionPath {
   const loop = sameEnd || (r.hops.length > 0 && r.hops.every((h) => h.kind === 'loopback')) ? start : undefined;
   const end = points.at(-1)!;
   let stop: [number, number] | undefined;
-  // Stopped before leaving: marked beside the dialler, on the side with room for the label.
-  if (r.failedAt === 'dns' || (r.failedAt && points.length === 1)) stop = from ? [from.x < WIDTH / 2 ? from.x + from.w + 10 : from.x - 10, from.y + from.h / 2] : start;
-  else if (r.failedAt === 'route') stop = [(start[0] + end[0]) / 2, (start[1] + end[1]) / 2];
-  else if (r.failedAt === 'port') stop = end;
-  return { view, points, ...(loop ? { loop } : {}), ...(stop ? { stop } : {}) };
+  let labelLeft = false;
+  if (r.failedAt === 'dns' || (r.failedAt && points.length === 1)) {
+    // Stopped before leaving: marked beside the dialler, on the side with room for the label.
+    labelLeft = from !== undefined && from.x >= WIDTH / 2;
+    stop = from ? [labelLeft ? from.x - 10 : from.x + from.w + 10, from.y + from.h / 2] : start;
+  } else if (r.failedAt) {
+    stop = r.failedAt === 'route' ? [(start[0] + end[0]) / 2, (start[1] + end[1]) / 2] : end;
+    labelLeft = stop[0] > WIDTH / 2;
+  }
+  return { view, points, ...(loop ? { loop } : {}), ...(stop ? { stop, labelLeft } : {}) };
 }

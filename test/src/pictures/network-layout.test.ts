@@ -84,6 +84,7 @@ describe('the network diagram layout', () => {
     // Stopped at DNS: marked on the client itself, no line.
     expect(l.connection!.points).toHaveLength(1);
     expect(l.connection!.stop).toEqual([ghost.x + ghost.w + 10, ghost.y + ghost.h / 2]);
+    expect(l.connection!.labelLeft).toBe(false);
 
     const viaPort = layoutNetwork(
       view({
@@ -122,6 +123,23 @@ describe('the network diagram layout', () => {
     expect(route.stop).toEqual([(a![0] + b![0]) / 2, (a![1] + b![1]) / 2]);
     const port = layoutNetwork(view(record('ECONNREFUSED', 'port'))).connection!;
     expect(port.stop).toEqual(port.points.at(-1));
+  });
+
+  it('ends at the container on the network whose address was dialled when it is on several', () => {
+    const v = view({
+      at: 0,
+      from: { kind: 'container', containerId: CLIENT, containerName: 'client', networks: ['pnet'] },
+      to: { kind: 'container', containerId: WEB, containerName: 'web', networks: ['bridge', 'pnet'] },
+      address: '172.18.0.2',
+      port: 80,
+      hops: [],
+      result: 'ETIMEDOUT',
+      failedAt: 'route',
+    });
+    const twice = { ...v, networks: v.networks.map((n) => (n.name === 'bridge' ? { ...n, containers: [member(WEB, 'web', '172.17.0.2')] } : n)) };
+    const l = layoutNetwork(twice);
+    const pnetWeb = l.networks[1]!.nodes[0]!;
+    expect(l.connection!.points.at(-1)).toEqual([pnetWeb.x + pnetWeb.w, pnetWeb.y + pnetWeb.h / 2]);
   });
 
   it('leaves a box by the edge that faces the point', () => {
