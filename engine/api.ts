@@ -10,6 +10,8 @@ import type { ContainerEvent } from './runtime/containers/service.ts';
 import type { Readable } from './programs/streams.ts';
 import type { ImagesView } from './image/views.ts';
 import type { BuildsView } from './build/views.ts';
+import type { ContainersView } from './runtime/views.ts';
+import type { NetworkView } from './network/views.ts';
 
 /**
  * The public shape of a simulated machine: what the page, the headless command line and scenarios use.
@@ -98,6 +100,7 @@ export interface Snapshot {
   readonly state: unknown;
 }
 
+/** What the pictures draw, computed on request from the engine's current state: plain data, nothing live. */
 export interface Machine {
   readonly clock: VirtualClock;
   readonly events: EventStream<EngineEvent>;
@@ -117,4 +120,8 @@ export interface MachineViews {
   images(): ImagesView;
   /** The last few builds, step by step: CACHED or built, and why. */
   builds(): BuildsView;
+  /** Containers (state, ports, mounts, filesystem split) and volumes with the containers that use them. */
+  containers(): ContainersView;
+  /** Networks with their containers, published ports, and the last connection's path. */
+  network(): NetworkView;
 }

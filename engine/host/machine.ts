@@ -1,4 +1,4 @@
-import type { EngineEvent, Machine, MachineOptions, Snapshot, Terminal, TerminalIO } from '../api.ts';
+import type { EngineEvent, Machine, MachineOptions, MachineViews, Snapshot, Terminal, TerminalIO } from '../api.ts';
 import { VirtualClock } from '../core/clock.ts';
 import { EventStream } from '../core/events.ts';
 import { initialIds, type IdState } from '../core/ids.ts';
@@ -22,6 +22,8 @@ import { NetworkService } from '../network/service.ts';
 import type { NetworkState } from '../network/types.ts';
 import type { VolumeStore } from '../runtime/volumes/types.ts';
 import { ContainerService } from '../runtime/containers/service.ts';
+import { containersView } from '../runtime/views.ts';
+import { networkView } from '../network/views.ts';
 import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
 import { COREUTILS } from '../programs/coreutils/index.ts';
 import { createDockerProgram } from '../programs/docker.ts';
@@ -98,6 +100,12 @@ export function createMachine(options: MachineOptions = {}): Machine {
     network,
     searchIndex: catalogSearchIndex,
     buildCache: () => cacheUsage(builder.cache),
+  };
+  const views: MachineViews = {
+    images: () => imagesView(images.store, clock.now()),
+    builds: () => buildsView(builder.history),
+    containers: () => containersView({ runtime, volumes, network, images: () => images.store, now: () => clock.now() }),
+    network: () => networkView(network.state, HOST_NAME, network.lastConnection),
   };
   const system: System = { hostname: HOST_NAME, kernel: HOST_KERNEL, services: { docker, net: network.host } };
   const host: ProcessHost = { fs: hostFs, clock, system, registry };
@@ -199,10 +207,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     events,
     hostFs,
     openTerminal,
-    views: {
-      images: () => imagesView(images.store, clock.now()),
-      builds: () => buildsView(builder.history),
-    },
+    views,
     snapshot: (): Snapshot => ({
       version: 1,
       state: { now: clock.now(), ids, hostRoot: hostFs.root, images: images.store, buildCache: builder.cache, volumes: volumes.store, networks: network.state, containers: runtime.store, builds: builder.history } satisfies EngineState,

@@ -5,18 +5,33 @@ import { AcceptQueue } from './listener.ts';
 import { NetError } from './socket.ts';
 import type { Listener, NetStack, Socket, SocketAddress } from './socket.ts';
 import { createSocketPair } from './socket-pair.ts';
+import type { ConnectionResult, ConnectionTrace } from './connection.ts';
 
 /**
  * Something bound to a port that is not a program's listening socket but forwards each connection at once
  * (docker-proxy for a published port): given the connection's two ends, it returns the client's socket or throws.
  */
-export type Forwarder = (to: SocketAddress, from: SocketAddress) => Socket;
+export type Forwarder = (to: SocketAddress, from: SocketAddress, trace?: Trace) => Socket;
+
+/** A connection being decided, its arrival kept as the namespace that took it. */
+export type Trace = ConnectionTrace<NetworkNamespace>;
+
+/** One connect() as it was decided (see connection.ts): reported when it ends, and once more while it waits. */
+export interface ConnectAttempt {
+  /** The host as the client gave it, when it was a name (or the name the address was just looked up by). */
+  readonly name?: string;
+  readonly address?: string;
+  /** Absent for a lookup that failed before any connect (curl and wget resolve first, then connect to the address). */
+  readonly port?: number;
+  readonly trace: Trace;
+  readonly result: ConnectionResult;
+}
 
 /**
  * Where a connection to an address outside the namespace goes: the network service decides reachability (same
  * network, published port, unreachable) and hands back the client's end, or rejects with the NetError a client sees.
  */
-export type Router = (from: NetworkNamespace, to: SocketAddress, signal?: AbortSignal) => Promise<Socket>;
+export type Router = (from: NetworkNamespace, to: SocketAddress, signal?: AbortSignal, trace?: Trace) => Promise<Socket>;
 
 /** A name server the namespace asks after /etc/hosts; undefined means "no such name" (ENOTFOUND). */
 export type NameServer = (name: string) => Promise<string[] | undefined>;
@@ -31,6 +46,8 @@ export interface NamespaceOptions {
   readonly nameServer?: NameServer;
   /** Connections to addresses that are not the namespace's own; without one they fail with ENETUNREACH. */
   readonly route?: Router;
+  /** Told of every connect() made from this namespace: what the network picture shows as the last connection. */
+  readonly observe?: (attempt: ConnectAttempt) => void;
 }
 
 /** Linux's default net.ipv4.ip_local_port_range: where client ports and `listen(0)` ports come from. */
@@ -49,6 +66,8 @@ export class NetworkNamespace implements NetStack {
   #addresses: string[];
   #listeners = new Map<string, AcceptQueue | ForwardingListener>();
   #nextEphemeral = EPHEMERAL_FIRST;
+  /** The last name looked up and its answer, so a connect to that address right after is shown under the name. */
+  #lastLookup: { readonly name: string; readonly address: string; readonly by?: 'hosts' | 'dns' } | undefined;
   readonly #options: NamespaceOptions;
 
   constructor(options: NamespaceOptions) {
@@ -111,19 +130,40 @@ export class NetworkNamespace implements NetStack {
   }
 
   async connect(host: string, port: number, options?: { readonly signal?: AbortSignal }): Promise<Socket> {
-    const signal = options?.signal;
+    const observe = this.#options.observe;
+    if (!observe) return this.#connect(host, port, options?.signal);
+    const trace: Trace = { hops: [] };
+    const looked = this.#lastLookup?.address === host ? this.#lastLookup : undefined;
+    const name = isIPv4(host) ? looked?.name : host;
+    if (looked?.by) trace.resolvedBy = looked.by;
+    let address: string | undefined;
+    const report = (result: ConnectionResult) => observe({ ...(name !== undefined ? { name } : {}), ...(address !== undefined ? { address } : {}), port, trace, result });
+    trace.pending = () => report('pending');
+    try {
+      const socket = await this.#connect(host, port, options?.signal, trace, (a) => (address = a));
+      report(trace.reset ? 'ECONNRESET' : 'connected');
+      return socket;
+    } catch (e) {
+      report(e instanceof NetError ? e.code : 'aborted');
+      throw e;
+    }
+  }
+
+  async #connect(host: string, port: number, signal: AbortSignal | undefined, trace?: Trace, resolved?: (address: string) => void): Promise<Socket> {
     if (signal?.aborted) throw signal.reason;
-    const [address] = await this.resolve(host);
+    const [address] = await this.#resolve(host, trace);
     if (signal?.aborted) throw signal.reason;
     // Linux takes a connection to 0.0.0.0 as one to the machine itself.
     const to = { address: address === ANY_ADDRESS ? '127.0.0.1' : address!, port };
+    resolved?.(to.address);
     if (this.owns(to.address)) {
       // The kernel's local routes: loopback traffic comes from 127.0.0.1, traffic to an own address from that address.
       const source = isLoopback(to.address) ? '127.0.0.1' : to.address;
-      return this.deliver(to, { address: source, port: this.ephemeralPort() });
+      trace?.hops.push({ kind: 'loopback' });
+      return this.deliver(to, { address: source, port: this.ephemeralPort() }, undefined, trace);
     }
     if (!this.#options.route) throw new NetError('ENETUNREACH', 'connect', to.address, port);
-    return this.#options.route(this, to, signal);
+    return this.#options.route(this, to, signal, trace);
   }
 
   /**
@@ -139,10 +179,11 @@ export class NetworkNamespace implements NetStack {
    * takes it, and the client's end returned. Nothing listening there is ECONNREFUSED (the kernel answers RST).
    * A port bound by a forwarder hands the connection on instead.
    */
-  deliver(to: SocketAddress, from: SocketAddress, rewritten?: Rewritten): Socket {
+  deliver(to: SocketAddress, from: SocketAddress, rewritten?: Rewritten, trace?: Trace): Socket {
+    if (trace) trace.to = this;
     const listener = this.#listenerFor(to);
     if (!listener) throw new NetError('ECONNREFUSED', 'connect', rewritten?.dialled.address ?? to.address, rewritten?.dialled.port ?? to.port);
-    if ('forwarder' in listener) return listener.forwarder(to, from);
+    if ('forwarder' in listener) return listener.forwarder(to, from, trace);
     const [client, server] = createSocketPair(
       { local: from, remote: rewritten?.dialled ?? to },
       { local: to, remote: rewritten?.seenFrom ?? from },
@@ -161,8 +202,24 @@ export class NetworkNamespace implements NetStack {
   }
 
   async resolve(host: string): Promise<string[]> {
+    const observe = this.#options.observe;
+    if (!observe || isIPv4(host)) return this.#resolve(host);
+    const trace: Trace = { hops: [] };
+    try {
+      const answer = await this.#resolve(host, trace);
+      this.#lastLookup = { name: host, address: answer[0]!, ...(trace.resolvedBy ? { by: trace.resolvedBy } : {}) };
+      return answer;
+    } catch (e) {
+      // The client stops here and never calls connect: this is the attempt the picture shows.
+      if (e instanceof NetError) observe({ name: host, trace, result: e.code });
+      throw e;
+    }
+  }
+
+  async #resolve(host: string, trace?: Trace): Promise<string[]> {
     if (isIPv4(host)) return [host];
     const hostsFile = this.#options.hosts?.();
+    if (trace) trace.resolvedBy = 'hosts';
     if (hostsFile !== undefined) {
       const found = lookupHosts(hostsFile, host);
       if (found.length > 0) return found;
@@ -171,8 +228,10 @@ export class NetworkNamespace implements NetStack {
       if (name === 'localhost') return ['127.0.0.1'];
       if (name === this.hostname.toLowerCase()) return [this.#addresses[0] ?? OWN_NAME_ADDRESS];
     }
+    if (trace) trace.resolvedBy = 'dns';
     const answer = await this.#options.nameServer?.(host);
     if (answer && answer.length > 0) return answer;
+    if (trace) delete trace.resolvedBy;
     throw new NetError('ENOTFOUND', 'getaddrinfo', host);
   }
 

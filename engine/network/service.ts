@@ -9,7 +9,8 @@ import { findNetwork } from './find.ts';
 import { HOST_ETH0_ADDRESS, HOST_ETH0_SUBNET } from './host-config.ts';
 import { inSubnet, lowestFreeAddress, parseCidr } from './ipam.ts';
 import { randomMac } from './mac.ts';
-import { NetworkNamespace } from './namespace.ts';
+import { NetworkNamespace, type ConnectAttempt, type Trace } from './namespace.ts';
+import { failureOf, type ConnectionHop, type ConnectionPeer, type ConnectionRecord } from './connection.ts';
 import { allocatePort, failedProgramming, releasePorts } from './port-allocator.ts';
 import { parsePortKey, portKey, publishAllMappings, type PortMapping } from './publish-spec.ts';
 import { NetError } from './socket.ts';
@@ -119,6 +120,9 @@ export class NetworkService {
   readonly #stacks = new Map<string, NetworkNamespace>();
   readonly #forwards = new Map<string, { close(): void }[]>();
   readonly #modes = new Map<string, string>();
+  /** Whose each namespace is, for the connection record (a container's ID; the host's is absent). */
+  readonly #owners = new WeakMap<NetworkNamespace, string>();
+  #lastConnection: ConnectionRecord | undefined;
 
   constructor(options: NetworkServiceOptions) {
     this.clock = options.clock;
@@ -132,8 +136,14 @@ export class NetworkService {
       hostname: options.hostname,
       addresses: [HOST_ETH0_ADDRESS, ...gateways],
       hosts: options.hostHosts,
-      route: (from, to, signal) => this.#route(from, to, signal),
+      route: (from, to, signal, trace) => this.#route(from, to, signal, trace),
+      observe: (attempt) => this.#observed(this.host, attempt),
     });
+  }
+
+  /** The last connection a program opened from any namespace, with its path and result (see connection.ts). */
+  get lastConnection(): ConnectionRecord | undefined {
+    return this.#lastConnection;
   }
 
   get state(): NetworkState {
@@ -153,6 +163,8 @@ export class NetworkService {
    */
   restore(saved: NetworkState): void {
     for (const id of [...this.#modes.keys()]) this.disconnect(id);
+    // It happened in another timeline.
+    this.#lastConnection = undefined;
     for (const n of this.#state.networks.values()) if (n.gateway) this.host.removeAddress(n.gateway);
     for (const n of saved.networks.values()) if (n.gateway) this.host.addAddress(n.gateway);
     this.host.addAddress(HOST_ETH0_ADDRESS);
@@ -213,10 +225,11 @@ export class NetworkService {
       const [endpointId, afterId] = nextHexId(this.#ids.get(), 'endpoint');
       this.#ids.set(afterId);
       const endpoint: Endpoint = { networkId: network.id, endpointId, containerId, containerName: request.name, hostname: request.hostname, aliases: [], ipAddress: '', prefixLen: 0, gateway: '', macAddress: '' };
-      const stack =
+      const stack: NetworkNamespace =
         network.driver === 'host'
           ? this.host
-          : new NetworkNamespace({ hostname: request.hostname, hosts: request.hosts }); // loopback only: no route anywhere
+          : new NetworkNamespace({ hostname: request.hostname, hosts: request.hosts, observe: (a) => this.#observed(stack, a) }); // loopback only: no route anywhere
+      if (stack !== this.host) this.#owners.set(stack, containerId);
       this.#commit(containerId, network.name, stack, [endpoint], this.#state);
       const warnings = network.driver === 'host' && requested.length > 0 ? [HOST_MODE_WARNING] : [];
       return { stack, networkMode: network.name, endpoints: [endpoint], ports: {}, warnings };
@@ -245,7 +258,7 @@ export class NetworkService {
     for (const port of allocated) {
       if (port.proto !== 'tcp') continue; // sockets are TCP only: UDP/SCTP ports are allocated and shown, not served
       try {
-        forwards.push(this.host.forward(port.hostPort, port.hostIp, (to, from) => this.#publishedConnection(port, to, from)));
+        forwards.push(this.host.forward(port.hostPort, port.hostIp, (to, from, trace) => this.#publishedConnection(port, to, from, trace)));
       } catch (e) {
         for (const f of forwards) f.close();
         if (!(e instanceof NetError)) throw e;
@@ -254,13 +267,15 @@ export class NetworkService {
         throw failedProgramming(request.name, first.endpointId, cause);
       }
     }
-    const stack = new NetworkNamespace({
+    const stack: NetworkNamespace = new NetworkNamespace({
       hostname: request.hostname,
       addresses: endpoints.map((e) => e.ipAddress),
       hosts: request.hosts,
       nameServer: async (name) => embeddedDnsLookup(this.#state, containerId, name),
-      route: (from, to, signal) => this.#route(from, to, signal),
+      route: (from, to, signal, trace) => this.#route(from, to, signal, trace),
+      observe: (a) => this.#observed(stack, a),
     });
+    this.#owners.set(stack, containerId);
     this.#forwards.set(containerId, forwards);
     this.#commit(containerId, network.name, stack, endpoints, state);
     return { stack, networkMode: network.name, endpoints, ports: this.portsOf(containerId, request.exposedPorts), warnings: [] };
@@ -397,25 +412,57 @@ export class NetworkService {
    * DNAT'd straight to the container, which refuses (`Connection refused`). A server bound to 127.0.0.1 inside the
    * container is unreachable both ways.
    */
-  #publishedConnection(port: AllocatedPort, to: SocketAddress, from: SocketAddress): Socket {
+  #publishedConnection(port: AllocatedPort, to: SocketAddress, from: SocketAddress, trace?: Trace): Socket {
     const target = this.#stacks.get(port.containerId);
     const inner = { address: port.containerIp, port: port.containerPort };
     const bridge = this.#networkOfAddress(port.containerIp);
     const viaProxy = isLoopback(from.address) || (bridge?.subnet !== undefined && inSubnet(from.address, bridge.subnet));
+    if (trace) {
+      trace.hops.push({ kind: 'published-port', hostIp: port.hostIp, hostPort: port.hostPort, containerPort: port.containerPort, via: viaProxy ? 'docker-proxy' : 'dnat' });
+      if (bridge) trace.hops.push(bridgeHop(bridge));
+    }
     if (!viaProxy) {
       if (!target) throw new NetError('ECONNREFUSED', 'connect', to.address, to.port);
-      return target.deliver(inner, from, { dialled: to });
+      return target.deliver(inner, from, { dialled: to }, trace);
     }
     const proxySource = { address: bridge?.gateway ?? HOST_ETH0_ADDRESS, port: this.host.ephemeralPort() };
     try {
       if (!target) throw new NetError('ECONNREFUSED', 'connect', inner.address, inner.port);
-      return target.deliver(inner, from, { dialled: to, seenFrom: proxySource });
+      return target.deliver(inner, from, { dialled: to, seenFrom: proxySource }, trace);
     } catch (e) {
       if (!(e instanceof NetError)) throw e;
+      if (trace) trace.reset = true;
       const [client, proxy] = createSocketPair({ local: from, remote: to }, { local: to, remote: from });
       proxy.reset();
       return client;
     }
+  }
+
+  /** A connect() from `from` ended (or started waiting): it becomes the last connection, and the picture redraws. */
+  #observed(from: NetworkNamespace, a: ConnectAttempt): void {
+    const { trace, result } = a;
+    const failedAt = failureOf(result);
+    this.#lastConnection = {
+      at: this.clock.now(),
+      from: this.#peerOf(from),
+      ...(a.name !== undefined ? { name: a.name } : {}),
+      ...(trace.resolvedBy ? { resolvedBy: trace.resolvedBy } : {}),
+      ...(a.address !== undefined ? { address: a.address } : {}),
+      ...(a.port !== undefined ? { port: a.port } : {}),
+      hops: [...trace.hops],
+      ...(trace.to ? { to: this.#peerOf(trace.to) } : {}),
+      result,
+      ...(failedAt ? { failedAt } : {}),
+    };
+    this.#announce({ type: 'networks-changed' });
+  }
+
+  #peerOf(ns: NetworkNamespace): ConnectionPeer {
+    const containerId = this.#owners.get(ns);
+    if (containerId === undefined) return { kind: 'host' };
+    const endpoints = this.endpointsOf(containerId);
+    const name = endpoints[0]?.containerName ?? containerId.slice(0, 12);
+    return { kind: 'container', containerId, containerName: name, networks: endpoints.map((e) => this.#state.networks.get(e.networkId)?.name ?? e.networkId) };
   }
 
   #networkOfAddress(address: string): Network | undefined {
@@ -434,7 +481,7 @@ export class NetworkService {
    * address on one of the sender's own subnets that nobody holds fails after ARP gives up (EHOSTUNREACH); the rest
    * (other Docker networks, whose traffic Docker drops, and the internet, which this machine has not) times out.
    */
-  async #route(from: NetworkNamespace, to: SocketAddress, signal?: AbortSignal): Promise<Socket> {
+  async #route(from: NetworkNamespace, to: SocketAddress, signal?: AbortSignal, trace?: Trace): Promise<Socket> {
     const isHost = from === this.host;
     const mine = isHost ? [] : [...this.#stacks.entries()].filter(([, s]) => s === from).flatMap(([id]) => this.endpointsOf(id));
     const target = this.#containerWithAddress(to.address);
@@ -443,12 +490,21 @@ export class NetworkService {
       const shared = mine.find((e) => e.networkId === target.networkId);
       if (stack && (isHost || shared)) {
         const source = isHost ? target.gateway : shared!.ipAddress;
-        return stack.deliver(to, { address: source, port: from.ephemeralPort() });
+        const network = this.#state.networks.get(target.networkId);
+        if (trace && network) trace.hops.push(bridgeHop(network));
+        return stack.deliver(to, { address: source, port: from.ephemeralPort() }, undefined, trace);
       }
-    } else if (!isHost && this.host.owns(to.address) && mine.some((e) => !this.#state.networks.get(e.networkId)?.internal)) {
+      // Whose address it was, though no path leads there.
+      if (trace && stack) trace.to = stack;
+    } else if (!isHost && this.host.owns(to.address)) {
       // A container reaches the host's own addresses (docker0's gateway, eth0) through its default route; an
       // --internal network has none, so neither the host nor its published ports are reachable from there.
-      return this.host.deliver(to, { address: mine[0]!.ipAddress, port: from.ephemeralPort() });
+      const out = mine.find((e) => !this.#state.networks.get(e.networkId)?.internal);
+      if (out) {
+        trace?.hops.push({ kind: 'gateway', networkName: this.#state.networks.get(out.networkId)!.name });
+        return this.host.deliver(to, { address: mine[0]!.ipAddress, port: from.ephemeralPort() }, undefined, trace);
+      }
+      if (trace) trace.to = this.host;
     }
     const subnets = isHost
       ? [HOST_ETH0_SUBNET, ...[...this.#state.networks.values()].flatMap((n) => (n.subnet ? [n.subnet] : []))]
@@ -457,7 +513,12 @@ export class NetworkService {
           return s ? [s] : [];
         });
     const onLink = !target && subnets.some((s) => inSubnet(to.address, s));
+    trace?.pending?.();
     await this.clock.sleep(onLink ? ARP_TIMEOUT_MS : SYN_TIMEOUT_MS, signal);
     throw new NetError(onLink ? 'EHOSTUNREACH' : 'ETIMEDOUT', 'connect', to.address, to.port);
   }
+}
+
+function bridgeHop(network: Network): ConnectionHop {
+  return { kind: 'bridge', networkId: network.id, networkName: network.name };
 }

@@ -1,11 +1,13 @@
 /**
- * Reads an engine view for a picture. A view is pure, but an engine bug must cost the picture, never the page: the
- * picture shows the error in place and the rest keeps working.
+ * Reads an engine view for a picture. A view that throws (an engine bug) must not take the page down: the picture
+ * shows the message instead and tries again at the next change.
  */
-export function readView<T>(read: () => T, empty: T): { value: T; error?: string } {
+export type ViewResult<T> = { readonly view: T; readonly error?: undefined } | { readonly view?: undefined; readonly error: string };
+
+export function readView<T>(read: () => T): ViewResult<T> {
   try {
-    return { value: read() };
+    return { view: read() };
   } catch (e) {
-    return { value: empty, error: `This picture could not be drawn: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: e instanceof Error ? e.message : String(e) };
   }
 }

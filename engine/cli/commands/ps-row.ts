@@ -8,6 +8,8 @@ import type { ListRow, ListType } from '../format/index.ts';
 import { goTimeString } from './images.ts';
 import { displayablePorts } from './ps-ports.ts';
 import type { PortBinding } from '../../network/types.ts';
+import { resolveImage, type ImageStore } from '../../image/store.ts';
+import type { ContainerRecord } from '../../runtime/containers/types.ts';
 
 export const CONTAINER_LIST_TYPE: ListType = {
   typeName: '*formatter.ContainerContext',
@@ -99,4 +101,13 @@ function withHealth(status: string, health: string, paused: boolean): string {
 function sizeText(size: RowOptions['size']): string {
   const rw = humanSizeWithPrecision(size?.rw ?? 0, 3);
   return size && size.rootFs > 0 ? `${rw} (virtual ${humanSizeWithPrecision(size.rootFs, 3)})` : rw;
+}
+
+/**
+ * IMAGE: the image as the container was created from it, or the image's ID once that name points at another image
+ * (moby daemon/list.go replaces it so the column never lies).
+ */
+export function imageShownFor(store: ImageStore, record: Pick<ContainerRecord, 'config' | 'imageId'>): string {
+  const now = resolveImage(store, record.config.Image);
+  return now?.id === record.imageId ? record.config.Image : record.imageId;
 }

@@ -1,12 +1,12 @@
 import { matchLabels, parseFilters, validateFilters, type Filters } from '../../image/filters.ts';
 import { membershipOf, networkNamesOf } from '../../runtime/containers/network-membership.ts';
 import { HEALTH_STATUSES, healthStatus, type HealthStatus } from '../../runtime/containers/health.ts';
-import { resolveImage } from '../../image/store.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { DockerError } from '../../core/errors.ts';
+import { resolveImage } from '../../image/store.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { renderList, selectListFormat } from '../format/index.ts';
-import { CONTAINER_LIST_TYPE, containerRow } from './ps-row.ts';
+import { CONTAINER_LIST_TYPE, containerRow, imageShownFor } from './ps-row.ts';
 
 const TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
 const RAW =
@@ -48,7 +48,7 @@ export const psCommand: Command = {
       return containerRow(c, {
         now,
         trunc,
-        imageShown: imageShown(ctx, c),
+        imageShown: imageShownFor(ctx.engine.images.store, c.record),
         networks: networkNamesOf(c.record.network),
         ...(health ? { health } : {}),
         // A stopped container has released its ports.
@@ -123,13 +123,4 @@ function regexMatch(pattern: string, text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * IMAGE: the image as the container was created from it, or the image's ID once that name points at another image
- * (moby daemon/list.go replaces it so the column never lies).
- */
-function imageShown(ctx: CommandContext, c: ContainerView): string {
-  const now = resolveImage(ctx.engine.images.store, c.record.config.Image);
-  return now?.id === c.record.imageId ? c.record.config.Image : c.record.imageId;
 }
