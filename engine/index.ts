@@ -8,3 +8,6 @@ export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagn
 // What a build did, step by step, as `build-finished` events carry it.
 export type { BuildEvent, BuildOutcome } from './build/service.ts';
 export type { StepReason, StepRecord } from './build/types.ts';
+// The editor's help while typing a Dockerfile: completion, hover docs.
+export { dockerfileCompletions, type CompletionItem, type CompletionKind, type Completions } from './dockerfile/completion.ts';
+export { dockerfileHover, type HoverDoc } from './dockerfile/hover.ts';
