@@ -10,6 +10,7 @@ export type DiskChange =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'reload'; readonly text: string }
   | { readonly kind: 'kept' }
+  | { readonly kind: 'missing' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 export class FileSync {
@@ -39,6 +40,8 @@ export class FileSync {
   /** Writes the buffer if it differs from the file; an error message when the write fails. */
   save(buffer: string): string | undefined {
     if (this.#disk === undefined || buffer === this.#disk) return undefined;
+    // Renamed or deleted meanwhile (from the explorer or the shell): writing would bring the old name back.
+    if (!this.#fs.exists(this.path)) return undefined;
     try {
       this.#fs.writeFile(this.path, buffer);
     } catch (e) {
@@ -54,7 +57,7 @@ export class FileSync {
     if (this.#fs.root === this.#root) return { kind: 'unchanged' };
     this.#root = this.#fs.root;
     const opened = openText(this.#fs, this.path);
-    if (opened.kind === 'unavailable') return opened;
+    if (opened.kind !== 'text') return opened;
     if (opened.text === this.#disk) return { kind: 'unchanged' };
     if (buffer !== this.#disk && this.#disk !== undefined) return { kind: 'kept' };
     this.#disk = opened.text;

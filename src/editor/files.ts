@@ -54,6 +54,8 @@ function isSymlink(fs: Fs, path: string): boolean {
 
 export type Opened =
   | { readonly kind: 'text'; readonly text: string }
+  /** Not there (yet): the editor offers to create it. */
+  | { readonly kind: 'missing' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** The file's text, or a sentence saying why the editor will not show it. */
@@ -62,7 +64,7 @@ export function openText(fs: Fs, path: string): Opened {
   try {
     stat = fs.stat(path);
   } catch {
-    return { kind: 'unavailable', reason: `${basename(path)} no longer exists.` };
+    return { kind: 'missing' };
   }
   if (stat.type === 'dir') return { kind: 'unavailable', reason: `${basename(path)} is a folder.` };
   if (stat.size > MAX_EDITOR_BYTES) {
@@ -109,3 +111,28 @@ const LANGUAGE_BY_EXTENSION: Readonly<Record<string, string>> = {
   cjs: 'javascript',
   py: 'python',
 };
+
+export interface TreeRow extends DirItem {
+  /** 1 for the project folder's own entries. */
+  readonly level: number;
+  readonly expanded: boolean;
+}
+
+/**
+ * The explorer's visible rows: the folder's entries, and those of each expanded folder beneath them. Collapsed
+ * folders are never read, so a large node_modules costs nothing until it is opened.
+ */
+export function visibleRows(fs: Fs, root: string, expanded: ReadonlySet<string>, level = 1): TreeRow[] {
+  let items: DirItem[];
+  try {
+    items = listDir(fs, root);
+  } catch {
+    // Removed or replaced by a file since it was expanded: nothing to show under it.
+    return [];
+  }
+  return items.flatMap((item) => {
+    const open = item.dir && expanded.has(item.path);
+    const row: TreeRow = { ...item, level, expanded: open };
+    return open ? [row, ...visibleRows(fs, item.path, expanded, level + 1)] : [row];
+  });
+}

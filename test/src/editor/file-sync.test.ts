@@ -49,7 +49,13 @@ describe('keeping the editor and the file in step', () => {
 
   it('says when the file went away', () => {
     fs.rm(FILE);
-    expect(sync.check('FROM alpine\n')).toEqual({ kind: 'unavailable', reason: 'Dockerfile no longer exists.' });
+    expect(sync.check('FROM alpine\n')).toEqual({ kind: 'missing' });
+  });
+
+  it('does not bring back a file that was renamed or deleted', () => {
+    fs.rename(FILE, '/p/Dockerfile.old');
+    expect(sync.save('FROM node\n')).toBeUndefined();
+    expect(fs.exists(FILE)).toBe(false);
   });
 
   it('reports a failed write instead of throwing', () => {
