@@ -14,6 +14,9 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/suggest/register';
+// The suggest feature's register only brings inline completions; the completion widget itself is this controller,
+// which only Monaco's full entry (editor.main) imports.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/languages/definitions/dockerfile/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/python/register';
