@@ -132,6 +132,32 @@ test('the explorer beside the editor creates, renames and deletes files the shel
   await waitForEditorLine(page, 'WORKDIR /app', 'the Dockerfile to open again');
 });
 
+test('the explorer beside the editor works from the keyboard: arrows, Enter opens', async ({ page }) => {
+  const P = '/home/student/project';
+  const item = (path) => page.locator(`${FILES} [role=treeitem][data-path="${P}/${path}"]`);
+  const focusedPath = () => page.evaluate(() => document.activeElement?.getAttribute('data-path'));
+  await run(page, 'mkdir -p kb/inner && echo deep > kb/inner/deep.txt');
+  await item('kb').waitFor({ timeout: 10000 });
+  await item('kb').focus();
+  await page.keyboard.press('ArrowRight');
+  await waitFor('kb to expand', async () => (await item('kb').getAttribute('aria-expanded')) === 'true');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await item('kb/inner/deep.txt').waitFor({ timeout: 10000 });
+  await page.keyboard.press('ArrowDown');
+  assert((await focusedPath()) === `${P}/kb/inner/deep.txt`, `focus is on ${await focusedPath()}`);
+  await page.keyboard.press('Enter');
+  await waitForEditorLine(page, 'deep', 'deep.txt to open');
+  await page.keyboard.press('ArrowLeft');
+  assert((await focusedPath()) === `${P}/kb/inner`, `ArrowLeft moved focus to ${await focusedPath()}`);
+  await page.keyboard.press('ArrowLeft');
+  await item('kb/inner/deep.txt').waitFor({ state: 'detached', timeout: 10000 });
+  await run(page, 'rm -r kb');
+  await item('kb').waitFor({ state: 'detached', timeout: 10000 });
+  await item('Dockerfile').click();
+  await waitForEditorLine(page, 'WORKDIR /app', 'the Dockerfile to open again');
+});
+
 test('the project Dockerfile is put back as it was before the editor cases', async ({ page }) => {
   await run(page, `if test -e ${KEEP}; then mv ${KEEP} Dockerfile; else rm -f Dockerfile; fi`);
   const ls = await run(page, 'ls -a');
