@@ -38,6 +38,8 @@ async function clearLastLine(page) {
 test('the editor shows the project Dockerfile, and reloads it when the shell writes it', async ({ page }) => {
   // Monaco loads lazily, after the page is up.
   await page.waitForSelector(`${EDITOR} [data-ready=true]`, { state: 'attached', timeout: 30000 });
+  // Earlier cases may leave the shell elsewhere; the explorer and the editor show the project folder.
+  await run(page, 'cd ~/project');
   await run(page, `if test -e Dockerfile; then cp Dockerfile ${KEEP}; fi`);
   await run(page, `printf 'FROM alpine:3.21\\nWORKDIR /app\\n' > Dockerfile`);
   await waitForEditorLine(page, 'WORKDIR /app');
