@@ -15,3 +15,5 @@ export type { StepReason, StepRecord } from './build/types.ts';
 // What the pictures show: images as layer stacks with dive's efficiency, builds step by step.
 export type { ImagesView, ImageView, LayerView, EfficiencyView } from './image/views.ts';
 export type { BuildsView, BuildView, StepView, StepStatus } from './build/views.ts';
+// The editor's help while typing a Dockerfile (completion, hover docs) is the third entry point, engine/editor.ts,
+// loaded with the editor: image-name completion carries the catalog's image list.

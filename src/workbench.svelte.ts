@@ -44,6 +44,9 @@ export class Workbench {
   openFile = $state<string>();
   #nextTab = 1;
   readonly #stop: () => void;
+  // Callbacks, not state: nothing renders from this set, so it need not be reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #beforeCommand = new Set<() => void>();
 
   constructor(machine: Machine) {
     this.machine = machine;
@@ -57,10 +60,28 @@ export class Workbench {
   /** A new terminal tab (its own shell), made active. */
   openTerminal(): TerminalTab {
     const id = this.#nextTab++;
-    const tab: TerminalTab = { id, title: `Terminal ${id}`, terminal: this.machine.openTerminal() };
+    const tab: TerminalTab = { id, title: `Terminal ${id}`, terminal: this.#announcingRuns(this.machine.openTerminal()) };
     this.terminals = [...this.terminals, tab];
     this.activeTerminal = id;
     return tab;
+  }
+
+  /**
+   * Calls `fn` just before any terminal runs a command line, until the returned function is called: the editor saves
+   * there, so a `docker build` typed right after an edit sees it.
+   */
+  beforeCommand(fn: () => void): () => void {
+    this.#beforeCommand.add(fn);
+    return () => this.#beforeCommand.delete(fn);
+  }
+
+  /** The terminal as is (its getters and any extra methods such as `complete`), with `run` announced first. */
+  #announcingRuns(terminal: Terminal): Terminal {
+    const run: Terminal['run'] = (line, io) => {
+      for (const fn of this.#beforeCommand) fn();
+      return terminal.run(line, io);
+    };
+    return new Proxy(terminal, { get: (target, prop) => (prop === 'run' ? run : Reflect.get(target, prop, target)) });
   }
 
   closeTerminal(id: number): void {
