@@ -129,3 +129,55 @@ export function assert(condition, message) {
 }
 
 // ---- cases -----------------------------------------------------------------------------------------------------
+
+// ---- the editor (Monaco) ----
+
+export const EDITOR = '[data-testid=editor]';
+export const FILES = '[data-testid=files]';
+/** The editor's visible text, one line per view line, in screen order. */
+export async function editorLines(page) {
+  return page.evaluate((sel) => {
+    const lines = [...document.querySelectorAll(`${sel} .view-lines .view-line`)];
+    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
+  }, EDITOR);
+}
+
+export async function waitForEditorLine(page, line, what = `the editor to show "${line}"`) {
+  let last = [];
+  await waitFor(what, async () => (last = await editorLines(page)).includes(line), 10000).catch((e) => {
+    throw new Error(`${e.message}; it shows:\n${last.map((l) => `    | ${l}`).join('\n')}`);
+  });
+}
+
+/** Puts the cursor at the end of the file, on its last (empty) line. */
+export async function focusEnd(page) {
+  await page.click(`${EDITOR} .view-lines`);
+  await page.keyboard.press('Control+End');
+}
+
+// ---- the pictures ----
+
+/** The build picture's steps as `[label, status, reason]`. */
+export async function buildSteps(page) {
+  return page.$$eval('[data-testid=build] .step', (items) =>
+    items.map((li) => [li.querySelector('.label')?.textContent?.trim() ?? '', li.dataset.status ?? '', li.querySelector('.reason')?.textContent?.trim() ?? '']),
+  );
+}
+
+export async function selectTab(page, name) {
+  await page.getByRole('tab', { name }).click();
+  await waitFor(`the ${name} tab`, async () => (await page.getByRole('tab', { name }).getAttribute('aria-selected')) === 'true');
+}
+
+/** Waits until the build picture shows `statuses`, in order; returns its steps. */
+export async function waitForSteps(page, statuses) {
+  let last = [];
+  await waitFor(`build steps ${statuses.join(' ')}`, async () => {
+    last = await buildSteps(page);
+    return last.map((s) => s[1]).join(' ') === statuses.join(' ');
+  }).catch((e) => {
+    throw new Error(`${e.message}; the build picture shows:\n${last.map((s) => `    ${s.join(' | ')}`).join('\n')}`);
+  });
+  return last;
+}

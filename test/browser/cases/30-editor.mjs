@@ -1,33 +1,9 @@
 // The editor and the file explorer: Monaco shows the project's files, typing reaches the shell, the shell's writes
 // reach the editor, Dockerfile diagnostics and completion show, and the explorer creates, renames and deletes files.
-import { test, assert, run, waitFor } from '../harness.mjs';
+import { test, assert, run, waitFor, EDITOR, FILES, editorLines, waitForEditorLine, focusEnd } from '../harness.mjs';
 
-const EDITOR = '[data-testid=editor]';
-const FILES = '[data-testid=files]';
 /** Where a Dockerfile the project already had waits while these cases use their own. */
 const KEEP = '/tmp/dockyard-test-Dockerfile';
-
-/** The editor's visible text, one line per view line, in screen order. */
-async function editorLines(page) {
-  return page.evaluate((sel) => {
-    const lines = [...document.querySelectorAll(`${sel} .view-lines .view-line`)];
-    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-    return lines.map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '));
-  }, EDITOR);
-}
-
-async function waitForEditorLine(page, line, what = `the editor to show "${line}"`) {
-  let last = [];
-  await waitFor(what, async () => (last = await editorLines(page)).includes(line), 10000).catch((e) => {
-    throw new Error(`${e.message}; it shows:\n${last.map((l) => `    | ${l}`).join('\n')}`);
-  });
-}
-
-/** Puts the cursor at the end of the file, on its last (empty) line. */
-async function focusEnd(page) {
-  await page.click(`${EDITOR} .view-lines`);
-  await page.keyboard.press('Control+End');
-}
 
 /** Deletes what was typed on the last line (a line of its own, so the file is as before). */
 async function clearLastLine(page) {

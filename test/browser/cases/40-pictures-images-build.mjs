@@ -1,28 +1,4 @@
-import { test, assert, run, waitFor, writeLines } from '../harness.mjs';
-
-/** The build picture's steps as `[label, status, reason]`. */
-async function buildSteps(page) {
-  return page.$$eval('[data-testid=build] .step', (items) =>
-    items.map((li) => [li.querySelector('.label')?.textContent?.trim() ?? '', li.dataset.status ?? '', li.querySelector('.reason')?.textContent?.trim() ?? '']),
-  );
-}
-
-async function selectTab(page, name) {
-  await page.getByRole('tab', { name }).click();
-  await waitFor(`the ${name} tab`, async () => (await page.getByRole('tab', { name }).getAttribute('aria-selected')) === 'true');
-}
-
-/** Waits until the build picture shows `statuses`, in order; returns its steps. */
-async function waitForSteps(page, statuses) {
-  let last = [];
-  await waitFor(`build steps ${statuses.join(' ')}`, async () => {
-    last = await buildSteps(page);
-    return last.map((s) => s[1]).join(' ') === statuses.join(' ');
-  }).catch((e) => {
-    throw new Error(`${e.message}; the build picture shows:\n${last.map((s) => `    ${s.join(' | ')}`).join('\n')}`);
-  });
-  return last;
-}
+import { test, assert, run, writeLines, selectTab, waitForSteps } from '../harness.mjs';
 
 test('the build picture shows each step built, then CACHED after a source change, with the reason for the miss', async ({ page }) => {
   await run(page, 'mkdir -p /tmp/pic && cd /tmp/pic');
