@@ -187,6 +187,9 @@ export function createMachine(options: MachineOptions = {}): Machine {
     };
     try {
       const exitCode = mode === 'headless' ? await driveHeadless(clock, work, ctrlC) : await work;
+      // A headless run's state after a command must not depend on how fast code loads: a container started by
+      // `docker run -d` may still be fetching its program, and a snapshot taken now (grading, saves) must see it run.
+      if (mode === 'headless') await settleBackground(clock);
       events.emit({ type: 'command', line, exitCode, at: clock.now() });
       return exitCode;
     } catch (e) {
