@@ -47,6 +47,9 @@ export class Workbench {
   // Callbacks, not state: nothing renders from this set, so it need not be reactive.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #beforeCommand = new Set<() => void>();
+  #shown!: () => void;
+  /** Resolves once a terminal shows its prompt: heavy parts (Monaco) wait for it, so a student can type first. */
+  readonly firstPrompt = new Promise<void>((resolve) => (this.#shown = resolve));
 
   constructor(machine: Machine) {
     this.machine = machine;
@@ -55,6 +58,11 @@ export class Workbench {
       if (kind) this.revisions[kind]++;
     });
     this.openTerminal();
+  }
+
+  /** A terminal painted its first prompt. */
+  terminalShown(): void {
+    this.#shown();
   }
 
   /** A new terminal tab (its own shell), made active. */

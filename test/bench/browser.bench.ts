@@ -33,14 +33,16 @@ function quantile(values: readonly number[], q: number): number {
 }
 
 /**
- * Runs in the page before its scripts: notes (in page time, milliseconds since navigation) when the terminal first
- * shows a bare prompt, when Enter is pressed, and when a `docker ps` header row appears; and keeps the longest
+ * Runs in the page before its scripts: notes (in page time, milliseconds since navigation) when the terminal's rendered
+ * rows first show a bare prompt, when Enter is pressed, and when a `docker ps` header row appears; and keeps the longest
  * main-thread task and the longest gap between animation frames while `window.__watchMainThread` is set.
  */
 function pageProbe(): void {
   const w = window as unknown as Record<string, unknown> & { __probe: { promptAt?: number; enterAt?: number; psAt?: number; longestTask: number; longestFrameGap: number; watching: boolean } };
   const probe = (w.__probe = { longestTask: 0, longestFrameGap: 0, watching: false } as typeof w.__probe);
-  const rows = () => [...(document.querySelector('.xterm-accessibility-tree')?.children ?? [])].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
+  // What is shown is the rendered rows; xterm updates its screen-reader copy later (measured: ~0.5 s after), which
+  // is not what a student sees.
+  const rows = () => [...(document.querySelector('.xterm-rows')?.children ?? [])].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
   const check = () => {
     const r = rows().filter((x) => x.trim() !== '');
     const last = r.at(-1);
