@@ -5,8 +5,6 @@ export { preloadLazyCode } from './host/preload.ts';
 export type * from './api.ts';
 export { DockerError } from './core/errors.ts';
 export { formatJsonLines, formatTranscript, playScript, type TranscriptEntry } from './host/play.ts';
-// The editor's view of a Dockerfile: parse errors, BuildKit's build checks and the teaching rules, with lines.
-export { dockerfileDiagnostics, type EditorDiagnostic } from './dockerfile/diagnostics.ts';
 // What a build did, step by step, as `build-finished` events carry it.
 export type { BuildEvent, BuildOutcome } from './build/service.ts';
 export type { StepReason, StepRecord } from './build/types.ts';
@@ -15,5 +13,5 @@ export type { StepReason, StepRecord } from './build/types.ts';
 // What the pictures show: images as layer stacks with dive's efficiency, builds step by step.
 export type { ImagesView, ImageView, LayerView, EfficiencyView } from './image/views.ts';
 export type { BuildsView, BuildView, StepView, StepStatus } from './build/views.ts';
-// The editor's help while typing a Dockerfile (completion, hover docs) is the third entry point, engine/editor.ts,
-// loaded with the editor: image-name completion carries the catalog's image list.
+// The editor's help while typing a Dockerfile (diagnostics, completion, hover docs) is the third entry point,
+// engine/editor.ts, loaded with the editor: it carries the lint rules and the catalog's image list.

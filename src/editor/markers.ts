@@ -2,7 +2,7 @@
  * Turns the engine's Dockerfile diagnostics into Monaco markers. Monaco's severity numbers are passed in, so this
  * stays testable without loading Monaco.
  */
-import type { EditorDiagnostic } from '../../engine/dockerfile/diagnostics.ts';
+import type { EditorDiagnostic } from '../../engine/editor.ts';
 
 export interface MarkerSeverities {
   readonly Error: number;
