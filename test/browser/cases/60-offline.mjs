@@ -68,6 +68,8 @@ test('offline: after one visit the site reloads without a network, and docker wo
       await waitForPrompt(page, 10000);
       // The worker claims the page once it has cached every file of the build.
       await waitFor('the service worker to control the page', () => page.evaluate(() => navigator.serviceWorker.controller !== null), 15000);
+      // One whole visit: the editor loads after the prompt, and a reload while it loads would abort that request.
+      await page.waitForSelector('[data-testid=editor] [data-ready=true]', { state: 'attached', timeout: 30000 });
       await context.setOffline(true);
       await page.reload({ waitUntil: 'load' });
       await waitForPrompt(page, 10000);
