@@ -12,6 +12,7 @@ import { pullCommand } from './pull.ts';
 import { rmiCommand } from './rmi.ts';
 import { searchCommand } from './search.ts';
 import { systemDfCommand } from './system-df.ts';
+import { systemPruneCommand } from './system-prune.ts';
 import { tagCommand } from './tag.ts';
 import { versionCommand } from './version.ts';
 import { networkConnectCommand, networkDisconnectCommand } from './network-connect.ts';
@@ -76,6 +77,7 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   containerInspectCommand,
   systemDfCommand,
+  systemPruneCommand,
   LAZY_COMMANDS.save,
   LAZY_COMMANDS.load,
   LAZY_COMMANDS.build,
