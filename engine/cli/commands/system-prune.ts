@@ -5,6 +5,7 @@ import { matchLabels, parseFilters, validateFilters, withFilter, type Filters } 
 import { pruneImages } from '../../image/prune.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { confirm } from '../confirm.ts';
+import { naturalCompare } from '../sort-order.ts';
 import { imageUsers } from '../engine-view.ts';
 import { containerService } from './container-service.ts';
 import { networkService } from './network-service.ts';
@@ -25,7 +26,7 @@ export const systemPruneCommand: Command = {
     const volumes = ctx.flags.bool('volumes');
     const filters = parseFilters(ctx.flags.list('filter'));
     if (volumes && filters.has('until')) throw new DockerError('ERROR: The "until" filter is not supported with "--volumes"', 1);
-    if (!ctx.flags.bool('force') && !(await confirm(ctx, warning(all, volumes)))) return 0;
+    if (!ctx.flags.bool('force') && !(await confirm(ctx, warning(all, volumes, filters)))) return 0;
 
     validateFilters(filters, ['label', 'label!', 'until']);
     let out = '';
@@ -52,12 +53,15 @@ export const systemPruneCommand: Command = {
   },
 };
 
-function warning(all: boolean, volumes: boolean): string {
+function warning(all: boolean, volumes: boolean, filters: Filters): string {
   const lines = ['all stopped containers', 'all networks not used by at least one container'];
   if (volumes) lines.push('all anonymous volumes not used by at least one container');
   lines.push(all ? 'all images without at least one container associated to them' : 'all dangling images');
   lines.push(all ? 'all build cache' : 'unused build cache');
-  return `WARNING! This will remove:\n${lines.map((l) => `  - ${l}\n`).join('')}\nAre you sure you want to continue?`;
+  // The CLI repeats only the filters it knows, naturally sorted.
+  const shown = ['label', 'label!', 'until'].flatMap((name) => (filters.get(name) ?? []).map((v) => `${name}=${v}`)).sort(naturalCompare);
+  const filtered = shown.length > 0 ? `\n  Items to be pruned will be filtered with:\n${shown.map((f) => `  - ${f}\n`).join('')}` : '';
+  return `WARNING! This will remove:\n${lines.map((l) => `  - ${l}\n`).join('')}${filtered}\nAre you sure you want to continue?`;
 }
 
 /** The pruner's output printed with Println: its lines, then an empty one. */

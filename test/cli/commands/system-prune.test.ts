@@ -15,6 +15,9 @@ describe('docker system prune', () => {
       'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all anonymous volumes not used by at least one container\n  - all images without at least one container associated to them\n  - all build cache\n\nAre you sure you want to continue? [y/N] ',
     );
     expect((await run('docker ps -aq')).stdout).not.toBe('');
+    expect((await run("echo n | docker system prune --filter until=24h --filter 'label!=keep' --filter label=a=b")).stdout).toBe(
+      'WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\n  - unused build cache\n\n  Items to be pruned will be filtered with:\n  - label!=keep\n  - label=a=b\n  - until=24h\n\nAre you sure you want to continue? [y/N] ',
+    );
   });
 
   it('removes stopped containers first, so their anonymous volumes go with --volumes; named volumes stay even with -a', async () => {
