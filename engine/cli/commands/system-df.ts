@@ -5,6 +5,7 @@ import { renderList, rowContext, templateText, TABLE_FORMAT_KEY, RAW_FORMAT_KEY,
 import { goStruct, Template, TemplateExecError, TemplateParseError } from '../template/index.ts';
 import { DockerError } from '../../core/errors.ts';
 import { humanDuration, humanSize, humanSizeWithPrecision } from '../../core/units.ts';
+import { containerRow, imageShownFor } from './ps-row.ts';
 
 const SUMMARY_FORMAT = 'table {{.Type}}\\t{{.TotalCount}}\\t{{.Active}}\\t{{.Size}}\\t{{.Reclaimable}}';
 const RAW_SUMMARY_FORMAT = 'type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\nreclaimable: {{.Reclaimable}}\n';
@@ -70,14 +71,15 @@ export const systemDfCommand: Command = {
     }
     const now = ctx.engine.images.clock.now();
     const images = usage.images.images.map((i) => imageRow(i, now, source === TABLE_FORMAT_KEY));
+    const containers = containerRows(ctx, now, source === TABLE_FORMAT_KEY);
     const volumes = usage.volumes.map(volumeRow);
     if (source !== TABLE_FORMAT_KEY) {
-      await ctx.stdout.write(verboseTemplate(source, images, volumes));
+      await ctx.stdout.write(verboseTemplate(source, images, containers, volumes));
       return 0;
     }
     const section = (format: string, rows: readonly ListRow[], typeName: string, headers: Record<string, string>) => renderList(format, rows, { typeName, headers });
     let out = 'Images space usage:\n\n' + section(IMAGES_FORMAT, images, '*formatter.imageContext', IMAGE_HEADERS);
-    out += '\nContainers space usage:\n\n' + section(CONTAINERS_FORMAT, [], '*formatter.ContainerContext', CONTAINER_HEADERS);
+    out += '\nContainers space usage:\n\n' + section(CONTAINERS_FORMAT, containers, '*formatter.ContainerContext', CONTAINER_HEADERS);
     out += '\nLocal Volumes space usage:\n\n' + section(VOLUMES_FORMAT, volumes, '*formatter.volumeContext', VOLUME_HEADERS);
     out += `\nBuild cache usage: ${humanSize4(usage.builderSize)}\n\n` + section(BUILD_CACHE_FORMAT, usage.buildCache.map((b) => buildCacheRow(b, now)), '*formatter.buildCacheContext', BUILD_CACHE_HEADERS);
     await ctx.stdout.write(out);
@@ -178,12 +180,27 @@ function buildCacheRow(b: BuildCacheUsage, now: number): ListRow {
   };
 }
 
+/**
+ * The daemon's container list with sizes, newest first, in `docker ps`'s cells; SIZE is the writable layer alone
+ * (what removing the container frees), not the image beneath it.
+ */
+function containerRows(ctx: CommandContext, now: number, trunc: boolean): ListRow[] {
+  const runtime = ctx.engine.runtime;
+  if (!runtime) return [];
+  return [...runtime.list()]
+    .sort((a, b) => b.record.created - a.record.created)
+    .map((c) => ({
+      ...containerRow(c, { now, trunc, imageShown: imageShownFor(ctx.engine.images.store, c.record) }),
+      Size: humanSizeWithPrecision(runtime.sizeRw(c.record.id), 3),
+    }));
+}
+
 function volumeRow(v: { readonly name: string; readonly refCount: number; readonly size: number }): ListRow {
   return { Name: () => v.name, Links: () => String(v.refCount), Size: () => (v.size < 0 ? 'N/A' : humanSize4(v.size)) };
 }
 
 /** `-v` with a custom format: one template over the lists of every section. */
-function verboseTemplate(format: string, images: readonly ListRow[], volumes: readonly ListRow[]): string {
+function verboseTemplate(format: string, images: readonly ListRow[], containers: readonly ListRow[], volumes: readonly ListRow[]): string {
   let template: Template;
   try {
     template = Template.parse(templateText(format));
@@ -195,7 +212,7 @@ function verboseTemplate(format: string, images: readonly ListRow[], volumes: re
     { name: '*formatter.diskUsageContext' },
     {
       Images: images.map((r) => rowContext('*formatter.imageContext', r)),
-      Containers: [],
+      Containers: containers.map((r) => rowContext('*formatter.ContainerContext', r)),
       Volumes: volumes.map((r) => rowContext('*formatter.volumeContext', r)),
       BuildCache: [],
     },

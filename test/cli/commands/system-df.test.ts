@@ -91,3 +91,21 @@ describe('docker system df', () => {
     ]);
   });
 });
+
+describe('docker system df -v containers', () => {
+  it('lists every container newest first with its local volumes and the size of its writable layer alone', async () => {
+    const { catalogRunner } = await import('./runner.ts');
+    const run = catalogRunner();
+    const job = (await run('docker run -d --name job alpine sh -c "echo hello > /f"')).stdout.slice(0, 12);
+    await run('docker wait job');
+    const up = (await run('docker run -d --name up -v data:/data alpine sleep 100')).stdout.slice(0, 12);
+    const out = (await run('docker system df -v')).stdout;
+    const section = out.slice(out.indexOf('Containers space usage:'), out.indexOf('Local Volumes space usage:'));
+    expect(section.split('\n').slice(2, 5)).toEqual([
+      'CONTAINER ID   IMAGE     COMMAND                  LOCAL VOLUMES   SIZE      CREATED         STATUS                     NAMES',
+      `${up}   alpine    "sleep 100"              1               0B        1 second ago    Up 1 second                up`,
+      `${job}   alpine    "sh -c echo hello > …"   0               6B        3 seconds ago   Exited (0) 3 seconds ago   job`,
+    ]);
+    expect((await run('docker system df -v --format "{{range .Containers}}{{.Names}}={{.Size}} {{end}}"')).stdout).toBe('up=0B job=6B \n');
+  });
+});
