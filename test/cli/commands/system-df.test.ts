@@ -106,6 +106,6 @@ describe('docker system df -v containers', () => {
       `${up}   alpine    "sleep 100"              1               0B        1 second ago    Up 1 second                up`,
       `${job}   alpine    "sh -c echo hello > …"   0               6B        3 seconds ago   Exited (0) 3 seconds ago   job`,
     ]);
-    expect((await run('docker system df -v --format "{{range .Containers}}{{.Names}}={{.Size}} {{end}}"')).stdout).toBe('up=0B job=6B \n');
+    expect((await run('docker system df -v --format "{{range .Containers}}{{.Names}}={{.Size}} {{end}}"')).stdout).toBe('up=0B job=6B ');
   });
 });
