@@ -1,4 +1,4 @@
-import type { FlagUsage } from './usage/types.ts';
+import type { HiddenFlag } from './usage/types.ts';
 import { defaultValue, FlagValueError, isBoolType, parseFlagValue, type FlagValue } from './flag-values.ts';
 
 /**
@@ -8,7 +8,7 @@ import { defaultValue, FlagValueError, isBoolType, parseFlagValue, type FlagValu
  * `create`, `exec` and `docker` itself), so that what follows the image belongs to the container.
  */
 
-export type FlagSpec = FlagUsage;
+export type FlagSpec = HiddenFlag;
 
 /** A flag error as pflag words it; the CLI adds the usage line and exits 125. */
 export class FlagError extends Error {}
@@ -96,7 +96,8 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[], 
 
   const assign = (spec: FlagSpec, text: string, viaShorthand = false) => {
     try {
-      flags.set(spec.long, parseFlagValue(spec.type, text, flags.raw(spec.long)), viaShorthand);
+      const name = spec.sameAs ?? spec.long;
+      flags.set(name, parseFlagValue(spec.type, text, flags.raw(name)), viaShorthand);
     } catch (e) {
       if (!(e instanceof FlagValueError)) throw e;
       throw new FlagError(`invalid argument ${JSON.stringify(text)} for ${JSON.stringify(displayName(spec))} flag: ${e.message}`);

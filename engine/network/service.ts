@@ -193,9 +193,15 @@ export class NetworkService {
     return topologyOf(this.#state);
   }
 
-  /** NetworkSettings.Ports of a running container: exposed ports null, published ones with their bindings. */
+  /**
+   * NetworkSettings.Ports of a running container: exposed ports null, published ones with their bindings. A container
+   * on the host or none network has none at all, exposed ports included: moby reads them from the endpoint's driver
+   * info, which the host and null drivers leave empty (so `docker ps` shows an empty PORTS cell).
+   */
   portsOf(containerId: string, exposedPorts: readonly string[] = []): Record<string, readonly PortBinding[] | null> {
     const out: Record<string, PortBinding[] | null> = {};
+    const mode = this.#modes.get(containerId);
+    if (mode === 'host' || mode === 'none') return out;
     for (const key of exposedPorts) {
       const k = parsePortKey(key);
       if (k) out[portKey(k.port, k.proto)] = null;

@@ -21,6 +21,14 @@ describe('pflag parsing', () => {
     expect(r.flags.bool('rm')).toBe(false);
     expect(r.args).toEqual(['-x']);
   });
+  it('reads the hidden --net and --net-alias into --network and --network-alias, in the order given', () => {
+    const all = [...run, ...(usageOf('docker run')!.hiddenFlags ?? [])];
+    const r = parseFlags(all, ['--net=host', '--network', 'other', '--net-alias', 'db', '--network-alias=mongo', 'mongo'], { interspersed: false });
+    expect(r.flags.list('network')).toEqual(['host', 'other']);
+    expect(r.flags.list('network-alias')).toEqual(['db', 'mongo']);
+    expect(r.flags.changed('net')).toBe(false);
+    expect(usageOf('docker create')!.hiddenFlags!.map((f) => f.long)).toEqual(['net', 'net-alias']);
+  });
   it('allows interspersed flags when asked', () => {
     const r = parseFlags(usageOf('docker ps')!.flags!, ['-a', 'x', '-q', '--last', '3'], { interspersed: true });
     expect(r.args).toEqual(['x']);

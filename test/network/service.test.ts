@@ -165,6 +165,10 @@ describe('the network service', () => {
     expect(att.warnings).toEqual(['Published ports are discarded when using host network mode']);
     expect(att.ports).toEqual({});
     att.stack.listen(80);
+    // Not even the exposed ports: ps shows an empty PORTS cell for host and none containers.
+    expect(net.portsOf(ID_A, ['80/tcp'])).toEqual({});
+    net.connect(ID_B, { name: 'iso', hostname: 'b', networkMode: 'none', exposedPorts: ['80/tcp'] });
+    expect(net.portsOf(ID_B, ['80/tcp'])).toEqual({});
     await net.host.connect('localhost', 80);
     expect((await failure(net.host.connect('localhost', 8080))).code).toBe('ECONNREFUSED');
   });

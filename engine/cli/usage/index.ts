@@ -1,6 +1,7 @@
 import { BUILDER_USAGE } from './builder.ts';
 import { BUILDX_USAGE, buildxPathFor, FORWARDED_PATHS, forwardedUsage } from './buildx.ts';
 import { CONTAINER_USAGE } from './container.ts';
+import { withContainerHiddenFlags } from './container-hidden.ts';
 import { IMAGE_USAGE } from './image.ts';
 import { NETWORK_USAGE } from './network.ts';
 import { ROOT_USAGE } from './root.ts';
@@ -15,7 +16,7 @@ export { BUILDX, buildxPathFor } from './buildx.ts';
 const CAPTURED: Readonly<Record<string, CapturedCommand>> = {
   ...ROOT_USAGE,
   ...TOP_LEVEL_USAGE,
-  ...CONTAINER_USAGE,
+  ...withContainerHiddenFlags(CONTAINER_USAGE),
   ...IMAGE_USAGE,
   ...VOLUME_USAGE,
   ...NETWORK_USAGE,

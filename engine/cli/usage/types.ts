@@ -36,6 +36,8 @@ export interface HiddenFlag extends FlagUsage {
   readonly deprecated?: string;
   /** buildx's `flag-warn` annotation: logged as a warning when the flag is given (it is otherwise ignored). */
   readonly warning?: string;
+  /** The visible flag bound to the same variable (pflag Var twice): `--net` fills `--network`'s value. */
+  readonly sameAs?: string;
 }
 
 export interface FlagUsage {

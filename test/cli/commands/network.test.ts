@@ -25,6 +25,13 @@ describe('docker network create, ls, rm', () => {
     expect((await run('docker network create --gateway 10.1.0.1 x')).stderr).toBe('every ip-range or gateway must have a corresponding subnet\n');
   });
 
+  it('accepts the hidden --net spelling of --network, as old tutorials write it', async () => {
+    const run = catalogRunner();
+    await run('docker run -d --name onhost --net=host alpine sleep 100');
+    expect((await run("docker inspect -f '{{.HostConfig.NetworkMode}}' onhost")).stdout).toBe('host\n');
+    expect((await run('docker run --help')).stdout).not.toContain('--net ');
+  });
+
   it('refuses rm while a container runs on the network; prune removes only unused custom networks', async () => {
     const run = catalogRunner();
     await run('docker network create used');
