@@ -4,6 +4,7 @@ import { anonymousVolumesCheck } from './anonymous-volumes.ts';
 import { buildCheck } from './build.ts';
 import { commandCheck } from './command.ts';
 import { containerCheck } from './container.ts';
+import { diskUsageCheck } from './disk-usage.ts';
 import { fileCheck } from './file.ts';
 import { imageCheck } from './image.ts';
 import { networkCheck } from './network.ts';
@@ -16,7 +17,7 @@ import { volumeCheck } from './volume.ts';
  * `network` are also options of `container`, and `expect` holds checks inside `probe`.
  */
 // Each kind's evaluate takes only what its own parse returned; the table forgets the option types.
-const KINDS = [probeCheck, notCheck, containerCheck, fileCheck, volumeCheck, anonymousVolumesCheck, buildCheck, commandCheck, networkCheck, imageCheck] as unknown as readonly CheckKind[];
+const KINDS = [probeCheck, notCheck, containerCheck, fileCheck, volumeCheck, anonymousVolumesCheck, diskUsageCheck, buildCheck, commandCheck, networkCheck, imageCheck] as unknown as readonly CheckKind[];
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind> = new Map(KINDS.map((k) => [k.kind, k]));
 const PRECEDENCE = KINDS.map((k) => k.kind);
