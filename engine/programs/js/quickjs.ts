@@ -3,15 +3,10 @@ import type { VirtualClock } from '../../core/clock.ts';
 
 /**
  * QuickJS compiled to WebAssembly, loaded on first use: the page downloads it (about 0.6 MB, wasm embedded in one
- * module, so no asset URL to serve) only when someone runs JavaScript. Each machine (known by its clock) gets its
- * own module instance, and each sandbox its own runtime (heap, limits) inside it: a runtime that cannot be freed (a
- * process killed while its guest held objects) then leaks only into its machine's wasm memory, which goes with the
- * machine. With one module for the whole process, grading (a fresh machine per attempt and per probe, servers
- * dropped while running) filled that one memory until a later attempt's node died with "memory access out of
- * bounds", so the same attempt graded differently depending on what was graded before it.
+ * module, so no asset URL to serve) only when someone runs JavaScript. One module serves every sandbox; each
+ * sandbox gets its own runtime (heap, limits) inside it.
  */
 let loading: Promise<QuickJSWASMModule> | undefined;
-const perMachine = new WeakMap<VirtualClock, Promise<QuickJSWASMModule>>();
 
 /**
  * Emscripten's own console output, off: freeing a runtime whose guest still holds objects (a process killed while
@@ -20,25 +15,11 @@ const perMachine = new WeakMap<VirtualClock, Promise<QuickJSWASMModule>>();
  */
 const SILENT = { print: () => {}, printErr: () => {} };
 
-function newModule(): Promise<QuickJSWASMModule> {
-  return Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-singlefile-mjs-release-sync')]).then(([core, variant]) =>
+export function loadQuickJS(): Promise<QuickJSWASMModule> {
+  loading ??= Promise.all([import('quickjs-emscripten-core'), import('@jitl/quickjs-singlefile-mjs-release-sync')]).then(([core, variant]) =>
     core.newQuickJSWASMModuleFromVariant(core.newVariant(variant.default, { emscriptenModule: SILENT as object })),
   );
-}
-
-/** A module shared by callers that belong to no machine. */
-export function loadQuickJS(): Promise<QuickJSWASMModule> {
-  loading ??= newModule();
   return loading;
-}
-
-function moduleFor(clock: VirtualClock): Promise<QuickJSWASMModule> {
-  let module = perMachine.get(clock);
-  if (!module) {
-    module = newModule();
-    perMachine.set(clock, module);
-  }
-  return module;
 }
 
 /**
@@ -56,7 +37,7 @@ export function renewQuickJS(): void {
  * progress rather than a process waiting on nothing (as tsc's transpiler loading does).
  */
 export async function loadQuickJSOn(clock: VirtualClock): Promise<QuickJSWASMModule> {
-  const module = moduleFor(clock);
+  const module = loadQuickJS();
   let done = false;
   void module.then(
     () => (done = true),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../engine/core/clock.ts';
-import { GuestError, loadQuickJSOn, Sandbox, type GuestFunction } from '../../../engine/programs/js/index.ts';
+import { GuestError, Sandbox, type GuestFunction } from '../../../engine/programs/js/index.ts';
 
 async function sandbox(options: Partial<ConstructorParameters<typeof Sandbox>[1]> = {}) {
   const clock = new VirtualClock(Date.UTC(2025, 6, 14, 9, 0, 0));
@@ -138,23 +138,5 @@ describe('Sandbox', () => {
     await s.evalModule('import { x } from "./a.js"; log(x + 2);', '/m/main.mjs');
     expect(log).toEqual([42]);
     await expect(s.evalModule('import "./nope.js"', '/m/other.mjs')).rejects.toThrow(/Cannot find module '\/m\/nope.js'/);
-  });
-});
-
-describe('QuickJS modules', () => {
-  it('gives each machine (clock) its own module, so runtimes one machine leaks cannot exhaust the memory of the next', async () => {
-    const a = new VirtualClock();
-    const b = new VirtualClock();
-    const moduleA = await loadQuickJSOn(a);
-    expect(await loadQuickJSOn(a)).toBe(moduleA);
-    const moduleB = await loadQuickJSOn(b);
-    expect(moduleB).not.toBe(moduleA);
-    // A runtime left undisposed in A's module (a server dropped with its machine) does not touch B's.
-    moduleA.newRuntime().newContext();
-    const runtime = moduleB.newRuntime();
-    const context = runtime.newContext();
-    expect(context.dump(context.unwrapResult(context.evalCode('1 + 1')))).toBe(2);
-    context.dispose();
-    runtime.dispose();
   });
 });
