@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default ts.config(
   // Sample projects are the student's code the simulator runs, not ours: linted by nothing but the scenarios.
-  { ignores: ['dist/', 'node_modules/', 'test/browser/output/', 'scenarios/projects/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/browser/output/', 'scenarios/projects/', 'scenarios/*/project/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

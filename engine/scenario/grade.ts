@@ -1,3 +1,4 @@
+import { renewQuickJS } from '../programs/js/quickjs.ts';
 import { evaluate } from './evaluate.ts';
 import { replayAttempt } from './replay.ts';
 import { startScenario } from './start.ts';
@@ -15,6 +16,7 @@ export interface GradeOptions {
  * scenario's start state, then every task is decided, probes included.
  */
 export async function grade(scenario: Scenario, attempt: Attempt, options: GradeOptions = {}): Promise<GradeResult> {
+  renewQuickJS();
   let passedAtSolution: Set<string> | undefined;
   const { machine, log } = await replayAttempt(attempt, {
     start: () => startScenario(scenario, { seed: attempt.seed, mode: 'interactive' }),

@@ -23,6 +23,16 @@ export function loadQuickJS(): Promise<QuickJSWASMModule> {
 }
 
 /**
+ * Sandboxes made after this get a new module, with a WebAssembly memory of their own; those running keep theirs.
+ * Grading calls it before each attempt: runtimes of processes killed mid-run leak inside a module's memory (see
+ * SILENT), and in a shared one they would pile up across attempts until a later attempt's server could not start,
+ * so an attempt's grade would depend on the attempts graded before it.
+ */
+export function renewQuickJS(): void {
+  loading = undefined;
+}
+
+/**
  * Loading takes real (not virtual) time. The process keeps yielding meanwhile, so a headless driver sees work in
  * progress rather than a process waiting on nothing (as tsc's transpiler loading does).
  */

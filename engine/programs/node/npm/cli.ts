@@ -1,6 +1,6 @@
 import type { ScriptContext } from '../tool.ts';
 import { exec } from './exec.ts';
-import { ci, install, type InstallOptions } from './install.ts';
+import { ci, install, prune, type InstallOptions } from './install.ts';
 import { runScript } from './run-script.ts';
 import { NpmError, NpmSession } from './session.ts';
 
@@ -15,6 +15,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   run: 'run-script', 'run-script': 'run-script', rum: 'run-script', urn: 'run-script',
   start: 'start', test: 'test', t: 'test', tst: 'test',
   exec: 'exec', x: 'exec',
+  prune: 'prune',
 };
 
 /** Flags that take the next word as their value when not written `--flag=value`. */
@@ -118,6 +119,9 @@ export async function npmCli(ctx: ScriptContext): Promise<number> {
         break;
       case 'ci':
         await ci(s, installOptions(flags));
+        break;
+      case 'prune':
+        await prune(s, installOptions(flags));
         break;
       case 'run-script':
         status = await runScript(s, positional[1], [...positional.slice(2), ...passthrough]);

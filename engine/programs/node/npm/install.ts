@@ -197,6 +197,23 @@ export async function ci(s: NpmSession, o: InstallOptions): Promise<void> {
   await summary(s, diff, wanted, o);
 }
 
+/**
+ * `npm prune`: arborist's prune builds the ideal tree from package.json and the lockfile and reifies node_modules to
+ * it, so extraneous packages go, and with `--omit=dev` so do the devDependencies (the usual last step of a build
+ * stage). package.json and the lockfile are left as they are.
+ */
+export async function prune(s: NpmSession, o: InstallOptions): Promise<void> {
+  const fs = s.p.fs;
+  const prefix = findPrefix(fs, s.p.cwd);
+  const pkg = readPackageJson(fs, prefix);
+  const lock = readProjectLock(fs, prefix);
+  const ideal = buildIdealTree(rootEdges(pkg), preferLocked(lock ? treeFromLockfile(lock) : undefined));
+  const wanted = o.omitDev ? new Map([...ideal].filter(([, n]) => !n.dev)) : ideal;
+  const diff = await reify(s, prefix, readActualTree(fs, prefix), wanted);
+  writeHiddenLockfile(fs, rootOf(prefix), projectName(pkg, prefix), pkg, wanted);
+  await summary(s, diff, wanted, o);
+}
+
 /** reify-output.js: what changed, how many were audited, funding, the audit result. */
 async function summary(s: NpmSession, diff: Diff, tree: Tree, o: InstallOptions): Promise<void> {
   const [added, changed, removed] = [diff.added.length, diff.changed.length, diff.removed.length];

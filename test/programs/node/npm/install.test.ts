@@ -143,3 +143,30 @@ describe('npm ci', () => {
     expect(m.fs.exists('/app/package-lock.json')).toBe(false);
   });
 });
+
+describe('npm prune', () => {
+  it('--omit=dev removes the devDependencies and their bins, keeping production packages and the lockfile', async () => {
+    const m = project();
+    await run(m, 'npm install');
+    const lock = m.fs.readText('/app/package-lock.json');
+    const r = await run(m, 'npm prune --omit=dev');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\nremoved 1 package, and audited \d+ packages in \d+m?s\n/);
+    expect(m.fs.exists('/app/node_modules/typescript')).toBe(false);
+    expect(m.fs.exists('/app/node_modules/.bin/tsc')).toBe(false);
+    expect(m.fs.exists('/app/node_modules/express/package.json')).toBe(true);
+    expect(Object.keys(JSON.parse(m.fs.readText('/app/node_modules/.package-lock.json')).packages)).not.toContain('node_modules/typescript');
+    expect(m.fs.readText('/app/package-lock.json')).toBe(lock);
+  });
+
+  it('removes a package package.json no longer lists', async () => {
+    const m = project();
+    await run(m, 'npm install');
+    m.fs.writeFile('/app/package.json', JSON.stringify({ ...PKG, dependencies: { express: '^4.21.2' } }));
+    const r = await run(m, 'npm prune');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\nremoved 1 package, and audited/);
+    expect(m.fs.exists('/app/node_modules/dotenv')).toBe(false);
+    expect(m.fs.exists('/app/node_modules/typescript')).toBe(true);
+  });
+});
