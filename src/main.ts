@@ -1,9 +1,11 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { prefetchEngine } from './machine.ts';
 import { applyTheme, theme } from './theme.svelte.ts';
 import { registerServiceWorker } from './sw/register.ts';
 import './app.css';
 
+prefetchEngine();
 applyTheme(theme.current);
 
 const target = document.getElementById('app');
