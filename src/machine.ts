@@ -2,6 +2,7 @@
  * Where the page gets its simulated machine. The engine is loaded as its own chunk so the page shell paints first.
  */
 import type { Machine, Terminal } from '../engine/api.ts';
+import { once } from '../engine/core/loading.ts';
 import type { Completer } from './terminal/line-editor.ts';
 
 /** The host's home directory as the engine sets it up (engine/host/layout.ts). */
@@ -10,10 +11,21 @@ const HOME = '/home/student';
 /** The file the editor opens first in the sandbox: the starting project's Dockerfile. */
 export const SANDBOX_OPEN_FILE = `${HOME}/project/Dockerfile`;
 
+/** The engine's chunk and the sandbox project: dynamic imports, so the page shell paints while they download. */
+const engineCode = once(() => Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]));
+
+/**
+ * Starts downloading the engine now (main.ts calls this before mounting the page): otherwise the download would wait
+ * for the page to mount and for IndexedDB to say whether there is a saved session, and both take a while.
+ * A failure is reported by startMachine, which tries again.
+ */
+export function prefetchEngine(): void {
+  engineCode().catch(() => {});
+}
+
 /** A new simulated machine, holding the sandbox's starting project, whose clock the page moves from real time. */
 export async function startMachine(): Promise<Machine> {
-  // A dynamic import: the engine becomes its own chunk, loaded while the page shell paints.
-  const [{ createMachine, preloadLazyCode }, { sandboxProject }] = await Promise.all([import('../engine/index.ts'), import('./sandbox.ts')]);
+  const [{ createMachine, preloadLazyCode }, { sandboxProject }] = await engineCode();
   const machine = createMachine({ mode: 'interactive', project: sandboxProject() });
   // Servers, runtimes, the image catalog and the builder load on first use; fetch them ahead of that, so the first
   // `docker run` does not wait for them. A failure here is retried by that first use, which reports it.

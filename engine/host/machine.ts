@@ -25,7 +25,7 @@ import { ContainerService } from '../runtime/containers/service.ts';
 import { containersView } from '../runtime/views.ts';
 import { networkView } from '../network/views.ts';
 import { EMPTY_CONTAINER_STORE, type ContainerStore } from '../runtime/containers/types.ts';
-import { COREUTILS } from '../programs/coreutils/index.ts';
+import { hostCoreutils } from '../programs/host-coreutils.ts';
 import { createDockerProgram } from '../programs/docker.ts';
 import type { Program, System } from '../programs/process.ts';
 import { SHELL_PROGRAMS, ShellSession } from '../programs/shell/index.ts';
@@ -77,12 +77,13 @@ interface EngineState {
 }
 
 /**
- * Every program the host has installed, by the name its file carries. The shell, coreutils and docker come with the
- * engine; the network and database clients load on first use, so the terminal is ready sooner.
+ * Every program the host has installed, by the name its file carries. The shell, the common coreutils and docker
+ * come with the engine; the other coreutils and the network and database clients load on first use, so the terminal
+ * is ready sooner.
  */
 function hostPrograms(): Record<string, Program> {
   const extras = lazyPrograms(HOST_EXTRA_PROGRAM_NAMES, async () => (await loadProgramTables()).HOST_EXTRA_PROGRAMS);
-  return { ...SHELL_PROGRAMS, ...COREUTILS, ...extras, docker: createDockerProgram() };
+  return { ...SHELL_PROGRAMS, ...hostCoreutils(), ...extras, docker: createDockerProgram() };
 }
 
 export function createMachine(options: MachineOptions = {}): Machine {

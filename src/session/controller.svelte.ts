@@ -8,7 +8,8 @@ import { driveClock } from '../clock-driver.ts';
 import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
 import { CommandHistory } from './command-history.ts';
 import { downloadBytes, sessionFileName } from './download.ts';
-import { openSessionStore, type SessionStore } from './idb.ts';
+import type { SessionStore } from './idb.ts';
+import { takeSessionStore } from './early-store.ts';
 
 type Sessions = typeof import('../../engine/sessions.ts');
 
@@ -66,8 +67,12 @@ export class SessionController {
 
   /** Restores the saved session, or starts fresh, before the first terminal opens. */
   async start(): Promise<void> {
+    // The fresh machine is made while IndexedDB answers (both stand before the first prompt): a first visit shows it,
+    // a restore puts the saved state into it.
+    let fresh: Promise<Machine> | undefined = this.#options.startMachine();
+    fresh.catch(() => {});
     try {
-      this.#store = await openSessionStore();
+      this.#store = await takeSessionStore();
       this.persistent = true;
     } catch (e) {
       this.#notify('error', `Your work will not be kept when you leave: this browser does not let the page store data here (${messageOf(e)}). Use Export session to keep it in a file.`);
@@ -77,8 +82,11 @@ export class SessionController {
       try {
         const loaded = await this.#store.load();
         if (loaded.kind === 'save') {
+          const into = fresh;
+          // A failed restore may have left it half-done: a fresh machine is made again below.
+          fresh = undefined;
           try {
-            machine = await this.#restored(loaded.bytes);
+            machine = await this.#restored(loaded.bytes, into);
           } catch (e) {
             await this.#setAside(loaded.bytes, this.#reason(e));
           }
@@ -90,7 +98,7 @@ export class SessionController {
       }
     }
     if (this.#disposed) return;
-    this.#show(machine ?? (await this.#options.startMachine()));
+    this.#show(machine ?? (await (fresh ?? this.#options.startMachine())));
   }
 
   undo(): void {
@@ -156,11 +164,14 @@ export class SessionController {
     this.#store?.close();
   }
 
-  /** A fresh machine holding the state in `bytes`; throws (SaveFormatError for a bad file) and leaves nothing half-done. */
-  async #restored(bytes: Uint8Array): Promise<Machine> {
+  /**
+   * A fresh machine (`into`, or a new one) holding the state in `bytes`; throws (SaveFormatError for a bad file) and
+   * never returns a half-restored machine.
+   */
+  async #restored(bytes: Uint8Array, into?: Promise<Machine>): Promise<Machine> {
     const { deserializeSnapshot } = await this.#loadSessions();
     const snapshot = deserializeSnapshot(bytes);
-    const machine = await this.#options.startMachine();
+    const machine = await (into ?? this.#options.startMachine());
     try {
       machine.restore(snapshot);
     } catch (e) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CONTAINER_PROGRAM_NAMES, HOST_EXTRA_PROGRAM_NAMES } from '../../engine/programs/program-names.ts';
 import { CONTAINER_PROGRAMS, HOST_EXTRA_PROGRAMS } from '../../engine/programs/loaded-programs.ts';
 import { lazyPrograms } from '../../engine/programs/lazy.ts';
+import { COREUTILS } from '../../engine/programs/coreutils/index.ts';
+import { FIRST_LOAD_COREUTILS, ON_DEMAND_COREUTIL_NAMES, hostCoreutils } from '../../engine/programs/host-coreutils.ts';
 import { VirtualClock } from '../../engine/core/clock.ts';
 import type { Process, Program } from '../../engine/programs/process.ts';
 
@@ -12,6 +14,12 @@ describe('the names of lazily loaded programs', () => {
 
   it('list every extra host program, and only those', () => {
     expect([...HOST_EXTRA_PROGRAM_NAMES].sort()).toEqual(Object.keys(HOST_EXTRA_PROGRAMS).sort());
+  });
+
+  it("split the host's coreutils between the first load and first use without losing or doubling one", () => {
+    const names = [...Object.keys(FIRST_LOAD_COREUTILS), ...ON_DEMAND_COREUTIL_NAMES];
+    expect(names.sort()).toEqual(Object.keys(COREUTILS).sort());
+    expect(Object.keys(hostCoreutils())).toEqual(Object.keys(COREUTILS));
   });
 });
 

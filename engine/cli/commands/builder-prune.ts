@@ -1,6 +1,6 @@
 import { cacheUsage, pruneCache, type CacheUsage } from '../../build/disk-usage.ts';
 import { DockerError } from '../../core/errors.ts';
-import { parseGoDuration } from '../../dockerfile/instructions/index.ts';
+import { parseGoDuration } from '../../dockerfile/instructions/duration.ts';
 import { parseFilters } from '../../image/filters.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { confirm } from '../confirm.ts';
