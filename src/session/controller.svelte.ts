@@ -8,7 +8,8 @@ import { driveClock } from '../clock-driver.ts';
 import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
 import { CommandHistory } from './command-history.ts';
 import { downloadBytes, sessionFileName } from './download.ts';
-import { openSessionStore, type SessionStore } from './idb.ts';
+import { recoverSession } from './recover.ts';
+import { openSessionStore, type SessionStore } from './store.ts';
 
 type Sessions = typeof import('../../engine/sessions.ts');
 
@@ -75,16 +76,9 @@ export class SessionController {
     let machine: Machine | undefined;
     if (this.#store) {
       try {
-        const loaded = await this.#store.load();
-        if (loaded.kind === 'save') {
-          try {
-            machine = await this.#restored(loaded.bytes);
-          } catch (e) {
-            await this.#setAside(loaded.bytes, this.#reason(e));
-          }
-        } else if (loaded.kind === 'unreadable') {
-          await this.#setAside(loaded.bytes, loaded.reason);
-        }
+        const recovered = await recoverSession(await this.#store.load(), (bytes) => this.#restored(bytes), (e) => this.#reason(e));
+        machine = recovered.machine;
+        if (recovered.damaged) await this.#setAside(recovered.damaged.bytes, recovered.damaged.reason, recovered.damaged.fellBack);
       } catch (e) {
         this.#notify('error', `Your saved session could not be read (${messageOf(e)}). Dockyard started a fresh machine.`);
       }
@@ -175,18 +169,17 @@ export class SessionController {
     return this.#sessions;
   }
 
-  async #setAside(bytes: Uint8Array, reason: string): Promise<void> {
+  async #setAside(bytes: Uint8Array, reason: string, fellBack: boolean): Promise<void> {
     let kept = true;
     try {
-      await this.#store!.keepDamaged({ bytes, reason, at: Date.now() });
+      await this.#store!.keepDamaged({ bytes, reason, at: Date.now() }, fellBack);
     } catch {
       kept = false;
     }
-    this.#notify(
-      'error',
-      `Your saved session could not be restored: ${reason} Dockyard started a fresh machine.` + (kept ? ' The damaged save is kept so you can download it.' : ''),
-      kept,
-    );
+    const instead = fellBack
+      ? 'Dockyard brought back the save before it, so your last command or two may be missing.'
+      : 'Dockyard started a fresh machine.';
+    this.#notify('error', `Your saved session could not be restored: ${reason} ${instead}` + (kept ? ' The damaged save is kept so you can download it.' : ''), kept);
   }
 
   #reason(e: unknown): string {
