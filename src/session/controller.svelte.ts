@@ -9,6 +9,7 @@ import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
 import { CommandHistory } from './command-history.ts';
 import { downloadBytes, sessionFileName } from './download.ts';
 import { recoverSession } from './recover.ts';
+import { SessionFileWriter } from './file-writer.ts';
 import { openSessionStore, type SessionStore } from './store.ts';
 
 type Sessions = typeof import('../../engine/sessions.ts');
@@ -52,11 +53,12 @@ export class SessionController {
   #history: CommandHistory | undefined;
   #stopMachine: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> | undefined;
+  #saving: Promise<boolean> | undefined;
   #dirty = false;
   #disposed = false;
   #nextNotice = 1;
   #storageNotice: number | undefined;
+  readonly #files = new SessionFileWriter();
   readonly #onHide = () => {
     if (document.visibilityState === 'hidden') void this.#flush();
   };
@@ -106,8 +108,7 @@ export class SessionController {
   async exportSession(): Promise<void> {
     if (!this.#machine) return;
     try {
-      const { serializeSnapshot } = await this.#loadSessions();
-      downloadBytes(serializeSnapshot(this.#machine.snapshot()), sessionFileName(Date.now()));
+      downloadBytes(await this.#fileOf(await this.#loadSessions(), this.#machine), sessionFileName(Date.now()));
     } catch (e) {
       this.#notify('error', `The session could not be exported: ${messageOf(e)}`);
     }
@@ -148,6 +149,7 @@ export class SessionController {
     this.workbench?.dispose();
     document.removeEventListener('visibilitychange', this.#onHide);
     this.#store?.close();
+    this.#files.dispose();
   }
 
   /** A fresh machine holding the state in `bytes`; throws (SaveFormatError for a bad file) and leaves nothing half-done. */
@@ -162,6 +164,15 @@ export class SessionController {
       throw new Error(`the machine could not be rebuilt from it (${messageOf(e)}).`, { cause: e });
     }
     return machine;
+  }
+
+  /**
+   * The machine as a session file. Only the encoding runs here (it reads the live state); compressing and checksumming,
+   * most of the time for a session holding a big file, run in a worker so typing and painting never wait on a save.
+   */
+  async #fileOf(sessions: Sessions, machine: Machine): Promise<Uint8Array> {
+    const payload = sessions.encodeSnapshot(machine.snapshot());
+    return this.#files.write(payload, sessions.sessionFile);
   }
 
   async #loadSessions(): Promise<Sessions> {
@@ -237,43 +248,40 @@ export class SessionController {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#saving || !this.#dirty || !this.#store || !this.#machine || this.#disposed) return;
+    // One save at a time, from encoding to the pointer's move: saves must land in the order they were taken.
+    this.#saving = this.#save(this.#store, this.#machine);
+    const saved = await this.#saving;
+    this.#saving = undefined;
+    if (this.#dirty) this.#changed();
+    else if (saved) this.unsaved = false;
+  }
+
+  /** Writes the machine's state now; resolves to whether it was stored. */
+  async #save(store: SessionStore, machine: Machine): Promise<boolean> {
     this.#dirty = false;
-    const store = this.#store;
-    const machine = this.#machine;
     const sessions = await this.#loadSessions().catch((e: unknown) => {
       this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
       return undefined;
     });
-    if (!sessions || this.#disposed) return;
-    const bytes = (() => {
-      try {
-        return sessions.serializeSnapshot(machine.snapshot());
-      } catch (e) {
-        this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
-        return undefined;
-      }
-    })();
-    let saved = false;
-    if (bytes) {
-      this.#saving = store.save(bytes).then(
-        () => {
-          saved = true;
-          if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
-        },
-        (e: unknown) => {
-          const full = e instanceof DOMException && e.name === 'QuotaExceededError';
-          this.#storageProblem(
-            full
-              ? 'The browser’s storage for this page is full: your latest commands are not saved. You can keep working; Export session keeps a copy in a file.'
-              : `Your latest commands could not be saved (${messageOf(e)}). You can keep working; Export session keeps a copy in a file.`,
-          );
-        },
+    if (!sessions || this.#disposed) return false;
+    const bytes = await this.#fileOf(sessions, machine).catch((e: unknown) => {
+      this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
+      return undefined;
+    });
+    if (!bytes || this.#disposed) return false;
+    try {
+      await store.save(bytes);
+    } catch (e) {
+      const full = e instanceof DOMException && e.name === 'QuotaExceededError';
+      this.#storageProblem(
+        full
+          ? 'The browser’s storage for this page is full: your latest commands are not saved. You can keep working; Export session keeps a copy in a file.'
+          : `Your latest commands could not be saved (${messageOf(e)}). You can keep working; Export session keeps a copy in a file.`,
       );
-      await this.#saving;
-      this.#saving = undefined;
+      return false;
     }
-    if (this.#dirty) this.#changed();
-    else if (saved) this.unsaved = false;
+    if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
+    return true;
   }
 
   /** One storage notice at a time, replaced by the latest: a full disk must not stack a notice per command. */
