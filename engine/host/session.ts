@@ -1,7 +1,7 @@
 import type { Snapshot } from '../api.ts';
 import { migrate, readSaveFile, SaveFormatError, writeSaveFile, type SaveFormat } from '../core/save-file.ts';
 import { SESSION_FORMAT } from './session-format.ts';
-import { decodeValue, encodeValue, ValueCodecError, type External } from '../core/value-codec.ts';
+import { concatChunks, decodeValue, encodeValueChunks, ValueCodecError, type External } from '../core/value-codec.ts';
 import { readContent } from '../fs/content.ts';
 import type { DirEntry, FileContent } from '../fs/types.ts';
 import { catalogImages, type CatalogLayer } from '../image/catalog/index.ts';
@@ -35,7 +35,7 @@ interface Payload {
 }
 
 export function serializeSnapshot(snapshot: Snapshot, format: SaveFormat = SESSION_FORMAT): Uint8Array {
-  return writeSaveFile(format, encodeSnapshot(snapshot));
+  return writeSaveFile(format, concatChunks(encodeSnapshot(snapshot)));
 }
 
 /**
@@ -43,7 +43,7 @@ export function serializeSnapshot(snapshot: Snapshot, format: SaveFormat = SESSI
  * the state lives (catalog trees are recognised by identity); the second half, `sessionFile` in session-format.ts,
  * is plain bytes to bytes and may run in a worker: for a session holding a big file it is most of the time.
  */
-export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
+export function encodeSnapshot(snapshot: Snapshot): Uint8Array[] {
   const catalogTrees = catalogTreesIn(snapshot.state);
   const external = (v: object): External | undefined => {
     const layer = catalogTrees.get(v);
@@ -57,7 +57,8 @@ export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
     return undefined;
   };
   const payload: Payload = { snapshotVersion: snapshot.version, state: snapshot.state };
-  return encodeValue(payload, { external });
+  // In pieces, a big file's bytes by reference: they are copied once, where the pieces are joined.
+  return encodeValueChunks(payload, { external });
 }
 
 export function deserializeSnapshot(bytes: Uint8Array, format: SaveFormat = SESSION_FORMAT): Snapshot {

@@ -6,7 +6,7 @@ import { sessionFile } from '../../engine/host/session-format.ts';
 
 export interface FileRequest {
   readonly id: number;
-  readonly payload: Uint8Array;
+  readonly payload: readonly Uint8Array[];
 }
 
 export type FileResponse = { readonly id: number; readonly file: Uint8Array } | { readonly id: number; readonly error: string };

@@ -4,10 +4,10 @@
  */
 import type { FileRequest, FileResponse } from './file-worker.ts';
 
-type Wrap = (payload: Uint8Array) => Uint8Array;
+type Wrap = (payload: readonly Uint8Array[]) => Uint8Array;
 
 interface Waiting {
-  readonly payload: Uint8Array;
+  readonly payload: readonly Uint8Array[];
   readonly wrap: Wrap;
   resolve(file: Uint8Array): void;
   reject(error: Error): void;
@@ -26,7 +26,7 @@ export class SessionFileWriter {
   }
 
   /** The session file for `payload`; `wrap` is the same step, for when it has to run on this thread. */
-  write(payload: Uint8Array, wrap: Wrap): Promise<Uint8Array> {
+  write(payload: readonly Uint8Array[], wrap: Wrap): Promise<Uint8Array> {
     const worker = this.#worker ?? this.#open();
     if (!worker) return Promise.resolve().then(() => wrap(payload));
     return new Promise((resolve, reject) => {
