@@ -88,6 +88,7 @@ export interface Completion {
 
 export type EngineEvent =
   | { readonly type: 'command'; readonly line: string; readonly exitCode: number; readonly at: number }
+  /** The host's files changed: at most once per macrotask, so a long command's writes show as it goes. */
   | { readonly type: 'fs-changed'; readonly where: 'host' }
   | ImageEvent
   | BuildEvent

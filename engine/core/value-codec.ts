@@ -56,9 +56,14 @@ const Tag = {
 const encoder = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Byte arrays at least this long are kept by reference as chunks of their own rather than copied in. */
+const CHUNK_BY_REFERENCE = 1 << 16;
+
 class Writer {
   #buf = new Uint8Array(1 << 16);
   #len = 0;
+  /** What came before `#buf`: its earlier parts and large byte arrays, by reference. */
+  readonly #chunks: Uint8Array[] = [];
   readonly #f64 = new DataView(new ArrayBuffer(8));
 
   #room(n: number): void {
@@ -86,6 +91,12 @@ class Writer {
   }
 
   bytes(b: Uint8Array): void {
+    if (b.length >= CHUNK_BY_REFERENCE) {
+      if (this.#len > 0) this.#chunks.push(this.#buf.slice(0, this.#len));
+      this.#chunks.push(b);
+      this.#len = 0;
+      return;
+    }
     this.#room(b.length);
     this.#buf.set(b, this.#len);
     this.#len += b.length;
@@ -96,12 +107,32 @@ class Writer {
     this.bytes(new Uint8Array(this.#f64.buffer));
   }
 
-  result(): Uint8Array {
-    return this.#buf.slice(0, this.#len);
+  /** The encoding as consecutive pieces; large byte arrays are the caller's own (not to be changed meanwhile). */
+  chunks(): Uint8Array[] {
+    return this.#len > 0 ? [...this.#chunks, this.#buf.slice(0, this.#len)] : [...this.#chunks];
   }
 }
 
+/** The pieces of `encodeValueChunks` as one array. */
+export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8Array {
+  return concatChunks(encodeValueChunks(value, options));
+}
+
+/**
+ * `encodeValue`'s bytes as consecutive pieces, large byte arrays by reference: an 8 MB file is not copied until the
+ * pieces are joined, which may happen in a worker.
+ */
+export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): Uint8Array[] {
   const w = new Writer();
   const strings = new Map<string, number>();
   const shapes = new Map<string, number>();
@@ -204,7 +235,7 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
   };
 
   write(value);
-  return w.result();
+  return w.chunks();
 }
 
 export function decodeValue(bytes: Uint8Array, options: DecodeOptions = {}): unknown {

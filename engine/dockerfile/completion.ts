@@ -5,7 +5,7 @@ import { CATALOG_IMAGES } from '../image/catalog/source/index.ts';
 import { INSTRUCTION_DOCS, flagDoc, instructionDoc } from './docs.ts';
 import { lineRoles, splitLines } from './line-roles.ts';
 
-export type CompletionKind = 'instruction' | 'flag' | 'image' | 'tag' | 'stage' | 'keyword';
+export type CompletionKind = 'instruction' | 'flag' | 'image' | 'tag' | 'stage' | 'keyword' | 'value';
 
 export interface CompletionItem {
   readonly label: string;
@@ -94,6 +94,12 @@ export function dockerfileCompletions(
     if (keyword === 'copy' && word.slice(2, eq) === 'from') {
       return result(wordStart + eq + 1, stageItems(stageNamesBefore(lines, line)));
     }
+    if (keyword === 'run') {
+      const values = runFlagValues(word.slice(2, eq), word.slice(eq + 1));
+      // Only the value being typed is replaced: a mount's later options (`,target=…`) stay.
+      const to = column + (/^[^\s,]*/.exec(text.slice(column - 1))?.[0].length ?? 0);
+      if (values) return { from: wordStart + eq + 1 + values.offset, to, items: values.items };
+    }
     return result(wordStart, NONE);
   }
 
@@ -103,6 +109,45 @@ export function dockerfileCompletions(
     if (args.length === 1) return result(wordStart, [{ label: 'AS', kind: 'keyword', insertText: 'AS ', detail: 'name this build stage' }]);
   }
   return result(wordStart, NONE);
+}
+
+/** BuildKit's mount types (`RUN --mount=type=…`), as the Dockerfile reference lists them. */
+const MOUNT_TYPES: readonly (readonly [string, string])[] = [
+  ['bind', 'files from the build context or another stage, read-only by default'],
+  ['cache', 'a directory kept between builds, for package managers and compilers'],
+  ['tmpfs', 'an empty in-memory directory for this command only'],
+  ['secret', 'a secret file (or variable) the build was given, never saved in the layer'],
+  ['ssh', "a socket to the build's SSH agent, for private repositories"],
+];
+
+/** `RUN --network=` and `--security=` take one of a few words. */
+const RUN_FLAG_WORDS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  network: [
+    ['default', 'the normal build network'],
+    ['none', 'no network access at all'],
+    ['host', "the host's network (needs the network.host entitlement)"],
+  ],
+  security: [
+    ['sandbox', 'the default'],
+    ['insecure', 'extra privileges, like docker run --privileged (needs the security.insecure entitlement)'],
+  ],
+};
+
+/** The choices for a RUN flag's value typed so far, and where in the value the replaced part starts. */
+function runFlagValues(flag: string, value: string): { offset: number; items: CompletionItem[] } | undefined {
+  const valueItems = (list: readonly (readonly [string, string])[], prefix: string) =>
+    list.map(([label, detail]): CompletionItem => ({ label, kind: 'value', insertText: label, detail: `${prefix}${label}: ${detail}` }));
+  const words = Object.hasOwn(RUN_FLAG_WORDS, flag) ? RUN_FLAG_WORDS[flag] : undefined;
+  if (words) return { offset: 0, items: valueItems(words, `--${flag}=`) };
+  if (flag !== 'mount') return undefined;
+  // The option being typed: after the last comma.
+  const start = value.lastIndexOf(',') + 1;
+  const option = value.slice(start);
+  if (option.startsWith('type=')) return { offset: start + 'type='.length, items: valueItems(MOUNT_TYPES, 'type=') };
+  if (start === 0 && !option.includes('=')) {
+    return { offset: 0, items: [{ label: 'type=', kind: 'keyword', insertText: 'type=', detail: 'the kind of mount: bind, cache, tmpfs, secret or ssh' }] };
+  }
+  return undefined;
 }
 
 function instructionItems(): CompletionItem[] {

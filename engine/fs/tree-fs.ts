@@ -26,12 +26,27 @@ interface Found {
  * followed or not as the matching syscall does.
  */
 export class TreeFs implements Fs {
-  root: DirEntry;
+  #root: DirEntry;
   readonly #clock: () => number;
+  /**
+   * Called after the tree changed (a write, a restore). The host's filesystem announces its changes through it, so
+   * the editor follows a long command's writes; called once per change, so listeners should batch.
+   */
+  onChange: (() => void) | undefined;
 
   constructor(root: DirEntry = makeDir(), clock: () => number = () => 0) {
-    this.root = root;
+    this.#root = root;
     this.#clock = clock;
+  }
+
+  get root(): DirEntry {
+    return this.#root;
+  }
+
+  set root(next: DirEntry) {
+    if (next === this.#root) return;
+    this.#root = next;
+    this.onChange?.();
   }
 
   stat(path: string): Stat {

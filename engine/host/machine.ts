@@ -1,6 +1,7 @@
 import type { EngineEvent, Machine, MachineOptions, MachineViews, Snapshot, Terminal, TerminalIO } from '../api.ts';
 import { VirtualClock } from '../core/clock.ts';
 import { EventStream } from '../core/events.ts';
+import { oncePerMacrotask } from '../core/batch.ts';
 import { initialIds, type IdState } from '../core/ids.ts';
 import { TreeFs } from '../fs/tree-fs.ts';
 import type { DirEntry } from '../fs/types.ts';
@@ -94,6 +95,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
   const registry = hostPrograms();
   const hostFs = new TreeFs(undefined, () => clock.nowSeconds());
   populateHost(hostFs, Object.keys(registry), options.project ?? [], clock.nowSeconds());
+  // The editor and explorer follow the host's files while a command writes them, not only once it is done.
+  hostFs.onChange = oncePerMacrotask(() => events.emit({ type: 'fs-changed', where: 'host' }));
 
   const images = new ImageService(options.registry ?? LAZY_CATALOG_REGISTRY, clock, (e) => events.emit(e));
   // What containers and build steps run (servers, runtimes, package managers) loads the first time one starts.

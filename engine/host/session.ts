@@ -1,6 +1,7 @@
 import type { Snapshot } from '../api.ts';
-import { migrate, readSaveFile, SaveFormatError, writeSaveFile, type Migration, type SaveFormat } from '../core/save-file.ts';
-import { decodeValue, encodeValue, ValueCodecError, type External } from '../core/value-codec.ts';
+import { migrate, readSaveFile, SaveFormatError, writeSaveFile, type SaveFormat } from '../core/save-file.ts';
+import { SESSION_FORMAT } from './session-format.ts';
+import { concatChunks, decodeValue, encodeValueChunks, ValueCodecError, type External } from '../core/value-codec.ts';
 import { readContent } from '../fs/content.ts';
 import type { DirEntry, FileContent } from '../fs/types.ts';
 import { catalogImages, type CatalogLayer } from '../image/catalog/index.ts';
@@ -19,13 +20,8 @@ import { checkDirTree, checkEngineState, SessionShapeError } from './session-sha
  * - a `docker save` archive (content produced on demand) is written as the images and trees it is made from.
  */
 
-/** The schema version this engine writes. Bump it with a migration from the previous version in MIGRATIONS. */
-export const SESSION_SCHEMA_VERSION = 1;
-
-/** version → migration to version + 1. Empty while there has only been one schema. */
-export const MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
-
-export const SESSION_FORMAT: SaveFormat = { magic: 'DOCKYARD-SESSION', version: SESSION_SCHEMA_VERSION, migrations: MIGRATIONS };
+// The envelope (magic, schema version, migrations) lives apart so a worker can wrap a payload without the catalog.
+export { MIGRATIONS, SESSION_FORMAT, SESSION_SCHEMA_VERSION } from './session-format.ts';
 
 /** Lazy content with no recipe is saved as its bytes, up to this size. */
 const MAX_MATERIALIZED = 64 * 1024 * 1024;
@@ -39,6 +35,15 @@ interface Payload {
 }
 
 export function serializeSnapshot(snapshot: Snapshot, format: SaveFormat = SESSION_FORMAT): Uint8Array {
+  return writeSaveFile(format, concatChunks(encodeSnapshot(snapshot)));
+}
+
+/**
+ * The first half of `serializeSnapshot`: the state as a payload, before compression and checksum. It must run where
+ * the state lives (catalog trees are recognised by identity); the second half, `sessionFile` in session-format.ts,
+ * is plain bytes to bytes and may run in a worker: for a session holding a big file it is most of the time.
+ */
+export function encodeSnapshot(snapshot: Snapshot): Uint8Array[] {
   const catalogTrees = catalogTreesIn(snapshot.state);
   const external = (v: object): External | undefined => {
     const layer = catalogTrees.get(v);
@@ -52,7 +57,8 @@ export function serializeSnapshot(snapshot: Snapshot, format: SaveFormat = SESSI
     return undefined;
   };
   const payload: Payload = { snapshotVersion: snapshot.version, state: snapshot.state };
-  return writeSaveFile(format, encodeValue(payload, { external }));
+  // In pieces, a big file's bytes by reference: they are copied once, where the pieces are joined.
+  return encodeValueChunks(payload, { external });
 }
 
 export function deserializeSnapshot(bytes: Uint8Array, format: SaveFormat = SESSION_FORMAT): Snapshot {

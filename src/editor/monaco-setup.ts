@@ -35,6 +35,7 @@ const KIND: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
   image: monaco.languages.CompletionItemKind.Module,
   tag: monaco.languages.CompletionItemKind.Value,
   stage: monaco.languages.CompletionItemKind.Reference,
+  value: monaco.languages.CompletionItemKind.EnumMember,
 };
 
 monaco.languages.registerCompletionItemProvider('dockerfile', {

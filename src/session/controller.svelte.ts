@@ -8,8 +8,10 @@ import { driveClock } from '../clock-driver.ts';
 import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
 import { CommandHistory } from './command-history.ts';
 import { downloadBytes, sessionFileName } from './download.ts';
-import type { SessionStore } from './idb.ts';
 import { takeSessionStore } from './early-store.ts';
+import { recoverSession } from './recover.ts';
+import { SessionFileWriter } from './file-writer.ts';
+import type { SessionStore } from './store.ts';
 
 type Sessions = typeof import('../../engine/sessions.ts');
 
@@ -52,11 +54,12 @@ export class SessionController {
   #history: CommandHistory | undefined;
   #stopMachine: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> | undefined;
+  #saving: Promise<boolean> | undefined;
   #dirty = false;
   #disposed = false;
   #nextNotice = 1;
   #storageNotice: number | undefined;
+  readonly #files = new SessionFileWriter();
   readonly #onHide = () => {
     if (document.visibilityState === 'hidden') void this.#flush();
   };
@@ -80,19 +83,16 @@ export class SessionController {
     let machine: Machine | undefined;
     if (this.#store) {
       try {
-        const loaded = await this.#store.load();
-        if (loaded.kind === 'save') {
+        // The first restore goes into the machine made while IndexedDB answered; a failed one may have left it
+        // half-done, so a fallback to the save before gets a new machine.
+        const restore = (bytes: Uint8Array) => {
           const into = fresh;
-          // A failed restore may have left it half-done: a fresh machine is made again below.
           fresh = undefined;
-          try {
-            machine = await this.#restored(loaded.bytes, into);
-          } catch (e) {
-            await this.#setAside(loaded.bytes, this.#reason(e));
-          }
-        } else if (loaded.kind === 'unreadable') {
-          await this.#setAside(loaded.bytes, loaded.reason);
-        }
+          return this.#restored(bytes, into);
+        };
+        const recovered = await recoverSession(await this.#store.load(), restore, (e) => this.#reason(e));
+        machine = recovered.machine;
+        if (recovered.damaged) await this.#setAside(recovered.damaged.bytes, recovered.damaged.reason, recovered.damaged.fellBack);
       } catch (e) {
         this.#notify('error', `Your saved session could not be read (${messageOf(e)}). Dockyard started a fresh machine.`);
       }
@@ -120,8 +120,7 @@ export class SessionController {
   async exportSession(): Promise<void> {
     if (!this.#machine) return;
     try {
-      const { serializeSnapshot } = await this.#loadSessions();
-      downloadBytes(serializeSnapshot(this.#machine.snapshot()), sessionFileName(Date.now()));
+      downloadBytes(await this.#fileOf(await this.#loadSessions(), this.#machine), sessionFileName(Date.now()));
     } catch (e) {
       this.#notify('error', `The session could not be exported: ${messageOf(e)}`);
     }
@@ -162,6 +161,7 @@ export class SessionController {
     this.workbench?.dispose();
     document.removeEventListener('visibilitychange', this.#onHide);
     this.#store?.close();
+    this.#files.dispose();
   }
 
   /**
@@ -181,23 +181,31 @@ export class SessionController {
     return machine;
   }
 
+  /**
+   * The machine as a session file. Only the encoding runs here (it reads the live state); compressing and checksumming,
+   * most of the time for a session holding a big file, run in a worker so typing and painting never wait on a save.
+   */
+  async #fileOf(sessions: Sessions, machine: Machine): Promise<Uint8Array> {
+    const payload = sessions.encodeSnapshot(machine.snapshot());
+    return this.#files.write(payload, sessions.sessionFile);
+  }
+
   async #loadSessions(): Promise<Sessions> {
     this.#sessions ??= await import('../../engine/sessions.ts');
     return this.#sessions;
   }
 
-  async #setAside(bytes: Uint8Array, reason: string): Promise<void> {
+  async #setAside(bytes: Uint8Array, reason: string, fellBack: boolean): Promise<void> {
     let kept = true;
     try {
-      await this.#store!.keepDamaged({ bytes, reason, at: Date.now() });
+      await this.#store!.keepDamaged({ bytes, reason, at: Date.now() }, fellBack);
     } catch {
       kept = false;
     }
-    this.#notify(
-      'error',
-      `Your saved session could not be restored: ${reason} Dockyard started a fresh machine.` + (kept ? ' The damaged save is kept so you can download it.' : ''),
-      kept,
-    );
+    const instead = fellBack
+      ? 'Dockyard brought back the save before it, so your last command or two may be missing.'
+      : 'Dockyard started a fresh machine.';
+    this.#notify('error', `Your saved session could not be restored: ${reason} ${instead}` + (kept ? ' The damaged save is kept so you can download it.' : ''), kept);
   }
 
   #reason(e: unknown): string {
@@ -255,43 +263,40 @@ export class SessionController {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#saving || !this.#dirty || !this.#store || !this.#machine || this.#disposed) return;
+    // One save at a time, from encoding to the pointer's move: saves must land in the order they were taken.
+    this.#saving = this.#save(this.#store, this.#machine);
+    const saved = await this.#saving;
+    this.#saving = undefined;
+    if (this.#dirty) this.#changed();
+    else if (saved) this.unsaved = false;
+  }
+
+  /** Writes the machine's state now; resolves to whether it was stored. */
+  async #save(store: SessionStore, machine: Machine): Promise<boolean> {
     this.#dirty = false;
-    const store = this.#store;
-    const machine = this.#machine;
     const sessions = await this.#loadSessions().catch((e: unknown) => {
       this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
       return undefined;
     });
-    if (!sessions || this.#disposed) return;
-    const bytes = (() => {
-      try {
-        return sessions.serializeSnapshot(machine.snapshot());
-      } catch (e) {
-        this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
-        return undefined;
-      }
-    })();
-    let saved = false;
-    if (bytes) {
-      this.#saving = store.save(bytes).then(
-        () => {
-          saved = true;
-          if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
-        },
-        (e: unknown) => {
-          const full = e instanceof DOMException && e.name === 'QuotaExceededError';
-          this.#storageProblem(
-            full
-              ? 'The browser’s storage for this page is full: your latest commands are not saved. You can keep working; Export session keeps a copy in a file.'
-              : `Your latest commands could not be saved (${messageOf(e)}). You can keep working; Export session keeps a copy in a file.`,
-          );
-        },
+    if (!sessions || this.#disposed) return false;
+    const bytes = await this.#fileOf(sessions, machine).catch((e: unknown) => {
+      this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
+      return undefined;
+    });
+    if (!bytes || this.#disposed) return false;
+    try {
+      await store.save(bytes);
+    } catch (e) {
+      const full = e instanceof DOMException && e.name === 'QuotaExceededError';
+      this.#storageProblem(
+        full
+          ? 'The browser’s storage for this page is full: your latest commands are not saved. You can keep working; Export session keeps a copy in a file.'
+          : `Your latest commands could not be saved (${messageOf(e)}). You can keep working; Export session keeps a copy in a file.`,
       );
-      await this.#saving;
-      this.#saving = undefined;
+      return false;
     }
-    if (this.#dirty) this.#changed();
-    else if (saved) this.unsaved = false;
+    if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);
+    return true;
   }
 
   /** One storage notice at a time, replaced by the latest: a full disk must not stack a notice per command. */

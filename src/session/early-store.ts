@@ -3,7 +3,7 @@
  * for it: until the store answers, the page cannot know whether to restore a saved session. main.ts starts opening
  * it before mounting the page, so that wait overlaps the mount; the session controller takes the store from here.
  */
-import { openSessionStore, type SessionStore } from './idb.ts';
+import { openSessionStore, type SessionStore } from './store.ts';
 
 let early: Promise<SessionStore> | undefined;
 

@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue, ValueCodecError } from '../../engine/core/value-codec.ts';
+import { concatChunks, decodeValue, encodeValue, encodeValueChunks, ValueCodecError } from '../../engine/core/value-codec.ts';
 
 describe('encodeValue / decodeValue', () => {
+  it('gives large byte arrays as pieces of their own, by reference, and the same bytes once joined', () => {
+    const big = new Uint8Array(200_000).map((_, i) => i % 251);
+    const small = new Uint8Array([1, 2, 3]);
+    const value = { a: 'x', big, rest: [small, big, 7] };
+    const chunks = encodeValueChunks(value);
+    expect(chunks.filter((c) => c === big)).toHaveLength(1);
+    expect(chunks.every((c) => c === big || c.length < 200_000)).toBe(true);
+    const joined = concatChunks(chunks);
+    expect(joined).toEqual(encodeValue(value));
+    const back = decodeValue(joined) as typeof value;
+    expect(back.big).toEqual(big);
+    // Shared once: the second mention is a reference, not the bytes again.
+    expect(back.rest[1]).toBe(back.big);
+    expect(joined.length).toBeLessThan(2 * big.length);
+  });
+
   it('round-trips every kind of value it accepts', () => {
     const value = {
       nothing: undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, type EngineEvent, type Terminal } from '../../engine/index.ts';
+import { macrotask } from '../../engine/core/tick.ts';
 
 async function run(terminal: Terminal, line: string) {
   let out = '';
@@ -60,6 +61,31 @@ describe('createMachine', () => {
     machine.events.subscribe((e) => seen.push(e));
     await run(machine.openTerminal(), 'false');
     expect(seen).toEqual([{ type: 'command', line: 'false', exitCode: 1, at: machine.clock.now() }]);
+  });
+
+  it('announces host file changes while a command runs, batched to one event per step', async () => {
+    const machine = createMachine({ mode: 'interactive' });
+    const seen: string[] = [];
+    machine.events.subscribe((e) => seen.push(e.type));
+    const t = machine.openTerminal();
+    const start = machine.snapshot();
+    const done = run(t, 'for i in 1 2 3 4 5; do echo $i > f$i; done; sleep 5; echo end > g');
+    await macrotask();
+    await macrotask();
+    // Five writes, one event, and before the command is over (it is sleeping).
+    expect(seen).toEqual(['fs-changed']);
+    machine.clock.advance(5000);
+    await done;
+    await macrotask();
+    expect(seen).toEqual(['fs-changed', 'command', 'fs-changed']);
+    // A command that writes nothing says nothing about files.
+    await run(t, 'cat g');
+    await macrotask();
+    expect(seen.slice(3)).toEqual(['command']);
+    // Restoring a snapshot swaps the whole tree: that is a change too.
+    machine.restore(start);
+    await macrotask();
+    expect(seen.slice(4)).toContain('fs-changed');
   });
 
   it('stops a command on Ctrl-C from the terminal', async () => {

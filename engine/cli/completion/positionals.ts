@@ -1,5 +1,6 @@
 import { containerNames, first, imageNames, networkNames, volumeNames } from './names.ts';
 import { DIRS, FILES, NONE, type Rule } from './suggestion.ts';
+import type { ContainerName } from './sources.ts';
 
 /**
  * Each command's ValidArgsFunction in docker/cli 28 (and buildx for `build`), keyed by the command's first path.
@@ -8,6 +9,9 @@ import { DIRS, FILES, NONE, type Rule } from './suggestion.ts';
  */
 const stopped = (c: { state: string }) => c.state === 'exited' || c.state === 'created';
 const notPaused = (c: { state: string }) => c.state !== 'paused';
+/** A container on `network` (by name), or not on it; a source that does not say which networks keeps every one. */
+const onNetwork = (network: string) => (c: ContainerName) => c.networks?.includes(network) ?? true;
+const offNetwork = (network: string) => (c: ContainerName) => !(c.networks?.includes(network) ?? false);
 
 /**
  * `docker inspect` (completeObjectNames): the objects of the `--type` given; without one, nothing, as the names of
@@ -55,9 +59,10 @@ export const POSITIONAL_RULES: Readonly<Record<string, Rule>> = {
   'docker volume rm': volumeNames,
   'docker network inspect': networkNames,
   'docker network rm': networkNames,
-  // NETWORK then CONTAINER.
-  'docker network connect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true)(ctx) : NONE),
-  'docker network disconnect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true)(ctx) : NONE),
+  // NETWORK then CONTAINER: for connect the containers not on that network yet, for disconnect the ones on it
+  // (docker/cli's `not(isConnected(network))` and `isConnected(network)`).
+  'docker network connect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true, offNetwork(ctx.args[0]!))(ctx) : NONE),
+  'docker network disconnect': (ctx) => (ctx.args.length === 0 ? networkNames(ctx) : ctx.args.length === 1 ? containerNames(true, onNetwork(ctx.args[0]!))(ctx) : NONE),
   'docker inspect': objectNames,
   // The build context is a directory (or a URL, or `-`).
   'docker buildx build': first(1, () => DIRS),

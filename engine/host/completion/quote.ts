@@ -12,3 +12,12 @@ export function quoteWord(value: string, typed: string, finished: boolean): stri
   if (value.startsWith('~/') || value === '~') return '~' + value.slice(1).replace(SPECIAL, (c) => '\\' + c);
   return value.replace(SPECIAL, (c) => '\\' + c);
 }
+
+/**
+ * The rest of a word completed after text kept as typed (`$HOME/` then `project/`): quoted as `quoteWord` would,
+ * minus the opening quote the kept text already has.
+ */
+export function quoteRest(rest: string, typed: string, finished: boolean): string {
+  const quoted = quoteWord(rest, typed, finished);
+  return typed[0] === '"' ? quoted.slice(1) : quoted;
+}

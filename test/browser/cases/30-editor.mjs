@@ -1,6 +1,6 @@
 // The editor and the file explorer: Monaco shows the project's files, typing reaches the shell, the shell's writes
 // reach the editor, Dockerfile diagnostics and completion show, and the explorer creates, renames and deletes files.
-import { test, assert, run, waitFor, EDITOR, FILES, editorLines, waitForEditorLine, focusEnd } from '../harness.mjs';
+import { test, assert, run, waitFor, EDITOR, FILES, editorLines, waitForEditorLine, focusEnd, freshScreen, typeLine, waitForPrompt, rows, isPrompt } from '../harness.mjs';
 
 /** Where a Dockerfile the project already had waits while these cases use their own. */
 const KEEP = '/tmp/dockyard-test-Dockerfile';
@@ -25,6 +25,22 @@ test('the editor shows the project Dockerfile, and reloads it when the shell wri
   await waitForEditorLine(page, 'CMD ["sh"]', 'the editor to reload the appended line');
   const lines = await editorLines(page);
   assert(lines.slice(0, 3).join('\n') === 'FROM alpine:3.21\nWORKDIR /app\nCMD ["sh"]', `the editor shows:\n${lines.join('\n')}`);
+});
+
+test('the editor and the explorer follow a command that is still running', async ({ page }) => {
+  const files = page.locator(FILES);
+  await freshScreen(page);
+  // The writes come first; the command then sleeps, so anything shown before the prompt came from the writes as made.
+  await typeLine(page, `echo 'EXPOSE 8080' >> Dockerfile; echo x > live-a.txt; echo y > live-b.txt; sleep 8`);
+  await page.keyboard.press('Enter');
+  await waitForEditorLine(page, 'EXPOSE 8080', 'the editor to show the line while the command sleeps');
+  await files.locator('[role=treeitem][data-path="/home/student/project/live-b.txt"]').waitFor({ timeout: 5000 });
+  assert(!isPrompt((await rows(page)).at(-1)), 'the command ended before the check: the test proves nothing');
+  await page.keyboard.press('Control+c');
+  await waitForPrompt(page);
+  await run(page, `rm live-a.txt live-b.txt; sed -i '/^EXPOSE 8080$/d' Dockerfile`);
+  await waitForEditorLine(page, 'CMD ["sh"]');
+  assert(!(await editorLines(page)).includes('EXPOSE 8080'), 'the EXPOSE line is still shown');
 });
 
 test('typing a broken instruction in the editor shows an error marker', async ({ page }) => {

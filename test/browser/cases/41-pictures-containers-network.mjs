@@ -1,4 +1,4 @@
-import { test, assert, run, waitFor } from '../harness.mjs';
+import { test, assert, freshScreen, run, typeLine, waitFor, waitForPrompt } from '../harness.mjs';
 
 /** Selects a picture by its tab and returns the picture's locator. */
 async function openPicture(page, title, testId) {
@@ -38,6 +38,19 @@ test('the containers picture shows a running container with its state, port, mou
   await waitForText(picture, 'pweb running again', (t) => /pweb running/.test(t));
 });
 
+test('the containers picture counts "Up N seconds" on by itself while nothing else happens', async ({ page }) => {
+  const picture = await openPicture(page, 'Containers', 'containers');
+  const card = picture.locator('[data-container="pweb"]');
+  const seconds = async () => Number(/Status Up (\d+) seconds?/.exec((await card.innerText()).replace(/\s+/g, ' '))?.[1] ?? NaN);
+  let first = NaN;
+  await waitFor('an age in seconds', async () => !Number.isNaN((first = await seconds())));
+  // No command runs meanwhile: only the picture's own timer on the virtual clock can move the number.
+  let later = first;
+  await waitFor(`pweb's age to pass ${first + 1} seconds`, async () => (later = await seconds()) >= first + 2, 6000).catch((e) => {
+    throw new Error(`${e.message}; it stayed at ${later}`);
+  });
+});
+
 test('the network picture shows pnet, pweb\'s address and the last connection, then a failed one', async ({ page }) => {
   const out = await run(page, 'docker run --rm --network pnet curlimages/curl -s -o /dev/null -w "%{http_code}\\n" pweb', { timeout: 20000 });
   assert(/^200$/m.test(out), `curl did not get the page:\n${out}`);
@@ -53,6 +66,23 @@ test('the network picture shows pnet, pweb\'s address and the last connection, t
   const failed = await waitForText(picture, 'the failed connection', (t) => /→ pweb: ✕ ENOTFOUND \(at DNS\)/.test(t));
   assert(/the default bridge has no DNS/.test(failed), `no reason:\n${failed}`);
   assert((await picture.locator('svg .connection.failed .stop').count()) === 1, 'no failure mark in the diagram');
+});
+
+test('the network picture draws a connection that is still waiting, then how it ended', async ({ page }) => {
+  const ip = (await run(page, "docker inspect -f '{{.NetworkSettings.Networks.pnet.IPAddress}}' pweb")).trim();
+  assert(/^172\.\d+\.0\.\d+$/.test(ip), `no address for pweb: ${ip}`);
+  const picture = await openPicture(page, 'Network', 'network');
+  // A container on the default bridge dials pweb's address on pnet: Docker drops the packets, so the SYN waits.
+  await freshScreen(page);
+  await typeLine(page, `docker run --rm busybox wget -T 6 -qO- http://${ip}/`);
+  await page.keyboard.press('Enter');
+  const waiting = await waitForText(picture, 'the pending connection', (t) => new RegExp(`→ ${ip.replace(/\./g, '\\.')}:80: … pending`).test(t), 20000);
+  assert(/no answer: no route from .* to 172\.\d+\.0\.\d+ \(pweb on pnet\); the kernel keeps retrying/.test(waiting), `no pending step:\n${waiting}`);
+  assert((await picture.locator('svg .connection.pending path').count()) === 1, 'no pending path in the diagram');
+  // wget gives up after its -T seconds: the same record, now ended.
+  await waitForPrompt(page, 20000);
+  await waitForText(picture, 'the attempt ended', (t) => /: ✕ aborted/.test(t) && /the client gave up/.test(t));
+  assert((await picture.locator('svg .connection.pending').count()) === 0, 'the diagram still shows it pending');
 });
 
 test('the pictures empty again after cleanup, and the Images tab is selected again', async ({ page }) => {

@@ -142,6 +142,55 @@ test('sessions: a broken save gives a message, a working terminal and the bad sa
   }
 });
 
+test('sessions: a save cut short brings back the one before it after a reload', async ({ browser, baseUrl }) => {
+  const { page, done } = await openPage(browser, baseUrl);
+  try {
+    await run(page, 'echo one > f.txt');
+    await saved(page);
+    await run(page, 'echo two > f.txt');
+    await saved(page);
+    // The newest save loses its second half, as a write cut off by a crash or a full disk could leave it.
+    const lengths = await page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('dockyard');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const get = (key) =>
+        new Promise((resolve) => {
+          const r = db.transaction('session').objectStore('session').get(key);
+          r.onsuccess = () => resolve(r.result);
+        });
+      const pointer = await get('current');
+      const bytes = await get(pointer.key);
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction('session', 'readwrite');
+        tx.objectStore('session').put(bytes.slice(0, bytes.length >> 1), pointer.key);
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return { whole: bytes.length, hasPrevious: typeof pointer.previous === 'string' };
+    });
+    assert(lengths.hasPrevious, 'the pointer names no previous save');
+    await page.reload({ waitUntil: 'load' });
+    const alert = await page.waitForSelector('[data-testid=session-notices] [role=alert]', { timeout: 15000 });
+    const text = (await alert.textContent()) ?? '';
+    assert(/could not be restored/.test(text) && /brought back the save before it/.test(text), `the message says:\n${text}`);
+    await waitForPrompt(page, 15000);
+    const cat = await run(page, 'cat f.txt');
+    assert(cat === 'one', `the restored session shows:\n${cat}`);
+    // The good save is the current one now: another reload comes back to it without a message.
+    await saved(page);
+    await page.reload({ waitUntil: 'load' });
+    await waitForPrompt(page, 15000);
+    assert((await page.$('[data-testid=session-notices] [role=alert]')) === null, 'a message after the second reload');
+    assert((await run(page, 'cat f.txt')) === 'one', 'the second reload lost the session');
+  } finally {
+    await done();
+  }
+});
+
 test('sessions: export then import brings a session back; a bad file changes nothing', async ({ browser, baseUrl }) => {
   const { page, done } = await openPage(browser, baseUrl);
   try {

@@ -3,10 +3,10 @@ import { completeDocker, type CompletionSources } from '../../../engine/cli/comp
 
 const sources: CompletionSources = {
   containers: () => [
-    { name: 'web', state: 'running' },
-    { name: 'db', state: 'paused' },
-    { name: 'old', state: 'exited' },
-    { name: 'fresh', state: 'created' },
+    { name: 'web', state: 'running', networks: ['appnet'] },
+    { name: 'db', state: 'paused', networks: ['appnet', 'bridge'] },
+    { name: 'old', state: 'exited', networks: ['bridge'] },
+    { name: 'fresh', state: 'created', networks: ['bridge'] },
   ],
   images: () => ['node:20', 'alpine:latest'],
   volumes: () => ['data', 'cache'],
@@ -123,7 +123,13 @@ describe("docker's completion", () => {
     expect(vals('volume inspect d')).toEqual(['data']);
     expect(vals('network rm a')).toEqual(['appnet']);
     expect(vals('network connect ')).toEqual(['appnet', 'bridge', 'host', 'none']);
-    expect(vals('network connect appnet ')).toEqual(['db', 'fresh', 'old', 'web']);
+    // connect offers the containers not on the network yet, disconnect the ones on it (stopped ones too).
+    expect(vals('network connect appnet ')).toEqual(['fresh', 'old']);
+    expect(vals('network disconnect ')).toEqual(['appnet', 'bridge', 'host', 'none']);
+    expect(vals('network disconnect appnet ')).toEqual(['db', 'web']);
+    expect(vals('network disconnect bridge ')).toEqual(['db', 'fresh', 'old']);
+    expect(vals('network disconnect -f bridge o')).toEqual(['old']);
+    expect(complete('network disconnect appnet web ')).toEqual({ kind: 'none' });
     expect(complete('network connect appnet web ')).toEqual({ kind: 'none' });
     expect(complete('volume create ')).toEqual({ kind: 'none' });
   });

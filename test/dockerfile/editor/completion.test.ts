@@ -55,6 +55,23 @@ describe('Dockerfile completion', () => {
     expect(labels('FROM node AS deps\nCOPY --from=|\nFROM alpine AS later')).toEqual(['deps']);
   });
 
+  it("offers RUN --mount's types and --network's and --security's words, replacing only the value", () => {
+    expect(labels('FROM a\nRUN --mount=type=|')).toEqual(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+    const mount = at('FROM a\nRUN --mount=type=ca|,target=/root/.npm npm ci');
+    expect([mount.from, mount.to]).toEqual(['RUN --mount=type='.length + 1, 'RUN --mount=type=ca'.length + 1]);
+    expect(mount.items.find((i) => i.label === 'cache')).toMatchObject({ kind: 'value', insertText: 'cache' });
+    // After another option, the type is still the one completed.
+    expect(labels('FROM a\nRUN --mount=target=/x,type=|')).toContain('tmpfs');
+    expect(labels('FROM a\nRUN --mount=|')).toEqual(['type=']);
+    expect(labels('FROM a\nRUN --mount=type=cache,target=|')).toEqual([]);
+    const network = at('FROM a\nRUN --network=|');
+    expect(network.items.map((i) => i.label)).toEqual(['default', 'none', 'host']);
+    expect(network.from).toBe('RUN --network='.length + 1);
+    expect(labels('FROM a\nRUN \\\n  --security=|')).toEqual(['sandbox', 'insecure']);
+    // Other instructions' flags take no such words.
+    expect(labels('FROM a\nCOPY --network=|')).toEqual([]);
+  });
+
   it('offers image names and earlier stages after FROM, then tags after the colon, then AS', () => {
     expect(labels('FROM |', IMAGES)).toEqual(['alpine', 'node']);
     expect(labels('FROM alpine AS base\nFROM --platform=linux/amd64 |', IMAGES)).toEqual(['base', 'alpine', 'node']);

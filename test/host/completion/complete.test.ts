@@ -73,6 +73,23 @@ describe('completion of a command line', () => {
     expect(candidates('cd ~/pro')).toEqual(['~/project/']);
   });
 
+  it('looks in the directory variables name and keeps them as typed', () => {
+    expect(at('cat $HOME/pro')).toEqual({ from: 4, candidates: ['$HOME/project/'] });
+    expect(candidates('cat ${HOME}/project/Do')).toEqual(['${HOME}/project/Dockerfile']);
+    expect(candidates('ls $HOME/project/my')).toEqual(['$HOME/project/my\\ dir/', '$HOME/project/my\\ file.txt']);
+    expect(candidates('cat "$HOME/project/my f')).toEqual(['"$HOME/project/my file.txt"']);
+    // An unset variable expands to nothing, as bash expands it: `$NOPE/` is `/`.
+    expect(candidates('ls $NOPE/ho')).toEqual(['$NOPE/home/']);
+    // Inside single quotes nothing expands.
+    expect(candidates("cat '$HOME/pro")).toEqual([]);
+  });
+
+  it("completes an assignment's value as a file name", () => {
+    expect(at('X=./sr')).toEqual({ from: 0, candidates: ['X=./src/'] });
+    expect(candidates('SRC=Dock')).toEqual(['SRC=Dockerfile']);
+    expect(candidates('A=1 B=$HOME/no')).toEqual(['B=$HOME/notes.md']);
+  });
+
   it('escapes special characters, or keeps the quote the user opened', () => {
     expect(candidates('cat my')).toEqual(['my\\ dir/', 'my\\ file.txt']);
     expect(candidates('cat my\\ f')).toEqual(['my\\ file.txt']);

@@ -28,8 +28,12 @@ describe("a terminal's completion", () => {
     expect(complete('docker start tab')?.candidates).toEqual(['tabidle']);
     expect(complete('docker rm tab')?.candidates).toEqual(['tabidle', 'tabweb']);
     expect(complete('docker run al')?.candidates).toEqual(['alpine:latest']);
+    await run('docker network connect tabnet tabidle');
+    expect(complete('docker network disconnect tabnet tab')?.candidates).toEqual(['tabidle']);
+    expect(complete('docker network connect tabnet tab')?.candidates).toEqual(['tabweb']);
     await run('docker stop -t 0 tabweb');
     expect(complete('docker start tab')?.candidates).toEqual(['tabidle', 'tabweb']);
+    expect(complete('docker network disconnect bridge tab')?.candidates).toEqual(['tabidle', 'tabweb']);
   });
 
   it("follows the shell: its directory, functions, aliases and variables", async () => {
@@ -43,6 +47,9 @@ describe("a terminal's completion", () => {
     expect(complete('gre')?.candidates).toEqual(expect.arrayContaining(['greet', 'grep']));
     expect(complete('g')?.candidates).toContain('gl');
     expect(complete('echo $GREE')?.candidates).toEqual(['$GREETING']);
+    expect(complete('cat $HOME/pro')?.candidates).toEqual(['$HOME/project/']);
+    await run('cd ~/project');
+    expect(complete('F=./Dock')?.candidates).toEqual(['F=./Dockerfile']);
     expect(complete('docker run -e GREE')?.candidates).toEqual(['GREETING']);
   });
 });
