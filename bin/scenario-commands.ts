@@ -50,12 +50,13 @@ function parseArgs(args: readonly string[], allowFormat: boolean): Parsed {
   return parsed;
 }
 
-/** Why loading or running a scenario failed, in one line; anything else is a bug and keeps its stack. */
+/** Why loading or running a scenario failed, in one line: a teacher gets a message, never a stack trace. */
 function problem(e: unknown): string {
   if (e instanceof ScenarioError || e instanceof AttemptError || e instanceof StartError) return e.message;
-  if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall) return e.message;
+  if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) return e.message;
   if (e instanceof Error && /^no scenario /.test(e.message)) return e.message;
-  throw e;
+  // An engine bug: say so plainly, go on with the next scenario or attempt.
+  return `internal error: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 function load(dir: string, id: string): Scenario {
