@@ -26,6 +26,26 @@ export interface SessionOptions {
   /** The host file the editor shows when a machine starts (the sandbox's Dockerfile). */
   openFile?: string;
   onClockError?(error: unknown): void;
+  /** Where in IndexedDB this session is kept (src/scenario/route.ts storeNameOf); the sandbox's keys by default. */
+  storeName?: string;
+  companion?: SessionCompanion;
+}
+
+/**
+ * What a scenario adds to a session: it sees every machine that goes live (and may hand back a wrapper that records
+ * what the student does), keeps a text (the attempt log) saved with each save, and hears of undo and reset.
+ */
+export interface SessionCompanion {
+  /** `how` says where the machine came from; the machine returned is the one the page uses. */
+  attach(machine: Machine, how: 'fresh' | 'restored' | 'reset' | 'imported'): Machine;
+  /** The text stored beside the next save. */
+  attachment(): string | undefined;
+  /** The text stored beside the save being restored (undefined when there was none); before `attach`. */
+  restore(attachment: string | undefined): void;
+  /** The last command was taken back. */
+  undone(): void;
+  /** Something worth saving happened outside a command (an editor save, a hint). */
+  onChange?(listener: () => void): void;
 }
 
 /** Info notices go away by themselves; errors stay until dismissed. */
@@ -67,11 +87,12 @@ export class SessionController {
   /** Restores the saved session, or starts fresh, before the first terminal opens. */
   async start(): Promise<void> {
     try {
-      this.#store = await openSessionStore();
+      this.#store = await openSessionStore(this.#options.storeName);
       this.persistent = true;
     } catch (e) {
       this.#notify('error', `Your work will not be kept when you leave: this browser does not let the page store data here (${messageOf(e)}). Use Export session to keep it in a file.`);
     }
+    this.#options.companion?.onChange?.(() => this.#changed());
     let machine: Machine | undefined;
     if (this.#store) {
       try {
@@ -79,6 +100,7 @@ export class SessionController {
         if (loaded.kind === 'save') {
           try {
             machine = await this.#restored(loaded.bytes);
+            this.#options.companion?.restore(loaded.attachment);
           } catch (e) {
             await this.#setAside(loaded.bytes, this.#reason(e));
           }
@@ -90,12 +112,14 @@ export class SessionController {
       }
     }
     if (this.#disposed) return;
-    this.#show(machine ?? (await this.#options.startMachine()));
+    if (machine) this.#show(machine, 'restored');
+    else this.#show(await this.#options.startMachine(), 'fresh');
   }
 
   undo(): void {
     const line = this.#history?.lastCommand;
     if (!this.#history?.undo()) return;
+    this.#options.companion?.undone();
     this.#refreshPictures();
     this.#changed();
     this.#notify('info', `Undid “${line}”.`);
@@ -104,7 +128,7 @@ export class SessionController {
   async reset(): Promise<void> {
     const ok = confirm('Reset the machine? Every image, container, volume, network and file you made is deleted, and the starting project comes back.');
     if (!ok) return;
-    this.#show(await this.#options.startMachine());
+    this.#show(await this.#options.startMachine(), 'reset');
     this.#changed();
     this.#notify('info', 'The machine was reset.');
   }
@@ -127,7 +151,7 @@ export class SessionController {
       this.#notify('error', `“${file.name}” could not be imported: ${this.#reason(e)} Your current session is unchanged.`);
       return;
     }
-    this.#show(machine);
+    this.#show(machine, 'imported');
     this.#changed();
     this.#notify('info', `Imported the session from “${file.name}”.`);
   }
@@ -145,6 +169,15 @@ export class SessionController {
   dismiss(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
     if (id === this.#storageNotice) this.#storageNotice = undefined;
+  }
+
+  /** Saves what is not saved yet, then stops: the page is about to show another session. */
+  async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#saving;
+    await this.#flush();
+    this.dispose();
   }
 
   dispose(): void {
@@ -195,9 +228,10 @@ export class SessionController {
     return /[.!?]$/.test(text) ? text : `${text}.`;
   }
 
-  #show(machine: Machine): void {
+  #show(fresh: Machine, how: Parameters<SessionCompanion['attach']>[1]): void {
     this.#stopMachine?.();
     this.workbench?.dispose();
+    const machine = this.#options.companion?.attach(fresh, how) ?? fresh;
     this.#machine = machine;
     const history = new CommandHistory(machine, () => this.#syncHistory());
     this.#history = history;
@@ -262,7 +296,7 @@ export class SessionController {
     })();
     let saved = false;
     if (bytes) {
-      this.#saving = store.save(bytes).then(
+      this.#saving = store.save(bytes, this.#options.companion?.attachment()).then(
         () => {
           saved = true;
           if (this.#storageNotice !== undefined) this.dismiss(this.#storageNotice);

@@ -19,12 +19,19 @@ export interface DamagedSave {
   readonly at: number;
 }
 
-/** What `load` found: nothing, a save file, or a record that is not one (kept as bytes all the same). */
-export type Loaded = { readonly kind: 'none' } | { readonly kind: 'save'; readonly bytes: Uint8Array } | { readonly kind: 'unreadable'; readonly bytes: Uint8Array; readonly reason: string };
+/**
+ * What `load` found: nothing, a save file (with the text saved beside it, if any), or a record that is not one (kept
+ * as bytes all the same).
+ */
+export type Loaded =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'save'; readonly bytes: Uint8Array; readonly attachment?: string }
+  | { readonly kind: 'unreadable'; readonly bytes: Uint8Array; readonly reason: string };
 
 export interface SessionStore {
   load(): Promise<Loaded>;
-  save(bytes: Uint8Array): Promise<void>;
+  /** `attachment` (a scenario's attempt log) lives in the pointer record, so it moves with the save it belongs to. */
+  save(bytes: Uint8Array, attachment?: string): Promise<void>;
   /** Moves an unrestorable save aside (replacing any kept before) and forgets it as the current save. */
   keepDamaged(damaged: DamagedSave): Promise<void>;
   damaged(): Promise<DamagedSave | undefined>;
@@ -46,8 +53,11 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens the store; rejects when the browser offers no IndexedDB here (some private modes, disabled storage). */
-export async function openSessionStore(): Promise<SessionStore> {
+/**
+ * Opens the store; rejects when the browser offers no IndexedDB here (some private modes, disabled storage). `name`
+ * prefixes every key, so several sessions (the sandbox's, one per scenario) share the database without meeting.
+ */
+export async function openSessionStore(name = ''): Promise<SessionStore> {
   if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB here');
   const open = indexedDB.open(DB_NAME, 1);
   open.onupgradeneeded = () => open.result.createObjectStore(STORE);
@@ -55,13 +65,16 @@ export async function openSessionStore(): Promise<SessionStore> {
   let seq = 0;
 
   const tx = (mode: IDBTransactionMode) => db.transaction(STORE, mode);
+  const currentKey = name + CURRENT_KEY;
+  const damagedKey = name + DAMAGED_KEY;
+  const savePrefix = name + SAVE_PREFIX;
 
   return {
     async load() {
       const t = tx('readonly');
       const store = t.objectStore(STORE);
-      const pointer = (await request(store.get(CURRENT_KEY))) as unknown;
-      const keys = (await request(store.getAllKeys())).filter((k): k is string => typeof k === 'string' && k.startsWith(SAVE_PREFIX));
+      const pointer = (await request(store.get(currentKey))) as unknown;
+      const keys = (await request(store.getAllKeys())).filter((k): k is string => typeof k === 'string' && k.startsWith(savePrefix));
       const key = (pointer as { key?: unknown } | null | undefined)?.key;
       const value = typeof key === 'string' ? ((await request(store.get(key))) as unknown) : undefined;
       // Saves nothing points at (a write cut off before the pointer moved, one set aside as damaged) are dropped.
@@ -73,20 +86,21 @@ export async function openSessionStore(): Promise<SessionStore> {
       }
       if (pointer === undefined) return { kind: 'none' };
       if (typeof key !== 'string') return { kind: 'unreadable', bytes: asBytes(pointer), reason: 'The pointer to the saved session is damaged.' };
-      if (value instanceof Uint8Array) return { kind: 'save', bytes: value };
+      const attachment = (pointer as { attachment?: unknown }).attachment;
+      if (value instanceof Uint8Array) return { kind: 'save', bytes: value, ...(typeof attachment === 'string' ? { attachment } : {}) };
       return { kind: 'unreadable', bytes: asBytes(value), reason: value === undefined ? 'The saved session is missing.' : 'The saved session is not a file.' };
     },
 
-    async save(bytes) {
+    async save(bytes, attachment) {
       // Never the key of the save it replaces: that one must stay whole until the pointer has moved.
-      const key = `${SAVE_PREFIX}${Date.now().toString(36)}-${(seq++).toString(36)}`;
+      const key = `${savePrefix}${Date.now().toString(36)}-${(seq++).toString(36)}`;
       const write = tx('readwrite');
       write.objectStore(STORE).put(bytes, key);
       await done(write);
       const swap = tx('readwrite');
       const store = swap.objectStore(STORE);
-      const before = (await request(store.get(CURRENT_KEY))) as { key?: unknown } | undefined;
-      store.put({ key, savedAt: Date.now() }, CURRENT_KEY);
+      const before = (await request(store.get(currentKey))) as { key?: unknown } | undefined;
+      store.put({ key, savedAt: Date.now(), ...(attachment !== undefined ? { attachment } : {}) }, currentKey);
       if (typeof before?.key === 'string' && before.key !== key) store.delete(before.key);
       await done(swap);
     },
@@ -94,13 +108,13 @@ export async function openSessionStore(): Promise<SessionStore> {
     async keepDamaged(damaged) {
       const t = tx('readwrite');
       const store = t.objectStore(STORE);
-      store.put(damaged, DAMAGED_KEY);
-      store.delete(CURRENT_KEY);
+      store.put(damaged, damagedKey);
+      store.delete(currentKey);
       await done(t);
     },
 
     async damaged() {
-      const value = (await request(tx('readonly').objectStore(STORE).get(DAMAGED_KEY))) as Partial<DamagedSave> | undefined;
+      const value = (await request(tx('readonly').objectStore(STORE).get(damagedKey))) as Partial<DamagedSave> | undefined;
       if (!value || !(value.bytes instanceof Uint8Array)) return undefined;
       return { bytes: value.bytes, reason: String(value.reason ?? ''), at: Number(value.at ?? 0) };
     },

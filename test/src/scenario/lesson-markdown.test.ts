@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { commandLines, lessonParts } from '../../../src/scenario/lesson-markdown.ts';
+
+const keep = (html: string) => html;
+
+describe('lesson markdown', () => {
+  it('splits sh blocks out of the prose, as their command lines', () => {
+    const parts = lessonParts('# Title\n\nSome *text* [a][ref].\n\n```sh\ndocker ps\n\ndocker images\n```\n\nMore.\n\n[ref]: https://docs.docker.com/\n', keep);
+    expect(parts.map((p) => p.kind)).toEqual(['html', 'commands', 'html']);
+    expect(parts[0]).toMatchObject({ kind: 'html' });
+    expect((parts[0] as { html: string }).html).toContain('<em>text</em>');
+    // A reference defined after the block still resolves in the run before it.
+    expect((parts[0] as { html: string }).html).toContain('href="https://docs.docker.com/"');
+    expect(parts[1]).toEqual({ kind: 'commands', text: 'docker ps\n\ndocker images', lines: ['docker ps', 'docker images'] });
+  });
+
+  it('leaves other fenced blocks as code in the prose', () => {
+    const parts = lessonParts('```dockerfile\nFROM node\n```\n', keep);
+    expect(parts).toHaveLength(1);
+    expect((parts[0] as { html: string }).html).toContain('FROM node');
+  });
+
+  it('passes every bit of HTML through the sanitiser', () => {
+    const seen: string[] = [];
+    lessonParts('<script>alert(1)</script>\n\ntext\n\n```sh\nls\n```\n\n<img src=x onerror=alert(1)>', (html) => {
+      seen.push(html);
+      return '';
+    });
+    expect(seen.join('')).toContain('<script>');
+    expect(seen.join('')).toContain('onerror');
+  });
+
+  it('keeps continuations and here-documents in one command line each', () => {
+    const text = "# make the file\ncat > a.txt <<'EOF'\nhello\n# not a comment\nEOF\ndocker run -d \\\n  --name db mongo\necho done";
+    expect(commandLines(text)).toEqual(["cat > a.txt <<'EOF'\nhello\n# not a comment\nEOF", 'docker run -d \\\n  --name db mongo', 'echo done']);
+  });
+});
