@@ -81,13 +81,18 @@ export class AttemptLog {
     return this.#events.filter((e) => e.type === type && where(e)).length;
   }
 
-  /** The attempt as the teacher's tool reads it. */
-  file(): AttemptFile {
-    return { format: 'dockyard-attempt', version: 1, scenario: this.scenario, seed: this.seed, events: this.#events.map((e) => ({ ...e })) };
+  /**
+   * The attempt as the teacher's tool reads it, at virtual time `now`. A command still running is exported as
+   * interrupted then, as the replay will treat it (started, not awaited, Ctrl-C at the end).
+   */
+  file(now?: number): AttemptFile {
+    const end = now ?? this.#last();
+    const events = this.#events.map((e) => (e.type === 'command' && e.exitCode === undefined ? { ...e, exitCode: 130, endedAt: Math.max(e.at, end) } : { ...e }));
+    return { format: 'dockyard-attempt', version: 1, scenario: this.scenario, seed: this.seed, events };
   }
 
   serialize(): string {
-    return JSON.stringify({ ...this.file(), base: this.#base } satisfies Saved);
+    return JSON.stringify({ format: 'dockyard-attempt', version: 1, scenario: this.scenario, seed: this.seed, events: this.#events, base: this.#base } satisfies Saved);
   }
 
   /** The log saved with a session; undefined when the text is not one for this scenario (a fresh log is used). */

@@ -3,10 +3,10 @@
  * and the file explorer reach it) recording into an attempt log. The engine's own code keeps its unwrapped filesystem,
  * so what commands write is not recorded twice: replaying the command writes it again.
  */
-import type { Machine, Terminal, TerminalIO } from '../../engine/api.ts';
+import type { Machine, Terminal } from '../../engine/api.ts';
 import type { Fs } from '../../engine/fs/types.ts';
 import type { Readable } from '../../engine/programs/streams.ts';
-import type { AttemptLog } from './attempt-log.ts';
+import type { AttemptEvent, AttemptLog } from './attempt-log.ts';
 
 export const PROJECT_DIR = '/home/student/project';
 
@@ -27,7 +27,7 @@ function recordingTerminal(terminal: Terminal, number: number, log: AttemptLog, 
   const run: Terminal['run'] = async (line, io) => {
     // A blank line does nothing the replay needs.
     if (line.trim() === '') return terminal.run(line, io);
-    const event = log.add({ type: 'command', at: now(), terminal: number, line });
+    const event: Extract<AttemptEvent, { type: 'command' }> = log.add({ type: 'command', at: now(), terminal: number, line });
     onRecord();
     const typed: string[] = [];
     const stdin = io.stdin ? recordingInput(io.stdin, (text) => typed.push(text)) : undefined;

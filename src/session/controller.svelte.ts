@@ -23,6 +23,11 @@ export interface Notice {
 export interface SessionOptions {
   /** A fresh machine with the starting project (src/machine.ts). */
   startMachine(): Promise<Machine>;
+  /**
+   * An empty machine to restore a save into; `startMachine` by default. A scenario's start pulls images and runs
+   * setup commands, all of which the restored state replaces: no need to wait for them.
+   */
+  blankMachine?(): Promise<Machine>;
   /** The host file the editor shows when a machine starts (the sandbox's Dockerfile). */
   openFile?: string;
   onClockError?(error: unknown): void;
@@ -193,7 +198,7 @@ export class SessionController {
   async #restored(bytes: Uint8Array): Promise<Machine> {
     const { deserializeSnapshot } = await this.#loadSessions();
     const snapshot = deserializeSnapshot(bytes);
-    const machine = await this.#options.startMachine();
+    const machine = await (this.#options.blankMachine ?? this.#options.startMachine)();
     try {
       machine.restore(snapshot);
     } catch (e) {

@@ -33,7 +33,7 @@ describe('recording a scenario attempt', () => {
       [2, 'cat > b.txt', 0, 'typed\n'],
       [1, 'false', 1, undefined],
     ]);
-    const [first, second] = events as { at: number; endedAt: number }[];
+    const [first, second] = events as unknown as { at: number; endedAt: number }[];
     expect(second!.at).toBeGreaterThan(first!.at);
     expect(first!.endedAt).toBeGreaterThanOrEqual(first!.at);
   });
