@@ -7,6 +7,7 @@ import { formatJsonLines, formatTranscript, playScript } from '../engine/host/pl
 import { PROJECT_DIR } from '../engine/host/layout.ts';
 import { conformanceBuildkit } from './conformance.ts';
 import { exportTree, readProject } from './project-io.ts';
+import { checkCommand, gradeCommand, ScenarioUsageError, scenariosCommand } from './scenario-commands.ts';
 
 // Node's own SHA-256 gives the same digests about ten times faster than the engine's portable one.
 setSha256(() => {
@@ -26,6 +27,18 @@ Commands:
         --json         one JSON object per command instead of a transcript
         --seed N       seed for generated IDs and names (default 0)
         --export DIR   write the working directory back to DIR afterwards
+  scenarios [--dir DIR]
+        List the scenarios in DIR (default: the repository's scenarios/), one "ID  TITLE" a line.
+  check [--dir DIR] [ID...]
+        Validate scenarios (all of DIR by default) and prove each: its solution scores full
+        marks, an empty attempt fails, each example attempt passes the tasks it declares.
+        Prints "ok ID (N tasks)" or the failures; exits 1 if any scenario failed.
+  grade [--dir DIR] [--json|--csv] ID ATTEMPT...
+        Replay each ATTEMPT (a script of command lines, or an attempt file exported by the
+        page; "-" for standard input) on scenario ID and print each task passed or failed
+        with its message, and the score. Exits 1 if an attempt could not be read.
+        --json   an array: {attempt, scenario, score, maxScore, passed, tasks: [{id, title, passed, message}]}
+        --csv    one row per attempt: attempt,scenario,score,maxScore,passed, then 1/0 per task
   conformance buildkit DIR
         Run BuildKit's Dockerfile parser and word-expansion test data in DIR (laid out like
         ../shared/conformance/buildkit) against the engine. Prints each failing case and
@@ -37,6 +50,8 @@ Options:
 `;
 
 class UsageError extends Error {}
+
+const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -56,11 +71,17 @@ export async function main(argv: string[]): Promise<number> {
         return await play(rest);
       case 'conformance':
         return await conformance(rest);
+      case 'scenarios':
+        return await scenariosCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'grade':
+        return await gradeCommand(rest, io);
       default:
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ScenarioUsageError) {
       process.stderr.write(`dockyard: ${e.message}\nRun 'dockyard --help' for usage.\n`);
       return 2;
     }

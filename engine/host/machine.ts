@@ -38,6 +38,27 @@ import { TerminalWriter } from './terminal-output.ts';
 import { completeLine } from './completion/index.ts';
 import { engineSources } from '../cli/completion/sources.ts';
 
+/**
+ * The daemon's services behind a machine, for code inside the engine that reads state Docker's API would show
+ * (scenario checks) without running commands on the student's machine. Not part of the public API.
+ */
+export interface MachineInternals {
+  readonly mode: 'headless' | 'interactive';
+  readonly runtime: ContainerService;
+  readonly images: ImageService;
+  readonly volumes: VolumeService;
+  readonly network: NetworkService;
+  readonly builder: BuildService;
+}
+
+const INTERNALS = new WeakMap<Machine, MachineInternals>();
+
+export function machineInternals(machine: Machine): MachineInternals {
+  const internals = INTERNALS.get(machine);
+  if (!internals) throw new Error('not a machine made by createMachine');
+  return internals;
+}
+
 /** How far a headless run moves the clock before each command: a person takes a moment to type. */
 export const COMMAND_STEP_MS = 1_000;
 
@@ -205,7 +226,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
     }
   };
 
-  return {
+  const machine: Machine = {
     clock,
     events,
     hostFs,
@@ -231,6 +252,8 @@ export function createMachine(options: MachineOptions = {}): Machine {
       if (state.networks) network.restore(state.networks);
     },
   };
+  INTERNALS.set(machine, { mode, runtime, images, volumes, network, builder });
+  return machine;
 }
 
 /** `~/project` for paths under the home directory, as bash's `\w` shows them. */
