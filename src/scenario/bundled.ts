@@ -4,7 +4,7 @@
  */
 import { Catalog, type Files } from './catalog.ts';
 
-const FILES = import.meta.glob(['/scenarios/**', '!/scenarios/**/attempts/**'], {
+const FILES = import.meta.glob('/scenarios/**', {
   query: '?raw',
   import: 'default',
   exhaustive: true,

@@ -1,0 +1,17 @@
+import { serve } from './serve.mjs';
+import { chromium } from 'playwright-core';
+const server = await serve('/work/wt/scenario-app/dist');
+const url = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+const hash = process.argv[2] ?? '#scenario=keep-data';
+const t0 = Date.now();
+await page.goto(url + hash, { waitUntil: 'load', timeout: 60000 });
+console.log('loaded', Date.now() - t0);
+await page.waitForTimeout(Number(process.argv[3] ?? 8000));
+await page.screenshot({ path: '/tmp/shot.png' });
+console.log(await page.evaluate(() => document.querySelector('[data-panel=lesson]')?.textContent?.slice(0, 600)));
+await browser.close();
+server.close();
