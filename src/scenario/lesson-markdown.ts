@@ -1,12 +1,27 @@
 /**
  * A scenario's lesson (markdown) as the lesson panel shows it: runs of ordinary markdown as sanitised HTML, and each
  * ```sh block apart, as its command lines, so the panel can give it Run and Copy buttons of its own. Nothing from the
- * lesson reaches the page unsanitised: the HTML goes through `sanitize` (DOMPurify in the page), and command blocks
+ * lesson reaches the page unsanitised: HTML written in the lesson is shown as text (a lesson is markdown; raw tags
+ * would only be a way in), what markdown makes goes through `sanitize` (DOMPurify in the page), and command blocks
  * are shown as text, never as HTML.
  */
-import { Lexer, Parser, type Token, type TokensList } from 'marked';
+import { Lexer, Parser, Renderer, type Token, type Tokens, type TokensList } from 'marked';
 
 export type LessonPart = { readonly kind: 'html'; readonly html: string } | { readonly kind: 'commands'; readonly text: string; readonly lines: readonly string[] };
+
+/**
+ * Raw HTML in the lesson comes out as the text it is. Escaped here rather than left to the sanitiser: parsing it, even
+ * in DOMPurify's inert document, makes the browser report every inline handler as a CSP violation.
+ */
+class LessonRenderer extends Renderer {
+  override html({ text }: Tokens.HTML | Tokens.Tag): string {
+    return escapeHtml(text);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /** Fence languages whose blocks run in the terminal (the format says `sh`; people also write these). */
 const RUNNABLE = new Set(['sh', 'bash', 'shell', 'console']);
@@ -19,7 +34,7 @@ export function lessonParts(markdown: string, sanitize: (html: string) => string
     if (run.length === 0) return;
     // Reference-style links are defined anywhere in the document: every run needs the whole table.
     const list = Object.assign(run, { links: tokens.links }) as TokensList;
-    const html = sanitize(new Parser({ gfm: true }).parse(list));
+    const html = sanitize(new Parser({ gfm: true, renderer: new LessonRenderer() }).parse(list));
     if (html.trim() !== '') parts.push({ kind: 'html', html });
     run = [];
   };
