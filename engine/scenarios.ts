@@ -4,6 +4,7 @@
  */
 export { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 export { parseAttempt, serializeAttempt, ATTEMPT_FORMAT } from './scenario/attempt.ts';
+export { AttemptRecorder, type ClockLike, type RecordedCommand } from './scenario/recorder.ts';
 export { startScenario, StartError, type StartOptions } from './scenario/start.ts';
 export { evaluate, type EvaluateOptions, type LiveTaskResult } from './scenario/evaluate.ts';
 export { grade, SOLUTION_SHOWN, type GradeOptions } from './scenario/grade.ts';
