@@ -81,3 +81,9 @@ function hereDocDelimiters(line: string): string[] {
   for (const m of line.matchAll(/<<-?\s*(?:'([^']+)'|"([^"]+)"|([A-Za-z_][A-Za-z0-9_]*))/g)) found.push(m[1] ?? m[2] ?? m[3]!);
   return found;
 }
+
+/** One line of markdown (a hint): `code`, emphasis and links, as sanitised HTML without a paragraph around it. */
+export function inlineHtml(markdown: string, sanitize: (html: string) => string): string {
+  const tokens = new Lexer({ gfm: true }).inlineTokens(markdown);
+  return sanitize(new Parser({ gfm: true, renderer: new LessonRenderer() }).parseInline(tokens));
+}

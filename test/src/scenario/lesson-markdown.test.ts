@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLines, lessonParts } from '../../../src/scenario/lesson-markdown.ts';
+import { commandLines, inlineHtml, lessonParts } from '../../../src/scenario/lesson-markdown.ts';
 
 const keep = (html: string) => html;
 
@@ -36,5 +36,9 @@ describe('lesson markdown', () => {
   it('keeps continuations and here-documents in one command line each', () => {
     const text = "# make the file\ncat > a.txt <<'EOF'\nhello\n# not a comment\nEOF\ndocker run -d \\\n  --name db mongo\necho done";
     expect(commandLines(text)).toEqual(["cat > a.txt <<'EOF'\nhello\n# not a comment\nEOF", 'docker run -d \\\n  --name db mongo', 'echo done']);
+  });
+
+  it('renders a hint as inline markdown, its raw HTML as text', () => {
+    expect(inlineHtml('Use `docker run -d` and *--name* <b>x</b>', keep)).toBe('Use <code>docker run -d</code> and <em>--name</em> &#60;b&#62;x&#60;/b&#62;');
   });
 });
