@@ -12,6 +12,12 @@ export interface TerminalTab {
   readonly terminal: Terminal;
 }
 
+/** Types into one terminal tab as its keyboard would (the lesson's Run buttons); its view provides it. */
+export interface Typist {
+  input(data: string): void;
+  focus(): void;
+}
+
 /** The kinds of change a panel can follow. */
 export type ChangeKind = 'host' | 'images' | 'build' | 'containers' | 'volumes' | 'networks' | 'command';
 
@@ -42,6 +48,9 @@ export class Workbench {
   activeTerminal = $state(0);
   /** The host path the editor shows (absolute), if any. */
   openFile = $state<string>();
+  /** Each mounted terminal view's typist, by tab id. Not state: nothing renders from it. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly typists = new Map<number, Typist>();
   #nextTab = 1;
   readonly #stop: () => void;
   // Callbacks, not state: nothing renders from this set, so it need not be reactive.
@@ -90,6 +99,15 @@ export class Workbench {
       return terminal.run(line, io);
     };
     return new Proxy(terminal, { get: (target, prop) => (prop === 'run' ? run : Reflect.get(target, prop, target)) });
+  }
+
+  /** Types `data` into the active terminal and focuses it; false when no terminal is on screen. */
+  typeIntoActive(data: string): boolean {
+    const typist = this.typists.get(this.activeTerminal);
+    if (!typist) return false;
+    typist.input(data);
+    typist.focus();
+    return true;
   }
 
   closeTerminal(id: number): void {

@@ -26,9 +26,34 @@ export interface Notice {
 export interface SessionOptions {
   /** A fresh machine with the starting project (src/machine.ts). */
   startMachine(): Promise<Machine>;
+  /**
+   * An empty machine to restore a save into; `startMachine` by default. A scenario's start pulls images and runs
+   * setup commands, all of which the restored state replaces: no need to wait for them.
+   */
+  blankMachine?(): Promise<Machine>;
   /** The host file the editor shows when a machine starts (the sandbox's Dockerfile). */
   openFile?: string;
   onClockError?(error: unknown): void;
+  /** Where in IndexedDB this session is kept (src/scenario/route.ts storeNameOf); the sandbox's keys by default. */
+  storeName?: string;
+  companion?: SessionCompanion;
+}
+
+/**
+ * What a scenario adds to a session: it sees every machine that goes live (and may hand back a wrapper that records
+ * what the student does), keeps a text (the attempt log) saved with each save, and hears of undo and reset.
+ */
+export interface SessionCompanion {
+  /** `how` says where the machine came from; the machine returned is the one the page uses. */
+  attach(machine: Machine, how: 'fresh' | 'restored' | 'reset' | 'imported'): Machine;
+  /** The text stored beside the next save. */
+  attachment(): string | undefined;
+  /** The text stored beside the save being restored (undefined when there was none); before `attach`. */
+  restore(attachment: string | undefined): void;
+  /** The last command was taken back. */
+  undone(): void;
+  /** Something worth saving happened outside a command (an editor save, a hint). */
+  onChange?(listener: () => void): void;
 }
 
 /** Info notices go away by themselves; errors stay until dismissed. */
@@ -72,23 +97,27 @@ export class SessionController {
   async start(): Promise<void> {
     // The fresh machine is made while IndexedDB answers (both stand before the first prompt): a first visit shows it,
     // a restore puts the saved state into it.
-    let fresh: Promise<Machine> | undefined = this.#options.startMachine();
-    fresh.catch(() => {});
+    // (A scenario restores into a blank machine instead: its start pulls images and runs setup, all replaced.)
+    let fresh: Promise<Machine> | undefined = this.#options.blankMachine ? undefined : this.#options.startMachine();
+    fresh?.catch(() => {});
     try {
-      this.#store = await takeSessionStore();
+      this.#store = await takeSessionStore(this.#options.storeName);
       this.persistent = true;
     } catch (e) {
       this.#notify('error', `Your work will not be kept when you leave: this browser does not let the page store data here (${messageOf(e)}). Use Export session to keep it in a file.`);
     }
+    this.#options.companion?.onChange?.(() => this.#changed());
     let machine: Machine | undefined;
     if (this.#store) {
       try {
         // The first restore goes into the machine made while IndexedDB answered; a failed one may have left it
         // half-done, so a fallback to the save before gets a new machine.
-        const restore = (bytes: Uint8Array) => {
+        const restore = async (bytes: Uint8Array, attachment: string | undefined) => {
           const into = fresh;
           fresh = undefined;
-          return this.#restored(bytes, into);
+          const restored = await this.#restored(bytes, into);
+          this.#options.companion?.restore(attachment);
+          return restored;
         };
         const recovered = await recoverSession(await this.#store.load(), restore, (e) => this.#reason(e));
         machine = recovered.machine;
@@ -98,12 +127,14 @@ export class SessionController {
       }
     }
     if (this.#disposed) return;
-    this.#show(machine ?? (await (fresh ?? this.#options.startMachine())));
+    if (machine) this.#show(machine, 'restored');
+    else this.#show(await (fresh ?? this.#options.startMachine()), 'fresh');
   }
 
   undo(): void {
     const line = this.#history?.lastCommand;
     if (!this.#history?.undo()) return;
+    this.#options.companion?.undone();
     this.#refreshPictures();
     this.#changed();
     this.#notify('info', `Undid “${line}”.`);
@@ -112,7 +143,7 @@ export class SessionController {
   async reset(): Promise<void> {
     const ok = confirm('Reset the machine? Every image, container, volume, network and file you made is deleted, and the starting project comes back.');
     if (!ok) return;
-    this.#show(await this.#options.startMachine());
+    this.#show(await this.#options.startMachine(), 'reset');
     this.#changed();
     this.#notify('info', 'The machine was reset.');
   }
@@ -134,7 +165,7 @@ export class SessionController {
       this.#notify('error', `“${file.name}” could not be imported: ${this.#reason(e)} Your current session is unchanged.`);
       return;
     }
-    this.#show(machine);
+    this.#show(machine, 'imported');
     this.#changed();
     this.#notify('info', `Imported the session from “${file.name}”.`);
   }
@@ -154,6 +185,14 @@ export class SessionController {
     if (id === this.#storageNotice) this.#storageNotice = undefined;
   }
 
+  /** Saves what is not saved yet, then stops: the page is about to show another session. */
+  async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#saving;
+    await this.#flush();
+    this.dispose();
+  }
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
@@ -171,7 +210,7 @@ export class SessionController {
   async #restored(bytes: Uint8Array, into?: Promise<Machine>): Promise<Machine> {
     const { deserializeSnapshot } = await this.#loadSessions();
     const snapshot = deserializeSnapshot(bytes);
-    const machine = await (into ?? this.#options.startMachine());
+    const machine = await (into ?? (this.#options.blankMachine ?? this.#options.startMachine)());
     try {
       machine.restore(snapshot);
     } catch (e) {
@@ -214,9 +253,10 @@ export class SessionController {
     return /[.!?]$/.test(text) ? text : `${text}.`;
   }
 
-  #show(machine: Machine): void {
+  #show(fresh: Machine, how: Parameters<SessionCompanion['attach']>[1]): void {
     this.#stopMachine?.();
     this.workbench?.dispose();
+    const machine = this.#options.companion?.attach(fresh, how) ?? fresh;
     this.#machine = machine;
     const history = new CommandHistory(machine, () => this.#syncHistory());
     this.#history = history;
@@ -279,13 +319,15 @@ export class SessionController {
       return undefined;
     });
     if (!sessions || this.#disposed) return false;
+    // The attempt log is taken with the snapshot, so the two always describe the same moment.
+    const attachment = this.#options.companion?.attachment();
     const bytes = await this.#fileOf(sessions, machine).catch((e: unknown) => {
       this.#storageProblem(`The session could not be saved: ${messageOf(e)}`);
       return undefined;
     });
     if (!bytes || this.#disposed) return false;
     try {
-      await store.save(bytes);
+      await store.save(bytes, attachment);
     } catch (e) {
       const full = e instanceof DOMException && e.name === 'QuotaExceededError';
       this.#storageProblem(

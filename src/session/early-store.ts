@@ -3,19 +3,24 @@
  * for it: until the store answers, the page cannot know whether to restore a saved session. main.ts starts opening
  * it before mounting the page, so that wait overlaps the mount; the session controller takes the store from here.
  */
-import { openSessionStore, type SessionStore } from './store.ts';
+import { openIdbRecords } from './idb.ts';
+import type { Records } from './records.ts';
+import { sessionStore, type SessionStore } from './store.ts';
 
-let early: Promise<SessionStore> | undefined;
+let early: Promise<Records> | undefined;
 
 export function openSessionStoreEarly(): void {
-  early = openSessionStore();
+  early = openIdbRecords();
   // Whoever takes it reports a failure; until then it must not count as unhandled.
   early.catch(() => {});
 }
 
-/** The store opened early, the first time; a new one after that (a second controller must not share a closed one). */
-export function takeSessionStore(): Promise<SessionStore> {
-  const store = early ?? openSessionStore();
+/**
+ * The store named `name` (the sandbox's by default) over the records opened early, the first time; over new ones after
+ * that (a second controller must not share records the first one closes).
+ */
+export async function takeSessionStore(name = ''): Promise<SessionStore> {
+  const records = early ?? openIdbRecords();
   early = undefined;
-  return store;
+  return sessionStore(await records, Date.now, name);
 }

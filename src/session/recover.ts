@@ -10,19 +10,19 @@ export interface Recovered<M> {
  * The newest save if it restores; otherwise the one before it (the student loses the last command or two, not the
  * session); otherwise nothing. The newest's problem is what the student is told, whichever way it goes.
  */
-export async function recoverSession<M>(loaded: Loaded, restore: (bytes: Uint8Array) => Promise<M>, reasonOf: (e: unknown) => string): Promise<Recovered<M>> {
+export async function recoverSession<M>(loaded: Loaded, restore: (bytes: Uint8Array, attachment: string | undefined) => Promise<M>, reasonOf: (e: unknown) => string): Promise<Recovered<M>> {
   if (loaded.kind === 'none') return {};
   let reason: string;
   if (loaded.kind === 'save') {
     try {
-      return { machine: await restore(loaded.bytes) };
+      return { machine: await restore(loaded.bytes, loaded.attachment) };
     } catch (e) {
       reason = reasonOf(e);
     }
   } else reason = loaded.reason;
   if (loaded.previous) {
     try {
-      return { machine: await restore(loaded.previous), damaged: { bytes: loaded.bytes, reason, fellBack: true } };
+      return { machine: await restore(loaded.previous, loaded.previousAttachment), damaged: { bytes: loaded.bytes, reason, fellBack: true } };
     } catch {
       // Both are bad: the newest one is set aside and explained.
     }
