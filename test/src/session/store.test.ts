@@ -101,6 +101,31 @@ describe('the session store', () => {
     expect(records.data.has(DAMAGED_KEY)).toBe(true);
   });
 
+  it('keeps each save\'s attachment (a scenario\'s attempt log) with it, also when it falls back to the one before', async () => {
+    const records = new MemoryRecords();
+    const store = sessionStore(records);
+    await store.save(new Uint8Array([1]), 'log one');
+    await store.save(new Uint8Array([2]), 'log two');
+    expect(await store.load()).toEqual({ kind: 'save', bytes: new Uint8Array([2]), attachment: 'log two', previous: new Uint8Array([1]), previousAttachment: 'log one' });
+    await store.keepDamaged({ bytes: new Uint8Array([2]), reason: 'bad', at: 1 }, true);
+    expect(await store.load()).toEqual({ kind: 'save', bytes: new Uint8Array([1]), attachment: 'log one' });
+  });
+
+  it('keeps sessions with different names apart in the same records', async () => {
+    const records = new MemoryRecords();
+    const sandbox = sessionStore(records);
+    const scenario = sessionStore(records, Date.now, 'scenario:keep-data:');
+    await sandbox.save(new Uint8Array([1]));
+    await scenario.save(new Uint8Array([2]), 'log');
+    await scenario.save(new Uint8Array([3]), 'log');
+    await scenario.save(new Uint8Array([4]), 'log');
+    expect(await sandbox.load()).toEqual({ kind: 'save', bytes: new Uint8Array([1]) });
+    expect((await scenario.load()).kind === 'save' && (await scenario.load())).toMatchObject({ bytes: new Uint8Array([4]), previous: new Uint8Array([3]) });
+    await scenario.keepDamaged({ bytes: new Uint8Array([4]), reason: 'bad', at: 1 });
+    expect(await sandbox.load()).toEqual({ kind: 'save', bytes: new Uint8Array([1]) });
+    expect(await sandbox.damaged()).toBeUndefined();
+  });
+
   it('restores the newest save when it is whole, and gives up only when both are bad', async () => {
     const good = serializeSnapshot((await machineWith('two')).snapshot());
     expect(fileOf((await recoverSession({ kind: 'save', bytes: good, previous: new Uint8Array([9]) }, restore, reasonOf)).machine)).toBe('two\n');
