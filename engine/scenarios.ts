@@ -1,10 +1,9 @@
 /**
  * The engine's entry point for scenarios (a lazy chunk in the page): read scenario folders and attempts, set up a
- * scenario's machine, decide its tasks live, grade attempts by replay, and record what a student does.
+ * scenario's machine, decide its tasks live, and grade attempts by replay.
  */
 export { parseScenario, type ScenarioSource } from './scenario/parse.ts';
 export { parseAttempt, serializeAttempt, ATTEMPT_FORMAT } from './scenario/attempt.ts';
-export { AttemptRecorder, type ClockLike, type RecordedCommand } from './scenario/recorder.ts';
 export { startScenario, StartError, type StartOptions } from './scenario/start.ts';
 export { evaluate, type EvaluateOptions, type LiveTaskResult } from './scenario/evaluate.ts';
 export { grade, SOLUTION_SHOWN, type GradeOptions } from './scenario/grade.ts';
