@@ -1,19 +1,14 @@
 // `dockyard` subcommands: argument parsing and the Node-side input/output around the engine.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { setSha256 } from '../engine/fs/digest.ts';
 import { createMachine } from '../engine/index.ts';
 import { formatJsonLines, formatTranscript, playScript } from '../engine/host/play.ts';
 import { PROJECT_DIR } from '../engine/host/layout.ts';
 import { conformanceBuildkit } from './conformance.ts';
 import { exportTree, readProject } from './project-io.ts';
+import { useNodeSha256 } from './node-sha256.ts';
 import { checkCommand, gradeCommand, ScenarioUsageError, scenariosCommand } from './scenario-commands.ts';
 
-// Node's own SHA-256 gives the same digests about ten times faster than the engine's portable one.
-setSha256(() => {
-  const hash = createHash('sha256');
-  return { update: (data: Uint8Array) => void hash.update(data), hex: () => hash.digest('hex') };
-});
+useNodeSha256();
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
 
@@ -29,16 +24,18 @@ Commands:
         --export DIR   write the working directory back to DIR afterwards
   scenarios [--dir DIR]
         List the scenarios in DIR (default: the repository's scenarios/), one "ID  TITLE" a line.
-  check [--dir DIR] [ID...]
+  check [--dir DIR] [--jobs N] [ID...]
         Validate scenarios (all of DIR by default) and prove each: its solution scores full
         marks, an empty attempt fails, each example attempt passes the tasks it declares.
         Prints "ok ID (N tasks)" or the failures; exits 1 if any scenario failed.
-  grade [--dir DIR] [--json|--csv] ID ATTEMPT...
+  grade [--dir DIR] [--json|--csv] [--jobs N] ID ATTEMPT...
         Replay each ATTEMPT (a script of command lines, or an attempt file exported by the
         page; "-" for standard input) on scenario ID and print each task passed or failed
         with its message, and the score. Exits 1 if an attempt could not be read.
         --json   an array: {attempt, scenario, score, maxScore, passed, tasks: [{id, title, passed, message}]}
         --csv    one row per attempt: attempt,scenario,score,maxScore,passed, then 1/0 per task
+        -j, --jobs N   grade on N threads side by side (default: one per processor); the
+                       results are the same and in the same order whatever N is
   conformance buildkit DIR
         Run BuildKit's Dockerfile parser and word-expansion test data in DIR (laid out like
         ../shared/conformance/buildkit) against the engine. Prints each failing case and

@@ -1,13 +1,10 @@
 // `dockyard scenarios`, `check` and `grade`: the teacher's side of scenarios.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAttempt } from '../engine/scenario/attempt.ts';
-import { AttemptError, ScenarioError } from '../engine/scenario/errors.ts';
-import { grade } from '../engine/scenario/grade.ts';
-import { parseScenario } from '../engine/scenario/parse.ts';
-import { StartError } from '../engine/scenario/start.ts';
 import type { GradeResult, Scenario } from '../engine/scenario/types.ts';
-import { scenarioIds, scenarioSource } from './scenario-io.ts';
+import { scenarioIds } from './scenario-io.ts';
+import { loadScenario, problem, type GradeJob, type GradeOutcome } from './scenario-jobs.ts';
+import { defaultWorkers, runJobs } from './scenario-pool.ts';
 
 type Write = (text: string) => void;
 export interface Io {
@@ -23,17 +20,24 @@ export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL('../scenarios', import
 interface Parsed {
   dir: string;
   format: 'table' | 'json' | 'csv';
+  /** Threads grading side by side (`--jobs`, as make's). */
+  workers: number;
   positional: string[];
 }
 
-function parseArgs(args: readonly string[], allowFormat: boolean): Parsed {
-  const parsed: Parsed = { dir: DEFAULT_SCENARIO_DIR, format: 'table', positional: [] };
+function parseArgs(args: readonly string[], allowFormat: boolean, allowJobs = allowFormat): Parsed {
+  const parsed: Parsed = { dir: DEFAULT_SCENARIO_DIR, format: 'table', workers: defaultWorkers(), positional: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--dir' || arg.startsWith('--dir=')) {
       const value = arg === '--dir' ? args[++i] : arg.slice('--dir='.length);
       if (value === undefined || value === '') throw new ScenarioUsageError('flag needs an argument: --dir');
       parsed.dir = value;
+    } else if (allowJobs && (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs='))) {
+      const value = arg.startsWith('--jobs=') ? arg.slice('--jobs='.length) : args[++i];
+      if (value === undefined || value === '') throw new ScenarioUsageError(`flag needs an argument: ${arg}`);
+      if (!/^[1-9]\d{0,2}$/.test(value)) throw new ScenarioUsageError(`invalid --jobs "${value}": must be a number from 1 to 999`);
+      parsed.workers = Number(value);
     } else if (allowFormat && (arg === '--json' || arg === '--csv')) {
       const format = arg.slice(2) as 'json' | 'csv';
       if (parsed.format !== 'table' && parsed.format !== format) throw new ScenarioUsageError('--json and --csv cannot be used together');
@@ -48,19 +52,6 @@ function parseArgs(args: readonly string[], allowFormat: boolean): Parsed {
     }
   }
   return parsed;
-}
-
-/** Why loading or running a scenario failed, in one line: a teacher gets a message, never a stack trace. */
-function problem(e: unknown): string {
-  if (e instanceof ScenarioError || e instanceof AttemptError || e instanceof StartError) return e.message;
-  if (e instanceof Error && (e as NodeJS.ErrnoException).syscall !== undefined) return e.message;
-  if (e instanceof Error && /^no scenario /.test(e.message)) return e.message;
-  // An engine bug: say so plainly, go on with the next scenario or attempt.
-  return `internal error: ${e instanceof Error ? e.message : String(e)}`;
-}
-
-function load(dir: string, id: string): Scenario {
-  return parseScenario(scenarioSource(dir, id), id);
 }
 
 function listIds(dir: string): string[] {
@@ -78,7 +69,7 @@ export async function scenariosCommand(args: readonly string[], io: Io): Promise
   const rows: [string, string][] = [];
   for (const id of listIds(dir)) {
     try {
-      rows.push([id, load(dir, id).title]);
+      rows.push([id, loadScenario(dir, id).title]);
     } catch (e) {
       io.err(`dockyard: scenario ${id}: ${problem(e)}\n`);
       status = 1;
@@ -91,79 +82,51 @@ export async function scenariosCommand(args: readonly string[], io: Io): Promise
 
 /** Proves scenarios: valid, the solution scores full marks, an empty attempt fails, examples do as declared. */
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
-  const { dir, positional } = parseArgs(args, false);
+  const { dir, workers, positional } = parseArgs(args, false, true);
   const ids = positional.length > 0 ? positional : listIds(dir);
+  const outcomes = await runJobs(
+    ids.map((id) => ({ kind: 'prove' as const, dir, id })),
+    workers,
+  );
   let status = 0;
-  for (const id of ids) {
-    const failures = await proveScenario(dir, id);
-    if (failures.length === 0) continue;
-    status = 1;
+  for (const [i, id] of ids.entries()) {
+    const { tasks, failures } = outcomes[i]!;
+    if (failures.length === 0) io.out(`ok ${id} (${tasks} task${tasks === 1 ? '' : 's'})\n`);
+    else status = 1;
     for (const f of failures) io.err(`dockyard: scenario ${id}: ${f}\n`);
   }
   return status;
-
-  async function proveScenario(root: string, id: string): Promise<string[]> {
-    let scenario: Scenario;
-    try {
-      scenario = load(root, id);
-    } catch (e) {
-      return [problem(e)];
-    }
-    const failures: string[] = [];
-    try {
-      const solution = await grade(scenario, parseAttempt(scenario.solution), { name: 'solution' });
-      if (!solution.passed) {
-        const failed = solution.tasks.filter((t) => !t.passed);
-        failures.push(`solution: scores ${solution.score}/${solution.maxScore}: ${failed.map((t) => `${t.id}: ${t.message}`).join('; ')}`);
-      }
-      const empty = await grade(scenario, parseAttempt(''), { name: 'empty' });
-      if (empty.passed || empty.score > 0) failures.push(`an empty attempt scores ${empty.score}/${empty.maxScore}; it must fail every task`);
-      for (const [i, example] of scenario.examples.entries()) {
-        const result = await grade(scenario, parseAttempt(scenario.exampleTexts.get(example.attempt)!), { name: example.attempt });
-        const passed = result.tasks.filter((t) => t.passed).map((t) => t.id);
-        const want = [...example.passes].sort();
-        if (passed.slice().sort().join(',') !== want.join(',')) {
-          failures.push(`examples[${i}] (${example.attempt}): passes [${passed.join(', ')}], declared [${example.passes.join(', ')}]` + explain(result));
-        }
-        for (const [task, text] of Object.entries(example.messages)) {
-          const message = result.tasks.find((t) => t.id === task)?.message ?? '';
-          if (!message.includes(text)) failures.push(`examples[${i}] (${example.attempt}): ${task}'s message ${JSON.stringify(message)} does not contain ${JSON.stringify(text)}`);
-        }
-      }
-    } catch (e) {
-      failures.push(problem(e));
-    }
-    if (failures.length === 0) io.out(`ok ${id} (${scenario.tasks.length} task${scenario.tasks.length === 1 ? '' : 's'})\n`);
-    return failures;
-  }
-}
-
-function explain(result: GradeResult): string {
-  const failed = result.tasks.filter((t) => !t.passed);
-  return failed.length === 0 ? '' : ` (${failed.map((t) => `${t.id}: ${t.message}`).join('; ')})`;
 }
 
 export async function gradeCommand(args: readonly string[], io: Io): Promise<number> {
-  const { dir, format, positional } = parseArgs(args, true);
+  const { dir, format, workers, positional } = parseArgs(args, true);
   const [id, ...attempts] = positional;
-  if (id === undefined || attempts.length === 0) throw new ScenarioUsageError('usage: dockyard grade [--dir DIR] [--json|--csv] ID ATTEMPT...');
+  if (id === undefined || attempts.length === 0) throw new ScenarioUsageError('usage: dockyard grade [--dir DIR] [--json|--csv] [--jobs N] ID ATTEMPT...');
   let scenario: Scenario;
   try {
-    scenario = load(dir, id);
+    scenario = loadScenario(dir, id);
   } catch (e) {
     io.err(`dockyard: scenario ${id}: ${problem(e)}\n`);
     return 1;
   }
+  // Read every attempt here (standard input belongs to this thread), then grade the readable ones side by side.
+  const read = attempts.map((path): GradeJob | GradeOutcome => {
+    try {
+      return { kind: 'grade', dir, id, name: path, text: readFileSync(path === '-' ? 0 : path, 'utf8') };
+    } catch (e) {
+      return { error: problem(e) };
+    }
+  });
+  const jobs = read.filter((r): r is GradeJob => 'kind' in r);
+  const graded = await runJobs(jobs, workers);
   let status = 0;
   const results: GradeResult[] = [];
-  for (const path of attempts) {
-    try {
-      const text = readFileSync(path === '-' ? 0 : path, 'utf8');
-      const attempt = parseAttempt(text);
-      if (attempt.scenario !== undefined && attempt.scenario !== scenario.id) throw new AttemptError('scenario', `this attempt is for scenario "${attempt.scenario}", not "${scenario.id}"`);
-      results.push(await grade(scenario, attempt, { name: path }));
-    } catch (e) {
-      io.err(`dockyard: attempt ${path}: ${problem(e)}\n`);
+  for (const [i, path] of attempts.entries()) {
+    const r = read[i]!;
+    const outcome = 'kind' in r ? graded[jobs.indexOf(r)]! : r;
+    if ('result' in outcome) results.push(outcome.result);
+    else {
+      io.err(`dockyard: attempt ${path}: ${outcome.error}\n`);
       status = 1;
     }
   }

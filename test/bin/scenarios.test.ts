@@ -95,7 +95,22 @@ describe('dockyard scenarios, check and grade', () => {
     expect(csv.stdout).toBe(`attempt,scenario,score,maxScore,passed,box,config\n${wrong},box,0,2,false,0,0\n`);
   }, 120_000);
 
+  it('grades on threads side by side with the same results in the same order as one thread', () => {
+    const attempts = [join(dir, 'wrong.sh'), join(dir, 'box/attempts/config-only.sh'), join(dir, 'missing.sh'), join(dir, 'wrong.sh')];
+    const threads = dockyard(['grade', '--dir', dir, '--json', '--jobs', '2', 'box', ...attempts]);
+    const one = dockyard(['grade', '--dir', dir, '--json', '-j', '1', 'box', ...attempts]);
+    expect(JSON.parse(threads.stdout).map((r: { attempt: string; score: number }) => [r.attempt, r.score])).toEqual([
+      [attempts[0], 0],
+      [attempts[1], 1],
+      [attempts[3], 0],
+    ]);
+    expect([threads.status, threads.stdout, threads.stderr]).toEqual([one.status, one.stdout, one.stderr]);
+    const proved = dockyard(['check', '--dir', dir, '--jobs=2']);
+    expect(proved.stdout).toBe('ok box (2 tasks)\n');
+  }, 180_000);
+
   it('exits 2 on bad usage', () => {
+    expect(dockyard(['grade', '--jobs', '0', 'box', 'x']).stderr).toBe(`dockyard: invalid --jobs "0": must be a number from 1 to 999\nRun 'dockyard --help' for usage.\n`);
     expect(dockyard(['grade', '--dir', dir, 'box']).status).toBe(2);
     expect(dockyard(['check', '--frobnicate']).stderr).toBe("dockyard: unknown flag: --frobnicate\nRun 'dockyard --help' for usage.\n");
     expect(dockyard(['grade', '--json', '--csv', 'box', 'x']).status).toBe(2);
