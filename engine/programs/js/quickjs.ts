@@ -24,9 +24,11 @@ export function loadQuickJS(): Promise<QuickJSWASMModule> {
 
 /**
  * Sandboxes made after this get a new module, with a WebAssembly memory of their own; those running keep theirs.
- * Grading calls it before each attempt: runtimes of processes killed mid-run leak inside a module's memory (see
- * SILENT), and in a shared one they would pile up across attempts until a later attempt's server could not start,
- * so an attempt's grade would depend on the attempts graded before it.
+ * Grading calls it before each attempt: a grade leaves its machines (the attempt's and each probe's copy) with
+ * processes still running, and their runtimes stay in the module's memory; sharing the module with the next grade,
+ * the capstone's backend there could no longer be freed (QuickJS aborts, and every later sandbox of the module
+ * fails), so a grade depended on the attempts graded before it. A module per grade keeps grades independent; the
+ * old one is garbage with the machines that used it.
  */
 export function renewQuickJS(): void {
   loading = undefined;

@@ -1,4 +1,4 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { VirtualClock } from '../../core/clock.ts';
 import { PRELUDE } from './prelude.ts';
 import { loadQuickJSOn } from './quickjs.ts';
@@ -103,6 +103,8 @@ export class Sandbox {
   #helpers!: Helpers;
   readonly #guestFunctions = new Set<GuestFunction>();
   readonly #retained: QuickJSHandle[] = [];
+  /** Guest promises waiting on host work (a socket read, a timer): freed with the sandbox if that never settles. */
+  readonly #pending = new Set<QuickJSDeferredPromise>();
   readonly #timers = new Map<number, { cancel: () => void; ref: boolean }>();
   #refs = 0;
   #depth = 0;
@@ -204,6 +206,8 @@ export class Sandbox {
     this.#disposed = true;
     for (const f of [...this.#guestFunctions]) f.release();
     for (const h of this.#retained) if (h.alive) h.dispose();
+    for (const d of this.#pending) d.dispose();
+    this.#pending.clear();
     for (const h of Object.values(this.#helpers)) h.dispose();
     try {
       this.context.dispose();
@@ -566,14 +570,16 @@ export class Sandbox {
 
   #guestPromise(promise: PromiseLike<unknown>): QuickJSHandle {
     const deferred = this.context.newPromise();
+    this.#pending.add(deferred);
     this.#refs++;
     const settle = (ok: boolean, value: unknown) => {
       this.#refs--;
       if (this.#disposed || this.#stopped) {
-        if (!this.#disposed) deferred.dispose();
+        if (this.#pending.delete(deferred)) deferred.dispose();
         this.#checkIdle();
         return;
       }
+      this.#pending.delete(deferred);
       const h = this.toGuest(value);
       (ok ? deferred.resolve : deferred.reject)(h);
       h.dispose();

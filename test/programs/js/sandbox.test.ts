@@ -10,6 +10,17 @@ async function sandbox(options: Partial<ConstructorParameters<typeof Sandbox>[1]
 }
 
 describe('Sandbox', () => {
+  it('frees its runtime when disposed while the guest still awaits host work', async () => {
+    // A process killed while it waits on a socket or a file: a runtime left holding guest objects cannot be freed,
+    // and freeing it anyway aborts QuickJS, breaking every sandbox of the module.
+    const { s } = await sandbox();
+    s.setGlobal('host', { never: () => new Promise(() => {}), soon: () => Promise.resolve(1) });
+    s.evalScript('globalThis.pending = host.never().then((v) => v); host.soon().then(() => host.never())');
+    await new Promise((r) => setTimeout(r, 0));
+    s.dispose();
+    expect(s.runtime.alive).toBe(false);
+  });
+
   it('evaluates scripts and marshals values both ways', async () => {
     const { s } = await sandbox();
     s.setGlobal('input', { a: [1, 'two', null, true], bytes: new Uint8Array([1, 2, 3]), when: new Date(0) });
