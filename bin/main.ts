@@ -34,8 +34,9 @@ Commands:
         with its message, and the score. Exits 1 if an attempt could not be read.
         --json   an array: {attempt, scenario, score, maxScore, passed, tasks: [{id, title, passed, message}]}
         --csv    one row per attempt: attempt,scenario,score,maxScore,passed, then 1/0 per task
-        -j, --jobs N   grade on N threads side by side (default: one per processor); the
-                       results are the same and in the same order whatever N is
+        -j, --jobs N   grade on N threads side by side (default: one per processor when
+                       there are enough attempts to repay starting them); the results are
+                       the same and in the same order whatever N is
   conformance buildkit DIR
         Run BuildKit's Dockerfile parser and word-expansion test data in DIR (laid out like
         ../shared/conformance/buildkit) against the engine. Prints each failing case and

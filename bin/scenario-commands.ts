@@ -20,13 +20,13 @@ export const DEFAULT_SCENARIO_DIR = fileURLToPath(new URL('../scenarios', import
 interface Parsed {
   dir: string;
   format: 'table' | 'json' | 'csv';
-  /** Threads grading side by side (`--jobs`, as make's). */
-  workers: number;
+  /** Threads grading side by side (`--jobs`, as make's); by default as many as pay off. */
+  workers?: number;
   positional: string[];
 }
 
 function parseArgs(args: readonly string[], allowFormat: boolean, allowJobs = allowFormat): Parsed {
-  const parsed: Parsed = { dir: DEFAULT_SCENARIO_DIR, format: 'table', workers: defaultWorkers(), positional: [] };
+  const parsed: Parsed = { dir: DEFAULT_SCENARIO_DIR, format: 'table', positional: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--dir' || arg.startsWith('--dir=')) {
@@ -86,7 +86,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const ids = positional.length > 0 ? positional : listIds(dir);
   const outcomes = await runJobs(
     ids.map((id) => ({ kind: 'prove' as const, dir, id })),
-    workers,
+    workers ?? defaultWorkers(ids.length * 4),
   );
   let status = 0;
   for (const [i, id] of ids.entries()) {
@@ -118,7 +118,7 @@ export async function gradeCommand(args: readonly string[], io: Io): Promise<num
     }
   });
   const jobs = read.filter((r): r is GradeJob => 'kind' in r);
-  const graded = await runJobs(jobs, workers);
+  const graded = await runJobs(jobs, workers ?? defaultWorkers(jobs.length));
   let status = 0;
   const results: GradeResult[] = [];
   for (const [i, path] of attempts.entries()) {

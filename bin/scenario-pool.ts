@@ -4,9 +4,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runJob, type JobOutcome, type ScenarioJob } from './scenario-jobs.ts';
 
-/** What `--jobs` is when not given: one worker per processor. */
-export function defaultWorkers(): number {
-  return availableParallelism();
+/**
+ * What `--jobs` is when not given: one thread per processor, but only as many as have four jobs each, because a
+ * new thread first loads the engine and warms up (seconds), which a few grades in this thread do not repay.
+ */
+export function defaultWorkers(jobs: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(jobs / 4)));
 }
 
 /** The outcomes of `jobs`, in their order, with at most `workers` threads (this one when only one is needed). */
