@@ -111,6 +111,11 @@ export interface Machine {
   /** The whole engine state as a structurally shared value: cheap to take, cheap to keep. */
   snapshot(): Snapshot;
   restore(snapshot: Snapshot): void;
+  /**
+   * The machine is being dropped (reset, another session, a grade done): every process on it, in containers or
+   * started from a terminal, is killed as at power-off, so none keeps running (and holding memory) unseen.
+   */
+  shutdown(): void;
   /** What the pictures show, worked out from the current state on each call. */
   readonly views: MachineViews;
 }

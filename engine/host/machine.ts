@@ -189,12 +189,16 @@ export function createMachine(options: MachineOptions = {}): Machine {
     };
   };
 
+  // The command lines running in terminals, for shutdown.
+  const running = new Set<AbortController>();
+
   const runLine = async (session: ShellSession, line: string, io: TerminalIO): Promise<number> => {
     if (mode === 'headless') {
       await settleBackground(clock);
       clock.advance(COMMAND_STEP_MS);
     }
     const interrupt = new AbortController();
+    running.add(interrupt);
     const forward = () => interrupt.abort(io.signal?.reason ?? 'SIGINT');
     if (io.signal?.aborted) forward();
     io.signal?.addEventListener('abort', forward, { once: true });
@@ -226,6 +230,7 @@ export function createMachine(options: MachineOptions = {}): Machine {
       io.stderr(`dockyard: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     } finally {
+      running.delete(interrupt);
       io.signal?.removeEventListener('abort', forward);
     }
   };
@@ -254,6 +259,10 @@ export function createMachine(options: MachineOptions = {}): Machine {
       runtime.store = state.containers ?? EMPTY_CONTAINER_STORE;
       // After the runtime: its containers come back stopped, so nothing is connected.
       if (state.networks) network.restore(state.networks);
+    },
+    shutdown: () => {
+      for (const line of running) line.abort('SIGKILL');
+      runtime.shutdown();
     },
   };
   INTERNALS.set(machine, { mode, runtime, images, volumes, network, builder });

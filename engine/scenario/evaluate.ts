@@ -23,10 +23,15 @@ export interface LiveTaskResult extends TaskResult {
  * failing task says the first of its mistakes that matches, else why its first failing check failed.
  */
 export async function evaluate(scenario: Scenario, machine: Machine, log: readonly (LogEntry | ReplayedCommand)[], options: EvaluateOptions): Promise<LiveTaskResult[]> {
-  const ctx = checkContext(machine, log, options.probes);
-  const results: LiveTaskResult[] = [];
-  for (const task of scenario.tasks) results.push(await evaluateTask(task, ctx, options.probes));
-  return results;
+  const probed: Machine[] = [];
+  const ctx = checkContext(machine, log, options.probes, probed);
+  try {
+    const results: LiveTaskResult[] = [];
+    for (const task of scenario.tasks) results.push(await evaluateTask(task, ctx, options.probes));
+    return results;
+  } finally {
+    for (const copy of probed) copy.shutdown();
+  }
 }
 
 async function evaluateTask(task: Task, ctx: CheckContext, probes: boolean): Promise<LiveTaskResult> {
@@ -49,7 +54,12 @@ async function evaluateTask(task: Task, ctx: CheckContext, probes: boolean): Pro
 
 /** One check on `machine` (tests, and a page that wants a single answer). */
 export async function evaluateCheck(check: Check, machine: Machine, log: readonly (LogEntry | ReplayedCommand)[] = []): Promise<CheckResult> {
-  return checkContext(machine, log, true).evaluate(check);
+  const probed: Machine[] = [];
+  try {
+    return await checkContext(machine, log, true, probed).evaluate(check);
+  } finally {
+    for (const copy of probed) copy.shutdown();
+  }
 }
 
 function usesProbe(check: Check): boolean {
@@ -57,7 +67,8 @@ function usesProbe(check: Check): boolean {
   return check.kind === 'not' && usesProbe((check.options as { check: Check }).check);
 }
 
-function checkContext(machine: Machine, log: readonly (LogEntry | ReplayedCommand)[], probes: boolean): CheckContext {
+/** `probed` collects the probes' copies of the machine, for the caller to shut down once every check is decided. */
+function checkContext(machine: Machine, log: readonly (LogEntry | ReplayedCommand)[], probes: boolean, probed: Machine[]): CheckContext {
   let snapshot: Snapshot | undefined;
   let wasRunning: string[] = [];
   const contexts = new Map<Machine, CheckContext>();
@@ -78,7 +89,9 @@ function checkContext(machine: Machine, log: readonly (LogEntry | ReplayedComman
             .map((c) => c.record.id)
             .reverse();
         }
-        return probeMachine(snapshot, wasRunning);
+        const copy = await probeMachine(snapshot, wasRunning);
+        probed.push(copy);
+        return copy;
       },
       evaluate: async (check, where) => {
         const target = make(where ?? on);

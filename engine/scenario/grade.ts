@@ -1,4 +1,3 @@
-import { renewQuickJS } from '../programs/js/quickjs.ts';
 import { evaluate } from './evaluate.ts';
 import { replayAttempt } from './replay.ts';
 import { startScenario } from './start.ts';
@@ -16,7 +15,6 @@ export interface GradeOptions {
  * scenario's start state, then every task is decided, probes included.
  */
 export async function grade(scenario: Scenario, attempt: Attempt, options: GradeOptions = {}): Promise<GradeResult> {
-  renewQuickJS();
   let passedAtSolution: Set<string> | undefined;
   const { machine, log } = await replayAttempt(attempt, {
     start: () => startScenario(scenario, { seed: attempt.seed, mode: 'interactive' }),
@@ -27,6 +25,7 @@ export async function grade(scenario: Scenario, attempt: Attempt, options: Grade
     },
   });
   const results = await evaluate(scenario, machine, log, { probes: true });
+  machine.shutdown();
   const tasks: TaskResult[] = results.map((r) => {
     if (passedAtSolution && !passedAtSolution.has(r.id)) return { id: r.id, title: r.title, passed: false, message: SOLUTION_SHOWN };
     return { id: r.id, title: r.title, passed: r.passed, message: r.message };

@@ -83,6 +83,7 @@ export async function replayAttempt(attempt: Attempt, hooks: ReplayHooks): Promi
       case 'reset': {
         await finishAll();
         const now = machine.clock.now();
+        machine.shutdown();
         machine = await hooks.start();
         machine.clock.set(Math.max(now, machine.clock.now()));
         t0 = machine.clock.now() - (event.at ?? 0);

@@ -197,6 +197,7 @@ export class SessionController {
     this.#disposed = true;
     clearTimeout(this.#timer);
     this.#stopMachine?.();
+    this.#machine?.shutdown();
     this.workbench?.dispose();
     document.removeEventListener('visibilitychange', this.#onHide);
     this.#store?.close();
@@ -255,6 +256,8 @@ export class SessionController {
 
   #show(fresh: Machine, how: Parameters<SessionCompanion['attach']>[1]): void {
     this.#stopMachine?.();
+    // The machine shown before (reset, an import) goes with everything still running on it.
+    this.#machine?.shutdown();
     this.workbench?.dispose();
     const machine = this.#options.companion?.attach(fresh, how) ?? fresh;
     this.#machine = machine;

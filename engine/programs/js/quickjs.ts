@@ -23,15 +23,27 @@ export function loadQuickJS(): Promise<QuickJSWASMModule> {
 }
 
 /**
- * Sandboxes made after this get a new module, with a WebAssembly memory of their own; those running keep theirs.
- * Grading calls it before each attempt: a grade leaves its machines (the attempt's and each probe's copy) with
- * processes still running, and their runtimes stay in the module's memory; sharing the module with the next grade,
- * the capstone's backend there could no longer be freed (QuickJS aborts, and every later sandbox of the module
- * fails), so a grade depended on the attempts graded before it. A module per grade keeps grades independent; the
- * old one is garbage with the machines that used it.
+ * Runtimes that could not be freed because a guest object was still held when their sandbox was disposed. The free
+ * stops at QuickJS's assertion and the runtime stays in the module's memory; worse, the module may be left unusable
+ * for the sandboxes after it (seen when machines were dropped with processes still running). A count above zero is
+ * an engine bug: tests and benchmarks read it.
  */
-export function renewQuickJS(): void {
-  loading = undefined;
+let unfreed = 0;
+let live = 0;
+
+export function noteRuntime(change: 'created' | 'freed' | 'unfreed'): void {
+  if (change === 'created') live++;
+  else live--;
+  if (change === 'unfreed') unfreed++;
+}
+
+export function unfreedRuntimes(): number {
+  return unfreed;
+}
+
+/** Sandboxes made and not yet disposed: processes running JavaScript somewhere, on any machine. */
+export function liveRuntimes(): number {
+  return live;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import type { VirtualClock } from '../../core/clock.ts';
 import { PRELUDE } from './prelude.ts';
-import { loadQuickJSOn } from './quickjs.ts';
+import { loadQuickJSOn, noteRuntime } from './quickjs.ts';
 
 /**
  * A JavaScript sandbox: QuickJS (WebAssembly) with nothing of the page in reach. The guest sees only what the host
@@ -122,6 +122,7 @@ export class Sandbox {
   constructor(quickjs: QuickJSWASMModule, options: SandboxOptions) {
     this.#o = options;
     this.runtime = quickjs.newRuntime();
+    noteRuntime('created');
     this.runtime.setMemoryLimit(options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT);
     this.runtime.setMaxStackSize(options.stackSizeBytes ?? 1024 * 1024);
     this.runtime.setInterruptHandler(() => this.#shouldInterrupt());
@@ -212,8 +213,10 @@ export class Sandbox {
     try {
       this.context.dispose();
       this.runtime.dispose();
+      noteRuntime('freed');
     } catch {
       // A guest object still referenced by a host structure leaks with the runtime: nothing to free it for.
+      noteRuntime('unfreed');
     }
   }
 

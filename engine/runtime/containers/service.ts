@@ -144,6 +144,15 @@ export class ContainerService {
     this.#announce();
   }
 
+  /**
+   * Power-off: every container's processes are killed, and the containers are left as a daemon finds them after
+   * it, which is what restoring their own state does (running ones exited on SIGKILL).
+   */
+  shutdown(): void {
+    const saved = this.store;
+    this.store = saved;
+  }
+
   /** Every container, newest first (moby `daemon/list.go`). */
   list(): ContainerView[] {
     return [...this.#records.values()].reverse().map((record) => ({ record, state: this.#state(record.id) }));
