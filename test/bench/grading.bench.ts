@@ -8,6 +8,7 @@ import { useNodeSha256 } from '../../bin/node-sha256.ts';
 import { loadScenario, type GradeJob } from '../../bin/scenario-jobs.ts';
 import { runJobs } from '../../bin/scenario-pool.ts';
 import { parseAttempt } from '../../engine/scenario/attempt.ts';
+import { unfreedRuntimes } from '../../engine/programs/js/quickjs.ts';
 import { grade } from '../../engine/scenario/grade.ts';
 
 interface Figure {
@@ -31,6 +32,8 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   let started = performance.now();
   for (let i = 0; i < count; i++) await grade(scenario, parseAttempt(texts[i % texts.length]!));
   const oneThread = (performance.now() - started) / count;
+  // Grades share one QuickJS module: a runtime left behind would make the next grade depend on this one.
+  if (unfreedRuntimes() > 0) throw new Error(`${unfreedRuntimes()} QuickJS runtimes could not be freed while grading`);
 
   // A class: each attempt text graded as its own file would be, workers started (and warmed) inside the figure.
   const workers = availableParallelism();
