@@ -7,13 +7,14 @@
  * or an import, so the log keeps `base`, the clock reading that counts as time 0, and moves it when the machine changes.
  */
 
-export type AttemptEvent =
-  | { type: 'command'; at: number; terminal: number; line: string; input?: string; exitCode?: number; endedAt?: number }
-  | { type: 'write'; at: number; path: string; content: string }
-  | { type: 'remove' | 'mkdir'; at: number; path: string }
-  | { type: 'rename'; at: number; path: string; to: string }
-  | { type: 'hint'; at: number; task: string }
-  | { type: 'solution' | 'reset'; at: number };
+import type { AttemptEvent as ReplayedEvent } from '../../engine/scenario/types.ts';
+
+/**
+ * An event as the page records it: the replay's own event (what `dockyard grade` reads), always with its time, and
+ * open to the changes a command gets once it ends (its exit code, its end, what was typed to it).
+ */
+type Recorded<E> = E extends unknown ? { -readonly [K in keyof Omit<E, 'at'>]: E[K] } & { at: number } : never;
+export type AttemptEvent = Recorded<ReplayedEvent>;
 
 export interface AttemptFile {
   readonly format: 'dockyard-attempt';
