@@ -1,5 +1,4 @@
 // `dockyard scenarios`, `check` and `grade`: the teacher's side of scenarios.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAttempt } from '../engine/scenario/attempt.ts';
 import { AttemptError, ScenarioError } from '../engine/scenario/errors.ts';
@@ -7,7 +6,7 @@ import { grade } from '../engine/scenario/grade.ts';
 import { parseScenario } from '../engine/scenario/parse.ts';
 import { StartError } from '../engine/scenario/start.ts';
 import type { GradeResult, Scenario } from '../engine/scenario/types.ts';
-import { scenarioIds, scenarioSource } from './scenario-io.ts';
+import { readAttempt, scenarioIds, scenarioSource } from './scenario-io.ts';
 
 type Write = (text: string) => void;
 export interface Io {
@@ -158,7 +157,7 @@ export async function gradeCommand(args: readonly string[], io: Io): Promise<num
   const results: GradeResult[] = [];
   for (const path of attempts) {
     try {
-      const text = readFileSync(path === '-' ? 0 : path, 'utf8');
+      const text = readAttempt(path);
       const attempt = parseAttempt(text);
       if (attempt.scenario !== undefined && attempt.scenario !== scenario.id) throw new AttemptError('scenario', `this attempt is for scenario "${attempt.scenario}", not "${scenario.id}"`);
       results.push(await grade(scenario, attempt, { name: path }));
