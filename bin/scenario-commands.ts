@@ -1,8 +1,7 @@
 // `dockyard scenarios`, `check` and `grade`: the teacher's side of scenarios.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GradeResult, Scenario } from '../engine/scenario/types.ts';
-import { scenarioIds } from './scenario-io.ts';
+import { readAttempt, scenarioIds } from './scenario-io.ts';
 import { loadScenario, problem, type GradeJob, type GradeOutcome } from './scenario-jobs.ts';
 import { defaultWorkers, runJobs } from './scenario-pool.ts';
 
@@ -112,7 +111,7 @@ export async function gradeCommand(args: readonly string[], io: Io): Promise<num
   // Read every attempt here (standard input belongs to this thread), then grade the readable ones side by side.
   const read = attempts.map((path): GradeJob | GradeOutcome => {
     try {
-      return { kind: 'grade', dir, id, name: path, text: readFileSync(path === '-' ? 0 : path, 'utf8') };
+      return { kind: 'grade', dir, id, name: path, text: readAttempt(path) };
     } catch (e) {
       return { error: problem(e) };
     }

@@ -1,6 +1,7 @@
 // Node-side glue for scenarios: reads scenario folders and attempt files from the real disk.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { AttemptError } from '../engine/scenario/errors.ts';
 import type { ScenarioSource } from '../engine/scenario/parse.ts';
 import { readProject } from './project-io.ts';
 
@@ -37,4 +38,16 @@ export function scenarioSource(root: string, id: string): ScenarioSource {
       return readProject(full);
     },
   };
+}
+
+/** Files above this are refused before they are read: a long class's export is a few megabytes, never this. */
+export const MAX_ATTEMPT_BYTES = 64 * 1024 * 1024;
+
+/** An attempt file's text (`-`: standard input); a file too large to be an attempt is an AttemptError, not a crash. */
+export function readAttempt(path: string): string {
+  if (path !== '-') {
+    const { size } = statSync(path);
+    if (size > MAX_ATTEMPT_BYTES) throw new AttemptError('', `the file is ${Math.ceil(size / 1024 / 1024)} MB, too large to be an attempt (at most ${MAX_ATTEMPT_BYTES / 1024 / 1024} MB)`);
+  }
+  return readFileSync(path === '-' ? 0 : path, 'utf8');
 }

@@ -141,11 +141,9 @@ export function checkEngineState(state: unknown): void {
     volumes: object({ volumes: mapOf(volume) }),
     networks: object({ networks: mapOf(network), endpoints: mapOf(arrayOf(endpoint)), ports: arrayOf(port), nextDynamicPort: num }),
     containers: object({ records: mapOf(container), lifecycles: mapOf(lifecycle) }),
-    // What the build picture reads; saves from before builds were remembered have none.
-    builds: optional(
-      arrayOf(
-        object({ seq: num, builder: oneOf('buildkit', 'legacy'), dockerfileName: str, tags: arrayOf(str), startedAt: num, finishedAt: num, outcome: object({ ok: bool }), steps: arrayOf(object({})), skippedStages: arrayOf(str) }),
-      ),
+    // What the build picture reads (format 1 saves without it get an empty list from their migration).
+    builds: arrayOf(
+      object({ seq: num, builder: oneOf('buildkit', 'legacy'), dockerfileName: str, tags: arrayOf(str), startedAt: num, finishedAt: num, outcome: object({ ok: bool }), steps: arrayOf(object({})), skippedStages: arrayOf(str) }),
     ),
   })(state, 'state');
 

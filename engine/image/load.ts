@@ -1,10 +1,11 @@
 import { DockerError } from '../core/errors.ts';
 import { chainIds } from '../fs/digest.ts';
+import { engineConfig } from './archive/config-fields.ts';
 import type { LoadedArchive } from './archive/index.ts';
 import { layerSize } from './catalog/compute.ts';
 import { familiarString, parseReference } from './reference.ts';
 import { addLayers, putImage, setTag, type ImageStore, type NewLayer } from './store.ts';
-import type { Digest, ImageConfig } from './types.ts';
+import type { Digest } from './types.ts';
 
 /** What `docker load` reports, in order: a layer it unpacked (the TTY's progress line) or a line of text. */
 export type LoadEvent =
@@ -43,7 +44,8 @@ export function loadImages(store: ImageStore, archive: LoadedArchive): LoadResul
       store = putImage(added.store, {
         id: loaded.id,
         configJson: loaded.configJson,
-        config: JSON.parse(loaded.configJson) as ImageConfig,
+        // Checked by the archive reader; Go's zero values filled in, as Docker's decoded image.Image has them.
+        config: engineConfig(JSON.parse(loaded.configJson) as Record<string, unknown>),
         layers: added.chain,
         repoDigests: existing?.repoDigests ?? [],
         ...(existing?.lastTagTime !== undefined ? { lastTagTime: existing.lastTagTime } : {}),

@@ -5,6 +5,8 @@ import type { Attempt, AttemptEvent } from './types.ts';
 import { firstIssue, z } from './validate.ts';
 
 export const ATTEMPT_FORMAT = 'dockyard-attempt';
+/** The attempt format's version; a newer one is refused by name, never misread. */
+export const ATTEMPT_VERSION = 1;
 
 const at = z.number().int().nonnegative();
 const path = z.string().min(1);
@@ -26,7 +28,7 @@ const eventSchema = z.discriminatedUnion('type', [
 ]);
 const attemptSchema = z.strictObject({
   format: z.literal(ATTEMPT_FORMAT),
-  version: z.literal(1),
+  version: z.literal(ATTEMPT_VERSION),
   scenario: z.string(),
   seed: z.number().int().nonnegative().optional(),
   events: z.array(eventSchema),
@@ -44,6 +46,10 @@ export function parseAttempt(text: string): Attempt {
     return scriptAttempt(text);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return scriptAttempt(text);
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  if (format === ATTEMPT_FORMAT && typeof version === 'number' && version > ATTEMPT_VERSION) {
+    throw new AttemptError('version', `this attempt was exported by a newer Dockyard (attempt format ${version}; this one reads up to ${ATTEMPT_VERSION})`);
+  }
   const result = attemptSchema.safeParse(json, { reportInput: true });
   if (!result.success) {
     const issue = firstIssue(result.error, '');
@@ -63,5 +69,5 @@ function scriptAttempt(text: string): Attempt {
 
 /** A JSON attempt as the page exports it. */
 export function serializeAttempt(attempt: { readonly scenario: string; readonly seed: number; readonly events: readonly AttemptEvent[] }): string {
-  return JSON.stringify({ format: ATTEMPT_FORMAT, version: 1, scenario: attempt.scenario, seed: attempt.seed, events: attempt.events }, null, 1) + '\n';
+  return JSON.stringify({ format: ATTEMPT_FORMAT, version: ATTEMPT_VERSION, scenario: attempt.scenario, seed: attempt.seed, events: attempt.events }, null, 1) + '\n';
 }

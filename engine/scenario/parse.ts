@@ -57,6 +57,23 @@ const scenarioSchema = z.strictObject({
     .optional(),
 });
 
+/** Aliases a scenario may use: YAML's anchors are for reuse, not for expanding a few lines into gigabytes. */
+const MAX_ALIASES = 100;
+
+/**
+ * The document as plain values. The yaml library refuses alias expansions past the limit (a "billion laughs" file)
+ * with its own ReferenceError: that is the file's fault, said as such, not an internal error.
+ */
+function plainValue(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/alias/i.test(message)) throw new ScenarioError('yaml', '', `too many aliases (*name): at most ${MAX_ALIASES} expansions are allowed`);
+    throw new ScenarioError('yaml', '', message);
+  }
+}
+
 /** Reads and validates a scenario. Throws ScenarioError naming the bad field. */
 export function parseScenario(source: ScenarioSource, expectedId?: string): Scenario {
   const lines = new LineCounter();
@@ -67,7 +84,7 @@ export function parseScenario(source: ScenarioSource, expectedId?: string): Scen
     throw new ScenarioError('yaml', `line ${pos.line}`, problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   }
   if (!isMap(doc.contents)) throw new ScenarioError('schema', '', isSeq(doc.contents) ? 'the file must be a mapping (id:, title:, …), not a list' : 'the file must be a mapping (id:, title:, …)');
-  const raw = parseOptions(scenarioSchema, doc.toJS(), '');
+  const raw = parseOptions(scenarioSchema, plainValue(doc), '');
   if (expectedId !== undefined && raw.id !== expectedId) throw new ScenarioError('schema', 'id', `"${raw.id}" must equal the folder name "${expectedId}"`);
 
   const tasks: Task[] = raw.tasks.map((t, i) => parseTask(t, `tasks[${i}]`));

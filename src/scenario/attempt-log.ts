@@ -105,7 +105,7 @@ export class AttemptLog {
     } catch {
       return undefined;
     }
-    if (raw?.format !== 'dockyard-attempt' || raw.scenario !== scenario || !Array.isArray(raw.events) || typeof raw.base !== 'number') return undefined;
+    if (raw?.format !== 'dockyard-attempt' || raw.version !== 1 || raw.scenario !== scenario || !Array.isArray(raw.events) || typeof raw.base !== 'number') return undefined;
     if (!raw.events.every(isEvent)) return undefined;
     const log = new AttemptLog(scenario, typeof raw.seed === 'number' ? raw.seed : 0);
     log.#events = raw.events.map((e) => ({ ...e }));

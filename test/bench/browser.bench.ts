@@ -9,24 +9,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { serve } from '../browser/serve.mjs';
+import { atMost, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'browser budgets';
 
 const DIST = join(import.meta.dirname, '../../dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const BUDGET = { initialJsKb: 300, promptMs: 1500, dockerPsMs: 100, longestTaskMs: 100 };
-
-/** `value` against an upper bound, as bench.mjs prints targets: the bound and how much of it is used. */
-function within(value: number, bound: number, unit: string): string {
-  return `<= ${bound} ${unit}, ${Math.round((value / bound) * 100)}% of it`;
-}
 
 function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -106,15 +97,9 @@ async function clearScreen(page: Page): Promise<void> {
   await page.waitForFunction(() => [...(document.querySelector('.xterm-accessibility-tree')?.children ?? [])].filter((r) => (r.textContent ?? '').trim() !== '').length === 1, null, { polling: 20 });
 }
 
-export default async function bench(opts: { smoke: boolean }): Promise<Figure[]> {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    console.log('browser: skipped, dist/index.html is missing (run `npm run build` first)');
-    return [];
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`browser: skipped, ${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-    return [];
-  }
+export default async function bench(opts: { smoke: boolean }): Promise<Figure[] | { skipped: string }> {
+  if (!existsSync(join(DIST, 'index.html'))) return { skipped: 'dist/index.html is missing (run `npm run build` first)' };
+  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)` };
   const server = await serve(DIST);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const { chromium } = await import('playwright-core');
@@ -142,7 +127,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
     await first.close();
     if (process.env.BENCH_VERBOSE) for (const [u, n] of scripts) console.log(`  ${(n / 1024).toFixed(1).padStart(7)} KB ${u}`);
     const initialKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
-    figures.push({ name: `initial JavaScript (${scripts.size} files, gzip)`, value: initialKb, unit: 'KB', target: within(initialKb, BUDGET.initialJsKb, 'KB') });
+    figures.push({ name: `initial JavaScript (${scripts.size} files, gzip)`, value: initialKb, unit: 'KB', target: atMost(BUDGET.initialJsKb) });
 
     // (b) Navigation to a prompt ready to type at, each on a fresh context (nothing cached).
     const loads: number[] = [];
@@ -152,7 +137,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
       await close();
     }
     const promptMs = quantile(loads, 0.5);
-    figures.push({ name: 'navigation to prompt (median)', value: promptMs, unit: 'ms', target: within(promptMs, BUDGET.promptMs, 'ms') });
+    figures.push({ name: 'navigation to prompt (median)', value: promptMs, unit: 'ms', target: atMost(BUDGET.promptMs) });
 
     const { page, close } = await openPage(browser, url);
     try {
@@ -169,7 +154,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
         ps.push(p.psAt! - p.enterAt!);
       }
       const psMedian = quantile(ps, 0.5);
-      figures.push({ name: `docker ps, Enter to output (median of ${ps.length})`, value: psMedian, unit: 'ms', target: within(psMedian, BUDGET.dockerPsMs, 'ms') });
+      figures.push({ name: `docker ps, Enter to output (median of ${ps.length})`, value: psMedian, unit: 'ms', target: atMost(BUDGET.dockerPsMs) });
       figures.push({ name: `docker ps, Enter to output (p95 of ${ps.length})`, value: quantile(ps, 0.95), unit: 'ms' });
 
       // (d) A build with npm install: the longest the page could not respond.
@@ -188,8 +173,8 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
       });
       await runLine(page, 'docker build -t notes .');
       const watched = await probeOf(page);
-      figures.push({ name: 'docker build: longest main-thread task', value: watched.longestTask, unit: 'ms', target: within(watched.longestTask, BUDGET.longestTaskMs, 'ms') });
-      figures.push({ name: 'docker build: longest gap between frames', value: watched.longestFrameGap, unit: 'ms', target: within(watched.longestFrameGap, BUDGET.longestTaskMs, 'ms') });
+      figures.push({ name: 'docker build: longest main-thread task', value: watched.longestTask, unit: 'ms', target: atMost(BUDGET.longestTaskMs) });
+      figures.push({ name: 'docker build: longest gap between frames', value: watched.longestFrameGap, unit: 'ms', target: atMost(BUDGET.longestTaskMs) });
 
       // (e) Saving a session that holds an 8 MB file written by a redirect: the save after a trivial command, from
       // its Enter to the session menu saying everything is stored, is watched for long tasks.
@@ -204,7 +189,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
       await runLine(page, 'touch /tmp/saved-with-it');
       await page.waitForSelector('[data-testid=session-menu][data-unsaved=false]', { timeout: 120_000 });
       const save = await probeOf(page);
-      figures.push({ name: 'session save holding an 8 MB file: longest main-thread task', value: save.longestTask, unit: 'ms', target: within(save.longestTask, BUDGET.longestTaskMs, 'ms') });
+      figures.push({ name: 'session save holding an 8 MB file: longest main-thread task', value: save.longestTask, unit: 'ms', target: atMost(BUDGET.longestTaskMs) });
       figures.push({ name: 'session save holding an 8 MB file: longest gap between frames', value: save.longestFrameGap, unit: 'ms' });
     } finally {
       await close();

@@ -6,13 +6,9 @@ import { makeDir, makeFile } from '../../engine/fs/tree.ts';
 import { parseReference } from '../../engine/image/reference.ts';
 import { addLayers, putImage, setTag } from '../../engine/image/store.ts';
 import type { ImageConfig } from '../../engine/image/types.ts';
+import { below, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'ps and listings';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -58,7 +54,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   if (lines !== count) throw new Error(`docker images listed ${lines} rows, expected ${count}`);
   times.sort((a, b) => a - b);
   return [
-    { name: `docker images with ${count} images: p50`, value: percentile(times, 50), unit: 'ms', target: '< 20 ms' },
-    { name: `docker images with ${count} images: p99`, value: percentile(times, 99), unit: 'ms', target: '< 50 ms' },
+    { name: `docker images with ${count} images: p50`, value: percentile(times, 50), unit: 'ms', target: below(20) },
+    { name: `docker images with ${count} images: p99`, value: percentile(times, 99), unit: 'ms', target: below(50) },
   ];
 }

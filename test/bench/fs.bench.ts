@@ -8,13 +8,9 @@ import { buildTree, makeFile, type BuildItem } from '../../engine/fs/tree.ts';
 import { TreeFs } from '../../engine/fs/tree-fs.ts';
 import { union } from '../../engine/fs/union.ts';
 import type { DirEntry } from '../../engine/fs/types.ts';
+import { below, atLeast, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'filesystem';
 
 /** A node_modules-like layout: packages with a few nested directories each. */
 function items(n: number, variant = ''): BuildItem[] {
@@ -51,7 +47,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
 
   const list = items(files);
   const buildMs = time(runs, () => buildTree(list));
-  figures.push({ name: `build a ${files}-file tree`, value: buildMs, unit: 'ms', target: '< 50 ms' });
+  figures.push({ name: `build a ${files}-file tree`, value: buildMs, unit: 'ms', target: below(50) });
 
   // Ten layers: a base, then nine small layers touching a few packages each (adds, rewrites, whiteouts).
   const base = buildTree(list);
@@ -73,17 +69,17 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
     union(layers);
     unionTimes.push(performance.now() - t);
   }
-  figures.push({ name: `union of 10 layers (${files}-file base)`, value: median(unionTimes), unit: 'ms', target: '< 20 ms' });
+  figures.push({ name: `union of 10 layers (${files}-file base)`, value: median(unionTimes), unit: 'ms', target: below(20) });
 
   // Diff of two large trees a few files apart: built separately (nothing shared, every file compared) ...
   const upperItems = items(files);
   for (let k = 0; k < 5; k++) upperItems[k * 97] = { path: upperItems[k * 97]!.path, entry: makeFile('changed') };
   const upper = buildTree(upperItems);
-  figures.push({ name: `diff, ${files} files, 5 changed, no shared structure`, value: time(runs, () => diffTrees(base, upper)), unit: 'ms', target: '< 50 ms' });
+  figures.push({ name: `diff, ${files} files, 5 changed, no shared structure`, value: time(runs, () => diffTrees(base, upper)), unit: 'ms', target: below(50) });
   // ... and the usual case, a container's root edited through TreeFs (shared structure).
   const fs = new TreeFs(base, () => 1);
   for (let k = 0; k < 5; k++) fs.writeFile(list[k * 97]!.path, 'changed');
-  figures.push({ name: `diff, ${files} files, 5 changed, shared structure`, value: time(runs, () => diffTrees(base, fs.root)), unit: 'ms', target: '< 1 ms' });
+  figures.push({ name: `diff, ${files} files, 5 changed, shared structure`, value: time(runs, () => diffTrees(base, fs.root)), unit: 'ms', target: below(1) });
 
   // tar + digest of a big layer of synthetic files, against Node's native sha256 over the same bytes.
   const big: BuildItem[] = [];
@@ -101,7 +97,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   if (digestChunks(tarChunks(layer)) !== 'sha256:' + createHash('sha256').update(bytes).digest('hex')) throw new Error('digest mismatch');
   const ours = sizeMb / (oursMs / 1000);
   const node = sizeMb / (nodeMs / 1000);
-  figures.push({ name: `tar+digest of a ${mb} MB layer (engine, streaming)`, value: ours, unit: 'MB/s', target: '>= 80 MB/s (pure-JS sha256 bound)' });
+  figures.push({ name: `tar+digest of a ${mb} MB layer (engine, streaming)`, value: ours, unit: 'MB/s', target: atLeast(80, 'pure-JS sha256 bound') });
   figures.push({ name: `  of which tar generation alone`, value: sizeMb / (genMs / 1000), unit: 'MB/s' });
   figures.push({ name: `  noble sha256 over the same bytes in memory`, value: sizeMb / (nobleMs / 1000), unit: 'MB/s' });
   figures.push({ name: `node:crypto sha256 over the same bytes`, value: node, unit: 'MB/s' });

@@ -10,13 +10,9 @@ import { runJobs } from '../../bin/scenario-pool.ts';
 import { parseAttempt } from '../../engine/scenario/attempt.ts';
 import { unfreedRuntimes } from '../../engine/programs/js/quickjs.ts';
 import { grade } from '../../engine/scenario/grade.ts';
+import { atLeast, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'grading';
 
 useNodeSha256();
 
@@ -45,6 +41,6 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   if (failed && 'error' in failed) throw new Error(`grading failed: ${failed.error}`);
   return [
     { name: `${ID}: one attempt graded, one thread`, value: oneThread, unit: 'ms' },
-    { name: `${ID}: attempts graded per second (${workers} threads)`, value: pooled, unit: 'attempts/s', target: '>= 50' },
+    { name: `${ID}: attempts graded per second (${workers} threads)`, value: pooled, unit: 'attempts/s', target: atLeast(50) },
   ];
 }

@@ -5,13 +5,9 @@ import { makeDir, makeFile } from '../../engine/fs/tree.ts';
 import { parseReference } from '../../engine/image/reference.ts';
 import { addLayers, EMPTY_STORE, putImage, setTag, type ImageStore, type NewLayer } from '../../engine/image/store.ts';
 import type { ImageConfig } from '../../engine/image/types.ts';
+import { below, exactly, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'image store';
 
 /** A base shaped like node:20: five layers, ~1.1 GB of content, most of it in a few large synthetic files. */
 function baseLayers(): NewLayer[] {
@@ -63,8 +59,8 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   return [
     { name: `${count} images on a 1.1 GB base: heap growth${gcNote}`, value: growth / 1024, unit: 'KiB' },
     { name: `${count} images: bytes the small layers add`, value: uniqueBytes / 1024, unit: 'KiB' },
-    { name: `${count} images: heap growth / bytes added`, value: growth / uniqueBytes, unit: 'x', target: '< 2 x' },
-    { name: `${count} images: heap growth per image`, value: growth / count / 1024, unit: 'KiB', target: '< 64 KiB (base stored once)' },
-    { name: `${count} images: store holds layers`, value: store.layers.size, unit: 'layers', target: `= ${base.length + count}` },
+    { name: `${count} images: heap growth / bytes added`, value: growth / uniqueBytes, unit: 'x', target: below(2) },
+    { name: `${count} images: heap growth per image`, value: growth / count / 1024, unit: 'KiB', target: below(64, 'base stored once') },
+    { name: `${count} images: store holds layers`, value: store.layers.size, unit: 'layers', target: exactly(base.length + count) },
   ];
 }

@@ -1,13 +1,9 @@
 // The images picture re-reads its view on every image change: the first read of a node:20-sized image works out
 // dive's efficiency over all its layer trees; later reads must reuse it (images are immutable) and stay instant.
 import { createMachine, playScript } from '../../engine/index.ts';
+import { below, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'pictures';
 
 export default async function bench(opts: { smoke: boolean }): Promise<Figure[]> {
   const image = opts.smoke ? 'alpine:3.22' : 'node:20';
@@ -22,7 +18,7 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   for (let i = 0; i < calls; i++) machine.views.images();
   const warm = (performance.now() - t) / calls;
   return [
-    { name: `images view, first read (${image} + a build)`, value: cold, unit: 'ms', target: '< 250 ms' },
-    { name: 'images view, later reads', value: warm, unit: 'ms', target: '< 5 ms' },
+    { name: `images view, first read (${image} + a build)`, value: cold, unit: 'ms', target: below(250) },
+    { name: 'images view, later reads', value: warm, unit: 'ms', target: below(5) },
   ];
 }

@@ -1,16 +1,12 @@
 // Saved sessions: how big a save is and how long saving and loading take, for a machine that pulled two base
 // images, built one, ran containers with a volume and a network and wrote an 8 MB `docker save` archive. The page
 // saves after every command (off the typing path), so a save must stay well under a frame budget's worth of work.
-import { createMachine } from '../../engine/index.ts';
+import { createMachine, playScript } from '../../engine/index.ts';
 import { deserializeSnapshot, serializeSnapshot } from '../../engine/host/session.ts';
 import { scenarioMachine } from '../host/session-scenario.ts';
+import { below, type Figure } from './figure.ts';
 
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export const area = 'sessions';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,9 +27,14 @@ export default async function bench({ smoke }: { smoke: boolean }): Promise<Figu
     createMachine({ mode: 'headless' }).restore(deserializeSnapshot(bytes));
     loads.push(performance.now() - t);
   }
+  // A base image is saved as references to the catalog, not its bytes (engine/host/session.ts).
+  const pulled = createMachine({ mode: 'headless' });
+  await playScript(pulled, 'docker pull -q node:20\n');
+  const nodeSave = serializeSnapshot(pulled.snapshot());
   return [
-    { name: 'save size after the round-trip scenario', value: bytes.length / 1024, unit: 'KiB', target: '< 512 KiB' },
-    { name: 'save (snapshot → bytes), median', value: median(saves), unit: 'ms', target: '< 50 ms' },
-    { name: 'load (bytes → restored machine), median', value: median(loads), unit: 'ms', target: '< 100 ms' },
+    { name: 'save size of a machine that pulled node:20 (1.1 GB)', value: nodeSave.length / 1024, unit: 'KiB', target: below(64, 'base layers by reference') },
+    { name: 'save size after the round-trip scenario', value: bytes.length / 1024, unit: 'KiB', target: below(512) },
+    { name: 'save (snapshot → bytes), median', value: median(saves), unit: 'ms', target: below(50) },
+    { name: 'load (bytes → restored machine), median', value: median(loads), unit: 'ms', target: below(100) },
   ];
 }

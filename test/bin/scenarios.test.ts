@@ -1,6 +1,6 @@
 // `dockyard scenarios`, `check` and `grade` through the real binary: what teachers and CI run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,27 @@ describe('dockyard scenarios, check and grade', () => {
     const proved = dockyard(['check', '--dir', dir, '--jobs=2']);
     expect(proved.stdout).toBe('ok box (2 tasks)\n');
   }, 180_000);
+
+  it('refuses hostile files with one line each, never a stack trace: an alias bomb, a newer attempt, a huge attempt', () => {
+    const hostile = mkdtempSync(join(tmpdir(), 'dockyard-hostile-'));
+    mkdirSync(join(hostile, 'bomb'));
+    let laughs = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) laughs += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]\n`;
+    writeFileSync(join(hostile, 'bomb/scenario.yaml'), laughs + SCENARIO.replace('id: box', 'id: bomb'));
+    const bomb = dockyard(['check', '--dir', hostile, 'bomb']);
+    expect([bomb.status, bomb.stderr]).toEqual([1, 'dockyard: scenario bomb: too many aliases (*name): at most 100 expansions are allowed\n']);
+
+    writeFileSync(join(hostile, 'newer.json'), '{"format":"dockyard-attempt","version":2,"scenario":"box","events":[]}');
+    const huge = join(hostile, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 65 * 1024 * 1024);
+    const graded = dockyard(['grade', '--dir', dir, 'box', join(hostile, 'newer.json'), huge]);
+    expect(graded.status).toBe(1);
+    expect(graded.stderr).toBe(
+      `dockyard: attempt ${join(hostile, 'newer.json')}: version: this attempt was exported by a newer Dockyard (attempt format 2; this one reads up to 1)\n` +
+        `dockyard: attempt ${huge}: the file is 65 MB, too large to be an attempt (at most 64 MB)\n`,
+    );
+  }, 120_000);
 
   it('exits 2 on bad usage', () => {
     expect(dockyard(['grade', '--jobs', '0', 'box', 'x']).stderr).toBe(`dockyard: invalid --jobs "0": must be a number from 1 to 999\nRun 'dockyard --help' for usage.\n`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeSaveFile, type SaveFormat } from '../../engine/core/save-file.ts';
 import { encodeValue } from '../../engine/core/value-codec.ts';
-import { SESSION_FORMAT } from '../../engine/host/session.ts';
+import { MIGRATIONS, SESSION_FORMAT, SESSION_SCHEMA_VERSION } from '../../engine/host/session.ts';
 import { scenarioMachine } from './session-scenario.ts';
 import { createMachine, playScript, type Machine } from '../../engine/index.ts';
 import { deserializeSnapshot, SaveFormatError, serializeSnapshot } from '../../engine/sessions.ts';
@@ -127,16 +127,71 @@ describe('serializeSnapshot / deserializeSnapshot', () => {
 
   it('upgrades an older save through the migration table, and refuses one no migration reaches', () => {
     const machine = createMachine();
-    const v1 = serializeSnapshot(machine.snapshot());
+    const current = serializeSnapshot(machine.snapshot());
     type Payload = { snapshotVersion: number; state: { now: number } };
-    const v2: SaveFormat = {
+    const next: SaveFormat = {
       ...SESSION_FORMAT,
-      version: 2,
-      migrations: new Map([[1, (p) => ({ ...(p as Payload), state: { ...(p as Payload).state, now: (p as Payload).state.now + 1000 } })]]),
+      version: SESSION_SCHEMA_VERSION + 1,
+      migrations: new Map([...MIGRATIONS, [SESSION_SCHEMA_VERSION, (p) => ({ ...(p as Payload), state: { ...(p as Payload).state, now: (p as Payload).state.now + 1000 } })]]),
     };
-    const upgraded = deserializeSnapshot(v1, v2).state as { now: number };
+    const upgraded = deserializeSnapshot(current, next).state as { now: number };
     expect(upgraded.now).toBe(machine.clock.now() + 1000);
     const v0 = writeSaveFile({ ...SESSION_FORMAT, version: 0 }, encodeValue({ snapshotVersion: 1, state: machine.snapshot().state }));
     expect(() => deserializeSnapshot(v0)).toThrow(expect.objectContaining({ name: 'SaveFormatError', problem: 'too-old' }));
+  });
+
+  it('reads a format 1 save from before builds were remembered: migrated, restored with no builds, written back in the current format', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    await playScript(machine, 'echo kept > f.txt\n');
+    const { builds, ...withoutBuilds } = machine.snapshot().state as Record<string, unknown>;
+    expect(builds).toEqual([]);
+    const v1 = writeSaveFile({ ...SESSION_FORMAT, version: 1 }, encodeValue({ snapshotVersion: 1, state: withoutBuilds }));
+    // Without the migration the file would be refused: the current format requires the field.
+    expect(() => deserializeSnapshot(v1, { ...SESSION_FORMAT, version: 1, migrations: new Map() })).toThrow(/state\.builds: expected a list/);
+    const snapshot = deserializeSnapshot(v1);
+    expect((snapshot.state as { builds: unknown }).builds).toEqual([]);
+    const copy = createMachine({ mode: 'headless' });
+    copy.restore(snapshot);
+    expect(copy.hostFs.readText('/home/student/project/f.txt')).toBe('kept\n');
+    expect(new DataView(serializeSnapshot(copy.snapshot()).buffer).getUint32(16, true)).toBe(SESSION_SCHEMA_VERSION);
+  });
+
+  it('keeps the builds of a format 1 save that has them, and still checks them', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    await playScript(machine, "mkdir app && printf 'FROM scratch\\nLABEL a=b\\n' > app/Dockerfile\ndocker build -q -t labelled app\n");
+    const state = machine.snapshot().state as Record<string, unknown> & { builds: unknown[] };
+    expect(state.builds).toHaveLength(1);
+    const v1 = writeSaveFile({ ...SESSION_FORMAT, version: 1 }, encodeValue({ snapshotVersion: 1, state }));
+    expect((deserializeSnapshot(v1).state as { builds: unknown[] }).builds).toEqual(state.builds);
+    const bad = writeSaveFile({ ...SESSION_FORMAT, version: 1 }, encodeValue({ snapshotVersion: 1, state: { ...state, builds: [{ seq: 'one' }] } }));
+    expect(() => deserializeSnapshot(bad)).toThrow(/state\.builds\[0\]\.seq: expected a number/);
+    // A format 1 file that holds no state at all fails its migration as damage, not as a crash.
+    const empty = writeSaveFile({ ...SESSION_FORMAT, version: 1 }, encodeValue({ snapshotVersion: 1 }));
+    expect(() => deserializeSnapshot(empty)).toThrow(expect.objectContaining({ name: 'SaveFormatError', problem: 'damaged' }));
+  });
+
+  it('refuses a save from a newer Dockyard with a message saying so', () => {
+    const future = writeSaveFile({ ...SESSION_FORMAT, version: SESSION_SCHEMA_VERSION + 1 }, encodeValue({ snapshotVersion: 1, state: {} }));
+    expect(() => deserializeSnapshot(future)).toThrow(
+      expect.objectContaining({ problem: 'too-new', message: `The session file was saved by a newer Dockyard (format ${SESSION_SCHEMA_VERSION + 1}; this page reads up to ${SESSION_SCHEMA_VERSION}).` }),
+    );
+  });
+
+  it('refuses a save missing a field; ignores fields it does not know, `__proto__` and `constructor` included, without touching prototypes', () => {
+    const wrapped = (value: unknown) => writeSaveFile(SESSION_FORMAT, encodeValue(value));
+    const good = createMachine().snapshot().state as Record<string, unknown>;
+    const { volumes: _, ...noVolumes } = good;
+    expect(() => deserializeSnapshot(wrapped({ snapshotVersion: 1, state: noVolumes }))).toThrow(/state\.volumes: expected an object/);
+    const hostile: Record<string, unknown> = { ...good, futureField: { x: 1 } };
+    Object.defineProperty(hostile, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(hostile, 'constructor', { value: { prototype: { polluted: true } }, enumerable: true, writable: true, configurable: true });
+    const snapshot = deserializeSnapshot(wrapped({ snapshotVersion: 1, state: hostile }));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(snapshot.state)).toBe(Object.prototype);
+    const machine = createMachine();
+    machine.restore(snapshot);
+    // The machine takes the fields it knows: the next save carries none of the others.
+    const again = deserializeSnapshot(serializeSnapshot(machine.snapshot())).state as Record<string, unknown>;
+    expect(Object.keys(again).sort()).toEqual(Object.keys(good).sort());
   });
 });

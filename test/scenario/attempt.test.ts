@@ -43,4 +43,22 @@ describe('parseAttempt', () => {
     expect(errorOf('{"format":"dockyard-attempt","version":2,"scenario":"demo","events":[]}')).toMatch(/^version: /);
     expect(errorOf('{"hello": 1}')).toMatch(/^format: /);
   });
+
+  it('refuses an attempt from a newer Dockyard by saying so, and hostile JSON with a named error', () => {
+    const head = '{"format":"dockyard-attempt","version":1,"scenario":"demo","events":';
+    expect(errorOf('{"format":"dockyard-attempt","version":7,"scenario":"demo","events":[{"type":"new-kind"}]}')).toBe(
+      'version: this attempt was exported by a newer Dockyard (attempt format 7; this one reads up to 1)',
+    );
+    expect(errorOf('{"format":"dockyard-attempt","scenario":"demo","events":[]}')).toBe('version: must be one of 1, got undefined');
+    // Keys that would reach a prototype are unknown fields, not assignments.
+    expect(errorOf(head + '[], "__proto__": {"scenario": "x"}}')).toBe('unknown field "__proto__"');
+    expect(errorOf(head + '[{"type":"reset","at":1,"constructor":{"prototype":{"polluted":true}}}]}')).toBe('events[0]: unknown field "constructor"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(errorOf(head + '[{"type":"command","at":"1","terminal":0,"line":"ls","exitCode":0}]}')).toBe('events[0].at: expected number, got "1"');
+    expect(errorOf(head + '[{"type":"command","at":1e400,"terminal":0,"line":"ls","exitCode":0}]}')).toBe('events[0].at: expected number, got Infinity');
+    expect(errorOf(head + '{"0":{"type":"reset","at":1}}}')).toBe('events: expected array, got a mapping');
+    // Deep nesting where an event belongs is a wrong type at the first level, found without walking the rest.
+    const deep = 100_000;
+    expect(errorOf(head + '['.repeat(deep) + ']'.repeat(deep) + '}')).toBe('events[0]: expected object, got a list');
+  });
 });

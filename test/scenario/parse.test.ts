@@ -61,6 +61,25 @@ describe('parseScenario', () => {
     );
   });
 
+  it('refuses hostile YAML with a named error: alias bombs, prototype keys, deep nesting, wrong types', () => {
+    // "Billion laughs": ten levels of nine aliases each would expand to 10^9 strings.
+    let laughs = 'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 10; i++) {
+      const [name, prev] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
+      laughs += `${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]\n`;
+    }
+    expect(errorOf(laughs + BASE)).toBe('too many aliases (*name): at most 100 expansions are allowed');
+    // A few aliases, as YAML is meant to be used, are fine where the schema allows the value.
+    expect(parseScenario(source(BASE.replace('summary: One line.', 'summary: &s One line.').replace('lesson: Text.', 'lesson: *s')), 'demo').lesson).toBe('One line.');
+    expect(errorOf(BASE + '__proto__: { polluted: true }\n')).toBe('unknown field "__proto__"');
+    expect(errorOf(BASE.replace('    title: Run it', '    title: Run it\n    constructor: { prototype: { polluted: true } }'))).toBe('tasks[0]: unknown field "constructor"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(errorOf(BASE.replace('lesson: Text.', `lesson: ${'['.repeat(50_000)}${']'.repeat(50_000)}`))).toMatch(/^line \d+: /);
+    expect(errorOf(BASE.replace('title: Demo', 'title: [a, b]'))).toBe('title: expected string, got a list');
+    expect(errorOf(BASE.replace(/tasks:[\s\S]*solution/, 'tasks: 3\nsolution'))).toBe('tasks: expected array, got 3');
+    expect(errorOf('')).toBe('the file must be a mapping (id:, title:, …)');
+  });
+
   it('finds duplicate task ids and examples that name nothing', () => {
     const twice = BASE.replace('solution:', '  - id: runs\n    title: Again\n    checks: [{ command: ls }]\nsolution:');
     expect(errorOf(twice)).toBe('tasks[1].id: duplicate task id "runs"');

@@ -80,6 +80,9 @@ function scanJson(text: string, mode: 'decode' | 'unmarshal'): { error?: string;
 
 const END = '\u0000end';
 
+/** encoding/json's scanner refuses deeper nesting than this (maxNestingDepth): a hostile manifest, not a stack overflow. */
+const MAX_NESTING = 10_000;
+
 class Scanner {
   i = 0;
   constructor(readonly t: string) {}
@@ -92,11 +95,66 @@ class Scanner {
     return `invalid character ${quoteChar(this.t.codePointAt(this.i)!)} ${context}`;
   }
 
+  /**
+   * One value, containers included. A loop over an explicit stack of open containers, not recursion: a hostile
+   * manifest nested ten thousand deep (which Go accepts) must not overflow the JavaScript stack.
+   */
   value(): string | undefined {
-    const c = this.t[this.i];
-    if (c === undefined) return END;
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    const open: ('{' | '[')[] = [];
+    for (;;) {
+      const c = this.t[this.i];
+      if (c === undefined) return END;
+      if (c === '{' || c === '[') {
+        if (open.length >= MAX_NESTING) return this.bad('exceeded max depth');
+        this.i++;
+        this.space();
+        if (this.t[this.i] !== (c === '{' ? '}' : ']')) {
+          open.push(c);
+          const e = c === '{' ? this.key() : (this.space(), undefined);
+          if (e !== undefined) return e;
+          continue;
+        }
+        this.i++;
+      } else {
+        const e = this.scalar(c);
+        if (e !== undefined) return e;
+      }
+      // A value ended: close the containers that end here, then go on with the next element, if any.
+      for (;;) {
+        const top = open.at(-1);
+        if (top === undefined) return undefined;
+        this.space();
+        if (this.i >= this.t.length) return END;
+        if (this.t[this.i] === (top === '{' ? '}' : ']')) {
+          this.i++;
+          open.pop();
+          continue;
+        }
+        if (this.t[this.i] !== ',') return this.bad(top === '{' ? 'after object key:value pair' : 'after array element');
+        this.i++;
+        const e = top === '{' ? this.key() : (this.space(), undefined);
+        if (e !== undefined) return e;
+        break;
+      }
+    }
+  }
+
+  /** An object's key and its colon, up to where its value starts. */
+  key(): string | undefined {
+    this.space();
+    if (this.i >= this.t.length) return END;
+    if (this.t[this.i] !== '"') return this.bad('looking for beginning of object key string');
+    const e = this.string();
+    if (e !== undefined) return e;
+    this.space();
+    if (this.i >= this.t.length) return END;
+    if (this.t[this.i] !== ':') return this.bad('after object key');
+    this.i++;
+    this.space();
+    return undefined;
+  }
+
+  scalar(c: string): string | undefined {
     if (c === '"') return this.string();
     if (c === '-' || (c >= '0' && c <= '9')) return this.number();
     for (const word of ['true', 'false', 'null']) {
@@ -110,59 +168,6 @@ class Scanner {
       return undefined;
     }
     return this.bad('looking for beginning of value');
-  }
-
-  object(): string | undefined {
-    this.i++;
-    this.space();
-    if (this.t[this.i] === '}') {
-      this.i++;
-      return undefined;
-    }
-    for (;;) {
-      this.space();
-      if (this.i >= this.t.length) return END;
-      if (this.t[this.i] !== '"') return this.bad('looking for beginning of object key string');
-      const e = this.string();
-      if (e !== undefined) return e;
-      this.space();
-      if (this.i >= this.t.length) return END;
-      if (this.t[this.i] !== ':') return this.bad('after object key');
-      this.i++;
-      this.space();
-      const v = this.value();
-      if (v !== undefined) return v;
-      this.space();
-      if (this.i >= this.t.length) return END;
-      if (this.t[this.i] === '}') {
-        this.i++;
-        return undefined;
-      }
-      if (this.t[this.i] !== ',') return this.bad('after object key:value pair');
-      this.i++;
-    }
-  }
-
-  array(): string | undefined {
-    this.i++;
-    this.space();
-    if (this.t[this.i] === ']') {
-      this.i++;
-      return undefined;
-    }
-    for (;;) {
-      this.space();
-      const v = this.value();
-      if (v !== undefined) return v;
-      this.space();
-      if (this.i >= this.t.length) return END;
-      if (this.t[this.i] === ']') {
-        this.i++;
-        return undefined;
-      }
-      if (this.t[this.i] !== ',') return this.bad('after array element');
-      this.i++;
-    }
   }
 
   string(): string | undefined {

@@ -5,6 +5,7 @@ import { readContent } from '../../fs/content.ts';
 import { makeDir } from '../../fs/tree.ts';
 import { readTar, tarBytes, tarChunks, tarToTree, TarError } from '../../fs/tar.ts';
 import type { DirEntry, FileContent } from '../../fs/types.ts';
+import { checkConfigFields } from './config-fields.ts';
 import { field, firstJsonValue, jsonKind, jsonSyntaxError } from './gojson.ts';
 import { DEFAULT_TMP_DIR } from './types.ts';
 import type { Digest, LoadedArchive, LoadedImage, LoadedLayer, LoadOptions } from './types.ts';
@@ -368,6 +369,7 @@ function parseConfig(bytes: Uint8Array): ConfigFacts {
   });
   const os = field(o, 'os');
   if (os !== undefined && os !== null && typeof os !== 'string') fail(`json: cannot unmarshal ${jsonKind(os)} into Go struct field Image.os of type string`);
+  checkConfigFields(o, fail);
   return { diffIds, os: (os as string | undefined | null) ?? '' };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tarBytes } from '../../../engine/fs/tar.ts';
+import { buildTree, makeFile } from '../../../engine/fs/tree.ts';
 import { loadArchive } from '../../../engine/image/archive/index.ts';
 import { alpineImage, builtImage, machine, nodeImage, pythonImage, short } from './machine.ts';
 import { fakeRegistry, layer } from '../../image/fake-registry.ts';
@@ -51,6 +53,22 @@ describe('docker save and docker load', () => {
     expect((await run('docker load -i py.tar')).stdout).toBe(`Loaded image ID: ${pythonImage.id}\n`);
     expect((await run('docker images -q')).stdout).toBe(`${short(pythonImage.id)}\n${short(nodeImage.id)}\n`);
     m.restore(before);
+  });
+
+  it('an image from a hand-made archive with no container config or history lists, inspects and runs like any other', async () => {
+    const { run, machine: m } = machine();
+    const config = '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}';
+    const tar = tarBytes(buildTree([
+      { path: '/manifest.json', entry: makeFile('[{"Config":"c.json","RepoTags":["hand:made"],"Layers":[]}]') },
+      { path: '/c.json', entry: makeFile(config) },
+    ]));
+    m.hostFs.writeFile('/home/student/project/hand.tar', tar);
+    expect(await run('docker load -i hand.tar')).toEqual({ stdout: 'Loaded image: hand:made\n', stderr: '', exitCode: 0 });
+    expect((await run('docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}"')).stdout).toBe('hand:made 0B\n');
+    expect((await run('docker image inspect -f "{{.Architecture}} {{json .Config.Env}}" hand:made')).exitCode).toBe(0);
+    expect((await run('docker history -q hand:made')).exitCode).toBe(0);
+    // Nothing to run, as Docker says for an image without a command.
+    expect((await run('docker run --rm hand:made')).stderr).toContain('No command specified');
   });
 
   it('pipes through stdout and stdin', async () => {

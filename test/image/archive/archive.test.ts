@@ -254,6 +254,33 @@ describe('docker load archive', () => {
     expect(loadError(arch(alpine.configJson, ['l'], { l: layer.subarray(0, 1000) }))).toBe('unexpected EOF');
   });
 
+  it('refuses a manifest nested deeper than encoding/json allows, as Go does, without overflowing the stack', () => {
+    const nested = (n: number) => tarOf({ 'manifest.json': '['.repeat(n) + ']'.repeat(n) });
+    expect(loadError(nested(10_001))).toBe("invalid character '[' exceeded max depth");
+    expect(loadError(nested(1_000_000))).toBe("invalid character '[' exceeded max depth");
+    // Ten thousand levels are still JSON to Go: the manifest is then the wrong type, not a crash.
+    expect(loadError(nested(10_000))).toBe('json: cannot unmarshal array into Go value of type tarexport.manifestItem');
+  });
+
+  it('refuses config fields of the wrong type in encoding/json words, and fills in what Go leaves at its zero value', () => {
+    const config = (fields: string) => `{"rootfs":{"type":"layers","diff_ids":[]}${fields}}`;
+    const arch = (c: string) => tarOf({ 'manifest.json': '[{"Config":"c.json","RepoTags":["hand:made"],"Layers":[]}]', 'c.json': c });
+    expect(loadError(arch(config(',"config":"x"')))).toBe('json: cannot unmarshal string into Go struct field Image.config of type container.Config');
+    expect(loadError(arch(config(',"config":{"Env":"A=1"}')))).toBe('json: cannot unmarshal string into Go struct field Config.config.Env of type []string');
+    expect(loadError(arch(config(',"config":{"Env":[1]}')))).toBe('json: cannot unmarshal number into Go struct field Config.config.Env of type string');
+    expect(loadError(arch(config(',"config":{"Cmd":{"a":1}}')))).toBe('json: cannot unmarshal object into Go value of type string');
+    expect(loadError(arch(config(',"config":{"Labels":{"a":1}}')))).toBe('json: cannot unmarshal number into Go struct field Config.config.Labels of type string');
+    expect(loadError(arch(config(',"config":{"ExposedPorts":["80/tcp"]}')))).toBe('json: cannot unmarshal array into Go struct field Config.config.ExposedPorts of type nat.PortSet');
+    expect(loadError(arch(config(',"history":{}')))).toBe('json: cannot unmarshal object into Go struct field Image.history of type []image.History');
+    expect(loadError(arch(config(',"history":[{"empty_layer":"yes"}]')))).toBe('json: cannot unmarshal string into Go struct field History.history.empty_layer of type bool');
+    expect(loadError(arch(config(',"architecture":1')))).toBe('json: cannot unmarshal number into Go struct field Image.architecture of type string');
+    // Go accepts a config with no container config, no history, and a Cmd given as one string.
+    const loaded = loadArchive(arch(config(',"os":"linux","config":{"Cmd":"echo hi","__proto__":{"polluted":true}}')));
+    expect(loaded.images.map((i) => i.repoTags)).toEqual([['hand:made']]);
+    expect(loadArchive(arch(config(''))).images).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('fails only with a DockerError, whatever the bytes', () => {
     const small = save([alpine]);
     fc.assert(

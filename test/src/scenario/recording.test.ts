@@ -79,5 +79,11 @@ describe('recording a scenario attempt', () => {
     expect(back.at(100)).toBe(2000);
     for (const bad of [undefined, 'nope', '{}', log.serialize().replace('"ls"', '7')]) expect(AttemptLog.restore(bad, 'demo')).toBeUndefined();
     expect(AttemptLog.restore(log.serialize(), 'other')).toBeUndefined();
+    // A log from another version of the format is not misread as this one.
+    expect(AttemptLog.restore(log.serialize().replace('"version":1', '"version":2'), 'demo')).toBeUndefined();
+    // Hostile keys stay data: nothing reaches a prototype.
+    const hostile = log.serialize().replace('"events":[{', '"events":[{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+    expect(AttemptLog.restore(hostile, 'demo')?.events).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import { CURRENT_KEY, DAMAGED_KEY, sessionStore } from '../../../src/session/sto
  */
 class MemoryRecords implements Records {
   readonly data = new Map<string, unknown>();
-  cut: ((puts: readonly (readonly [string, unknown])[]) => 'crash' | 'truncate' | undefined) | undefined;
+  cut: ((puts: readonly (readonly [string, unknown])[]) => 'crash' | 'truncate' | 'full' | undefined) | undefined;
 
   async get(key: string) {
     return this.data.get(key);
@@ -23,6 +23,7 @@ class MemoryRecords implements Records {
   async commit(puts: readonly (readonly [string, unknown])[], deletes: readonly string[] = []) {
     const how = this.cut?.(puts);
     if (how === 'crash') throw new DOMException('The page was closed mid-write', 'AbortError');
+    if (how === 'full') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     for (const [key, value] of puts) this.data.set(key, how === 'truncate' && value instanceof Uint8Array ? value.slice(0, value.length >> 1) : value);
     for (const key of deletes) this.data.delete(key);
   }
@@ -99,6 +100,48 @@ describe('the session store', () => {
     expect(await sessionStore(records).load()).toEqual({ kind: 'save', bytes: good });
     expect((await reloaded.damaged())?.bytes).toEqual(newest.slice(0, newest.length >> 1));
     expect(records.data.has(DAMAGED_KEY)).toBe(true);
+  });
+
+  // Every way the newest save can come back wrong, each with the page's recovery: the save before it, and the bad one set aside.
+  const damages: [string, (bytes: Uint8Array, records: MemoryRecords, key: string) => void, RegExp][] = [
+    ['cut short', (b, r, k) => r.data.set(k, b.slice(0, b.length >> 1)), /cut short/],
+    ['with flipped bytes', (b, r, k) => r.data.set(k, b.map((x, i) => (i % 97 === 60 ? x ^ 0x5a : x))), /damaged/],
+    ['missing a chunk in the middle', (b, r, k) => r.data.set(k, new Uint8Array([...b.subarray(0, 80), ...b.subarray(80 + 64)])), /damaged|cut short/],
+    ['as a record that is not a file', (_, r, k) => r.data.set(k, { not: 'bytes' }), /not a file/],
+    ['gone: the pointer names a missing record', (_, r, k) => r.data.delete(k), /missing/],
+  ];
+  for (const [how, damage, reason] of damages) {
+    it(`brings back the save before when the newest is ${how}`, async () => {
+      const records = new MemoryRecords();
+      const store = sessionStore(records);
+      const good = serializeSnapshot((await machineWith('one')).snapshot());
+      await store.save(good);
+      const newest = serializeSnapshot((await machineWith('two')).snapshot());
+      await store.save(newest);
+      damage(newest, records, (records.data.get(CURRENT_KEY) as { key: string }).key);
+
+      const reloaded = sessionStore(records);
+      const recovered = await recoverSession(await reloaded.load(), restore, reasonOf);
+      expect(fileOf(recovered.machine)).toBe('one\n');
+      expect(recovered.damaged?.fellBack).toBe(true);
+      expect(recovered.damaged?.reason).toMatch(reason);
+      await reloaded.keepDamaged({ bytes: recovered.damaged!.bytes, reason: recovered.damaged!.reason, at: 1 }, true);
+      expect(await sessionStore(records).load()).toEqual({ kind: 'save', bytes: good });
+    });
+  }
+
+  it('a full storage refuses a save with QuotaExceededError and keeps the save before; the next save that fits lands', async () => {
+    const records = new MemoryRecords();
+    const store = sessionStore(records);
+    await store.save(new Uint8Array([1]), 'log one');
+    records.cut = (puts) => (puts.some(([k]) => k.startsWith('save-')) ? 'full' : undefined);
+    await expect(store.save(new Uint8Array([2]), 'log two')).rejects.toThrow(expect.objectContaining({ name: 'QuotaExceededError' }));
+    await expect(store.save(new Uint8Array([3]), 'log three')).rejects.toThrow(expect.objectContaining({ name: 'QuotaExceededError' }));
+    expect(await sessionStore(records).load()).toEqual({ kind: 'save', bytes: new Uint8Array([1]), attachment: 'log one' });
+    records.cut = undefined;
+    await store.save(new Uint8Array([4]), 'log four');
+    expect(await sessionStore(records).load()).toEqual({ kind: 'save', bytes: new Uint8Array([4]), attachment: 'log four', previous: new Uint8Array([1]), previousAttachment: 'log one' });
+    expect(saveKeys(records)).toHaveLength(2);
   });
 
   it('keeps each save\'s attachment (a scenario\'s attempt log) with it, also when it falls back to the one before', async () => {
