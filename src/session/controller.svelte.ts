@@ -7,7 +7,7 @@ import type { Machine } from '../../engine/api.ts';
 import { driveClock } from '../clock-driver.ts';
 import { Workbench, type ChangeKind } from '../workbench.svelte.ts';
 import { CommandHistory } from './command-history.ts';
-import { downloadBytes, sessionFileName } from './download.ts';
+import { downloadBytes, sessionFileName, sessionFileTooLarge } from './download.ts';
 import { takeSessionStore } from './early-store.ts';
 import { recoverSession } from './recover.ts';
 import { SessionFileWriter } from './file-writer.ts';
@@ -160,6 +160,8 @@ export class SessionController {
   async importSession(file: File): Promise<void> {
     let machine: Machine;
     try {
+      const tooLarge = sessionFileTooLarge(file.size);
+      if (tooLarge) throw new Error(tooLarge);
       machine = await this.#restored(new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
       this.#notify('error', `“${file.name}” could not be imported: ${this.#reason(e)} Your current session is unchanged.`);
