@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ProjectEntry } from '../api.ts';
 import { parseCheck } from './checks/index.ts';
 import { ScenarioError } from './errors.ts';
@@ -67,7 +67,7 @@ export function parseScenario(source: ScenarioSource, expectedId?: string): Scen
     throw new ScenarioError('yaml', `line ${pos.line}`, problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   }
   if (!isMap(doc.contents)) throw new ScenarioError('schema', '', isSeq(doc.contents) ? 'the file must be a mapping (id:, title:, …), not a list' : 'the file must be a mapping (id:, title:, …)');
-  const raw = parseOptions(scenarioSchema, doc.toJS(), '');
+  const raw = parseOptions(scenarioSchema, toJS(doc, lines), '');
   if (expectedId !== undefined && raw.id !== expectedId) throw new ScenarioError('schema', 'id', `"${raw.id}" must equal the folder name "${expectedId}"`);
 
   const tasks: Task[] = raw.tasks.map((t, i) => parseTask(t, `tasks[${i}]`));
@@ -103,6 +103,27 @@ export function parseScenario(source: ScenarioSource, expectedId?: string): Scen
     examples,
     exampleTexts,
   };
+}
+
+/**
+ * The document as plain values. The yaml library throws while it builds them for what its parser lets through: an
+ * alias to an anchor not defined before it, or so many aliases that expanding them would blow up (a YAML bomb).
+ */
+function toJS(doc: Document, lines: LineCounter): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    let where = '';
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.resolve(doc) !== undefined || !alias.range) return undefined;
+        where = `line ${lines.linePos(alias.range[0]).line}`;
+        return visit.BREAK;
+      },
+    });
+    throw new ScenarioError('yaml', where, e.message);
+  }
 }
 
 function parseTask(raw: unknown, path: string): Task {
