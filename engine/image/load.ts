@@ -43,7 +43,7 @@ export function loadImages(store: ImageStore, archive: LoadedArchive): LoadResul
       store = putImage(added.store, {
         id: loaded.id,
         configJson: loaded.configJson,
-        config: JSON.parse(loaded.configJson) as ImageConfig,
+        config: readConfig(loaded.configJson),
         layers: added.chain,
         repoDigests: existing?.repoDigests ?? [],
         ...(existing?.lastTagTime !== undefined ? { lastTagTime: existing.lastTagTime } : {}),
@@ -75,4 +75,14 @@ function parseTag(text: string) {
   const ref = parseReference(text);
   if (ref.tag === undefined) throw new DockerError(`invalid tag ${JSON.stringify(text)}`, 1, 'ELOAD');
   return ref;
+}
+
+/**
+ * The config as the rest of the engine reads it. An archive made by other tools may leave out what the OCI spec makes
+ * optional (`config`, `history`); Docker's Go structs read those as empty, and so must we (the image ID stays the
+ * digest of the bytes as loaded).
+ */
+function readConfig(json: string): ImageConfig {
+  const raw = JSON.parse(json) as Omit<ImageConfig, 'config' | 'history'> & { config?: ImageConfig['config'] | null; history?: ImageConfig['history'] | null };
+  return { ...raw, config: raw.config ?? {}, history: raw.history ?? [] };
 }
