@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Machine } from '../../engine/api.ts';
 import { parseDockerfile, DockerfileParseError } from '../../engine/dockerfile/parser/index.ts';
 import { parse } from '../../engine/dockerfile/instructions/parse.ts';
 import { lintDockerfile } from '../../engine/dockerfile/lint/index.ts';
@@ -7,6 +8,7 @@ import { dockerfileDiagnostics } from '../../engine/dockerfile/diagnostics.ts';
 import { dockerfileCompletions } from '../../engine/dockerfile/completion.ts';
 import { dockerfileHover } from '../../engine/dockerfile/hover.ts';
 import { fuzzParameters, leakIn } from '../property.ts';
+import { machineWithObjects, runClean } from '../host/fuzz-terminal.ts';
 
 /**
  * Random Dockerfiles, from garbage to almost right: the parser and BuildKit's instruction layer give a syntax tree
@@ -62,3 +64,25 @@ describe('Dockerfile inputs (property)', () => {
     );
   });
 });
+
+/** Dockerfiles that mostly parse: a FROM an image the machine has, then instructions with odd arguments. */
+const RUNNABLE = ['RUN echo hi > /f', 'RUN exit 2', 'RUN --mount=type=cache,target=/c ls /c', 'COPY Dockerfile /x/', 'COPY nope /x', 'ADD . /app', 'WORKDIR /w', 'USER nobody', 'USER 99:99', 'ENV A=1 B', 'ARG V=1', 'EXPOSE 80/udp', 'VOLUME /data', 'CMD ["sh"]', 'ENTRYPOINT echo', 'HEALTHCHECK CMD true', 'SHELL ["/bin/sh", "-c"]', 'STOPSIGNAL 9', 'LABEL a=b', 'ONBUILD RUN true', 'COPY --from=0 /f /g', 'COPY --from=nope /f /g', 'COPY <<EOF /h\nhi\nEOF'];
+const buildable = fc
+  .tuple(fc.constantFrom('FROM alpine', 'FROM mine:1 AS one', 'FROM scratch', 'FROM nope:1', 'FROM $BASE', 'ARG BASE=alpine\nFROM $BASE'), fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...RUNNABLE) }, { weight: 1, arbitrary: line }), { maxLength: 5 }))
+  .map(([from, rest]) => [from, ...rest].join('\n') + '\n');
+
+let fresh: () => Machine;
+beforeAll(async () => {
+  fresh = await machineWithObjects();
+}, 60_000);
+
+test('docker build of a random Dockerfile ends in an image or BuildKit’s error', async () => {
+  await fc.assert(
+    fc.asyncProperty(buildable, fc.constantFrom('', 'DOCKER_BUILDKIT=0 '), async (text, legacy) => {
+      const machine = fresh();
+      machine.hostFs.writeFile('/home/student/project/Dockerfile', text);
+      await runClean(machine.openTerminal(), `${legacy}docker build -q -t fuzz .`);
+    }),
+    fuzzParameters(80),
+  );
+}, 120_000);
