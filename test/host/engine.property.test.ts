@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { createMachine, type Machine, type Terminal } from '../../engine/index.ts';
 import { machineInternals } from '../../engine/host/machine.ts';
+import { deserializeSnapshot, serializeSnapshot } from '../../engine/sessions.ts';
 import { readContent } from '../../engine/fs/content.ts';
 import { getEntry } from '../../engine/fs/tree.ts';
 import type { ContainerView } from '../../engine/runtime/containers/service.ts';
@@ -55,7 +56,11 @@ const runLine = fc
 const token = fc.integer({ min: 0, max: 1e6 }).map((n) => `t${n}`);
 const file = fc.constantFrom('f1', 'f2');
 
+/** Not a command: the page saves the session and loads it into a new machine. */
+const RELOAD = '# reload';
+
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant({ line: RELOAD }) },
   { weight: 3, arbitrary: pick(IMAGES.slice(0, 5)).map((i) => ({ line: `docker pull -q ${i}` })) },
   { weight: 2, arbitrary: fc.tuple(pick(['a', 'b', 'c', 'bad']), pick(['mine:1', 'mine:2'])).map(([f, t]) => ({ line: `docker build -q -f ${f}.Dockerfile -t ${t} .` })) },
   { weight: 1, arbitrary: fc.tuple(pick(IMAGES), pick(['mine:1', 'mine:2', 'other'])).map(([i, t]) => ({ line: `docker tag ${i} ${t}` })) },
@@ -196,28 +201,41 @@ function checkInvariants(machine: Machine, model: Model, step: Step, was: Before
 }
 
 test('random docker command sequences keep the daemon consistent', async () => {
+  // What the sequences reached, so a change that makes every command fail cannot pass unnoticed.
+  const reached = { volumeWrites: 0, publishedPorts: 0, reloads: 0 };
   await fc.assert(
     fc.asyncProperty(fc.array(stepArb, { minLength: 10, maxLength: 25 }), async (steps) => {
-      const machine = createMachine({ mode: 'headless', project: PROJECT, seed: 7 });
-      const terminal = machine.openTerminal();
+      let machine = createMachine({ mode: 'headless', project: PROJECT, seed: 7 });
+      let terminal = machine.openTerminal();
       const model: Model = { volumeData: new Map() };
       for (const step of steps) {
         // Where an exec writes is known only once the container exists: read it before the command runs.
         const target = step.write?.volume ?? (step.write?.container ? volumeAtData(machine, step.write.container) : undefined);
         const was = before(machine);
-        const { code, out } = await runCommand(terminal, step.line);
+        if (step.line === RELOAD) {
+          // The page reloaded: a new machine from the session it saved, running containers back as after a crash.
+          const next = createMachine({ mode: 'headless', seed: 7 });
+          next.restore(deserializeSnapshot(serializeSnapshot(machine.snapshot())));
+          machine = next;
+          terminal = machine.openTerminal();
+        }
+        const { code, out } = step.line === RELOAD ? { code: 0, out: '' } : await runCommand(terminal, step.line);
         expect(Number.isInteger(code) && code >= 0 && code <= 255, `exit code ${code}`).toBe(true);
         expect(leakIn(out), `${step.line}\n${out}`).toBeUndefined();
         if (code === 0 && step.write && target) {
           const files = model.volumeData.get(target) ?? new Map<string, string>();
           files.set(step.write.file, step.write.token);
           model.volumeData.set(target, files);
+          reached.volumeWrites++;
         }
+        if (machineInternals(machine).network.state.ports.length > 0) reached.publishedPorts++;
+        if (step.line === RELOAD) reached.reloads++;
         const ps = await runCommand(terminal, `docker ps -a --no-trunc --format '{{.ID}} {{.Names}} {{.State}}'`);
         expect(ps.code).toBe(0);
         checkInvariants(machine, model, step, was, ps.out);
       }
     }),
-    fuzzParameters(40),
+    fuzzParameters(60),
   );
+  for (const [what, count] of Object.entries(reached)) expect(count, what).toBeGreaterThan(5);
 }, 120_000);
