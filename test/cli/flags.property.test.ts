@@ -23,7 +23,7 @@ const FLAGS = [
   '--restart', '--time', '--timeout', '--signal', '--tail', '--since', '--until', '--follow', '--tty', '--size', '--no-trunc', '--digests',
   '--driver', '--subnet', '--ip', '--alias', '--memory', '--cpus', '--entrypoint', '--workdir', '--user', '--hostname', '--add-host', '--link',
   '--tmpfs', '--health-cmd', '--health-interval', '--stop-timeout', '--platform', '--target', '--build-arg', '--progress', '--no-cache',
-  '--output', '--type', '--volumes', '--help', '--bogus', '--', '-', '--format=', '--filter=', '-t=', '--time=-1',
+  '--output', '--type', '--volumes', '--help', '--bogus', '--constructor', '--__proto__', '--', '-', '--format=', '--filter=', '-t=', '--time=-1',
 ];
 
 const VALUES = [
@@ -31,7 +31,7 @@ const VALUES = [
   'bridge', 'host', 'none', '8080:80', '80', '0:0', '127.0.0.1:80:80', '80/xyz', 'a:b:c:d', 'data:/data', '/data', ':/x', 'type=volume,dst=/x',
   'type=bogus', 'KEY=v', '=', 'name=web', 'status=running', 'label=a', 'dangling=true', 'until=10m', 'nope=1', '10s', '1h', 'x9', '{{.ID}}',
   '{{', 'json', 'table', 'sha256:', 'sha256:zz', '.', '..', '/', '-', 'web:/etc/hosts', '/tmp:web:x', 'always', 'on-failure:3', 'on-failure:x',
-  'SIGKILL', 'SIGNOPE', '9', '0x10', '1g', '1q', 'plain', 'tty', 'é', '%s', '${X}', '\t',
+  'SIGKILL', 'SIGNOPE', '9', '0x10', '1g', '1q', 'plain', 'tty', 'é', '%s', '${X}', '\t', '__proto__', 'constructor', 'toString=1',
 ];
 
 const word = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FLAGS) }, { weight: 3, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });

@@ -15,7 +15,7 @@ import { machineWithObjects, runClean } from '../host/fuzz-terminal.ts';
  * or the project's parse error, and the editor's helpers (diagnostics, lint, completion, hover) never throw.
  */
 
-const KEYWORDS = ['FROM', 'from', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'VOLUME', 'WORKDIR', 'USER', 'ONBUILD', 'HEALTHCHECK', 'SHELL', 'STOPSIGNAL', 'MAINTAINER', 'Run', 'BOGUS'];
+const KEYWORDS = ['FROM', 'from', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'VOLUME', 'WORKDIR', 'USER', 'ONBUILD', 'HEALTHCHECK', 'SHELL', 'STOPSIGNAL', 'MAINTAINER', 'Run', 'BOGUS', '__proto__', 'constructor'];
 const PIECES = [
   'alpine', 'node:20 AS build', 'AS', 'scratch', '$BASE', '${A:-x}', '${A:?err}', '${', '}', '$', '--from=build', '--from=0', '--chmod=755', '--chmod=9999',
   '--chown=1:1', '--link', '--platform=$BUILDPLATFORM', '--mount=type=cache,target=/c', '--mount=type=secret,id=x', '--mount=type=bind',

@@ -20,6 +20,8 @@ const TOKENS = [
   'continue', 'shift', 'trap', 'kill', 'wait', 'jobs', 'sleep', '1', '0', '-1', '99999999999999999999', 'a.txt', '/', '/etc/passwd', '..', '-',
   '--', '--help', '--version', 'chmod', '755', 'chown', 'ln', '-s', 'cp', 'mv', 'find', 'xargs', 'tee', 'base64', 'date', 'id', 'whoami',
   'docker', 'ps', 'images', 'curl', 'node', '-e', 'python3', 'é', '\t', '%', '%%', '\\n',
+  // Names of Object methods: a table looked up without Object.hasOwn takes them for its own entries.
+  '__proto__', 'constructor', 'valueOf', '[:constructor:]', 'busybox',
 ];
 
 const line = fc.oneof(
