@@ -50,31 +50,38 @@ export function goQuote(s: string): string {
 }
 
 
-/** Go's strconv.Unquote for "double-quoted" literals (escapes \n \t \\ \" \xNN \uNNNN \UNNNNNNNN \NNN). */
-export function unquoteGoString(quoted: string): string {
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' };
+
+/**
+ * Go's strconv.Unquote for "double-quoted" literals (escapes \n \t \\ \" \xNN \uNNNN \UNNNNNNNN \NNN); undefined
+ * where Go answers strconv.ErrSyntax (`invalid syntax`): an unknown escape, too few hex digits, an octal escape
+ * over 255, a \u or \U that is no Unicode code point.
+ */
+export function unquoteGoString(quoted: string): string | undefined {
   const body = quoted.slice(1, -1);
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_, e: string) => {
-    switch (e[0]) {
-      case 'x':
-      case 'u':
-      case 'U':
-        return String.fromCodePoint(parseInt(e.slice(1), 16));
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'a':
-        return '\x07';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      default:
-        return /^[0-7]{3}$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
     }
-  });
+    const e = body[++i];
+    if (e === undefined) return undefined;
+    if (Object.hasOwn(SIMPLE_ESCAPES, e)) {
+      out += SIMPLE_ESCAPES[e];
+      continue;
+    }
+    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : /[0-7]/.test(e) ? 3 : 0;
+    if (digits === 0) return undefined;
+    const hex = e === 'x' || e === 'u' || e === 'U';
+    const text = hex ? body.slice(i + 1, i + 1 + digits) : body.slice(i, i + digits);
+    if (text.length < digits || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-7]+$/).test(text)) return undefined;
+    const value = parseInt(text, hex ? 16 : 8);
+    if ((!hex || e === 'x') && value > 0xff) return undefined;
+    if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return undefined;
+    out += String.fromCodePoint(value);
+    i += hex ? digits : digits - 1;
+  }
+  return out;
 }

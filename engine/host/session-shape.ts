@@ -4,6 +4,8 @@
  * wrong, not half-restored into a machine that then fails on some later command.
  */
 
+import { canonicalString, parseReference } from '../image/reference.ts';
+
 export class SessionShapeError extends Error {
   override readonly name = 'SessionShapeError';
 }
@@ -103,7 +105,7 @@ export function checkEngineState(state: unknown): void {
   const dir = dirChecker();
   const newLayer = object({ diffId: str, size: num, tree: dir });
   const layer = object({ chainId: str, diffId: str, parent: optional(str), size: num, tree: dir });
-  const image = object({ id: str, configJson: str, config: object({ rootfs: object({ diff_ids: arrayOf(str) }) }), layers: arrayOf(str), repoDigests: arrayOf(str), lastTagTime: optional(num), parent: optional(str) });
+  const image = object({ id: str, configJson: str, config: object({ config: object({}), history: arrayOf(object({})), rootfs: object({ diff_ids: arrayOf(str) }) }), layers: arrayOf(str), repoDigests: arrayOf(str), lastTagTime: optional(num), parent: optional(str) });
   const cacheRecord = object({ key: str, parent: str, definition: stringRecord, files: optional(mapOf(str)), layer: newLayer, description: str, createdAt: num, lastUsedAt: num, usageCount: num });
   const cachedSource = object({ ref: str, manifestDigest: str, layers: arrayOf(newLayer), createdAt: num, lastUsedAt: num });
   const cacheMount = object({ id: str, tree: dir, createdAt: num, lastUsedAt: num, usageCount: num });
@@ -148,9 +150,24 @@ export function checkEngineState(state: unknown): void {
   })(state, 'state');
 
   // Cross-references the engine relies on without checking: every name must lead somewhere.
-  const s = state as { images: { layers: Map<string, unknown>; images: Map<string, { layers: string[] }>; tags: Map<string, string> }; containers: { records: Map<string, unknown>; lifecycles: Map<string, unknown> } };
+  const s = state as { images: { layers: Map<string, unknown>; images: Map<string, { layers: string[]; repoDigests: string[] }>; tags: Map<string, string> }; containers: { records: Map<string, unknown>; lifecycles: Map<string, unknown> } };
   for (const [id, img] of s.images.images) for (const l of img.layers) if (!s.images.layers.has(l)) fail(`state.images.images.get("${id}")`, `its layer ${l} to be stored`);
-  for (const [ref, id] of s.images.tags) if (!s.images.images.has(id)) fail(`state.images.tags.get("${ref}")`, 'a stored image');
+  for (const [ref, id] of s.images.tags) {
+    if (!isCanonicalReference(ref)) fail(`state.images.tags`, `a reference, not "${ref}"`);
+    if (!s.images.images.has(id)) fail(`state.images.tags.get("${ref}")`, 'a stored image');
+  }
+  for (const [id, img] of s.images.images) {
+    for (const ref of img.repoDigests) if (!isCanonicalReference(ref)) fail(`state.images.images.get("${id}").repoDigests`, `a reference, not "${ref}"`);
+  }
   for (const id of s.containers.records.keys()) if (!s.containers.lifecycles.has(id)) fail(`state.containers.lifecycles`, `a lifecycle for ${id}`);
   for (const id of s.containers.lifecycles.keys()) if (!s.containers.records.has(id)) fail(`state.containers.records`, `a record for ${id}`);
+}
+
+/** A reference as the store keeps it (`docker.io/library/node:20`): every listing parses it again. */
+function isCanonicalReference(text: string): boolean {
+  try {
+    return canonicalString(parseReference(text)) === text;
+  } catch {
+    return false;
+  }
 }

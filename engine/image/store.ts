@@ -82,12 +82,22 @@ export function removeImage(store: ImageStore, id: Digest, inUse: (chainId: Dige
   const images = new Map(store.images);
   images.delete(id);
   const tags = new Map([...store.tags].filter(([, target]) => target !== id));
+  return releaseLayers({ layers: store.layers, images, tags }, image.layers, inUse);
+}
+
+/**
+ * Deletes the layers of `chain` (bottom first) that no image and nothing `inUse` reports still needs, as the layer
+ * store does when a reference to them goes (an image, or the container that kept a force-removed image's layers);
+ * returns the chainIDs deleted, top first.
+ */
+export function releaseLayers(store: ImageStore, chain: readonly Digest[], inUse: (chainId: Digest) => boolean = () => false): { store: ImageStore; deletedLayers: Digest[] } {
   const needed = new Set<Digest>();
-  for (const other of images.values()) for (const l of other.layers) needed.add(l);
-  const deletedLayers = [...image.layers].reverse().filter((l) => !needed.has(l) && !inUse(l));
+  for (const image of store.images.values()) for (const l of image.layers) needed.add(l);
+  const deletedLayers = [...chain].reverse().filter((l) => store.layers.has(l) && !needed.has(l) && !inUse(l));
+  if (deletedLayers.length === 0) return { store, deletedLayers };
   const layers = new Map(store.layers);
   for (const l of deletedLayers) layers.delete(l);
-  return { store: { layers, images, tags }, deletedLayers };
+  return { store: { ...store, layers }, deletedLayers };
 }
 
 /** Bytes an image occupies: the sum of its layers (what `docker images` shows as SIZE). */

@@ -78,7 +78,7 @@ function banner(p: Process): string {
 
 async function runApplet(p: Process, argv: readonly string[]): Promise<number> {
   const name = basename(argv[0] ?? '');
-  const applet = BUSYBOX_APPLETS[name];
+  const applet = Object.hasOwn(BUSYBOX_APPLETS, name) ? BUSYBOX_APPLETS[name] : undefined;
   if (!applet) {
     await p.stderr.write(`${name}: applet not found\n`);
     return 127;

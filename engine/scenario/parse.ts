@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ProjectEntry } from '../api.ts';
 import { parseCheck } from './checks/index.ts';
 import { ScenarioError } from './errors.ts';
@@ -60,20 +60,6 @@ const scenarioSchema = z.strictObject({
 /** Aliases a scenario may use: YAML's anchors are for reuse, not for expanding a few lines into gigabytes. */
 const MAX_ALIASES = 100;
 
-/**
- * The document as plain values. The yaml library refuses alias expansions past the limit (a "billion laughs" file)
- * with its own ReferenceError: that is the file's fault, said as such, not an internal error.
- */
-function plainValue(doc: ReturnType<typeof parseDocument>): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/alias/i.test(message)) throw new ScenarioError('yaml', '', `too many aliases (*name): at most ${MAX_ALIASES} expansions are allowed`);
-    throw new ScenarioError('yaml', '', message);
-  }
-}
-
 /** Reads and validates a scenario. Throws ScenarioError naming the bad field. */
 export function parseScenario(source: ScenarioSource, expectedId?: string): Scenario {
   const lines = new LineCounter();
@@ -84,7 +70,7 @@ export function parseScenario(source: ScenarioSource, expectedId?: string): Scen
     throw new ScenarioError('yaml', `line ${pos.line}`, problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
   }
   if (!isMap(doc.contents)) throw new ScenarioError('schema', '', isSeq(doc.contents) ? 'the file must be a mapping (id:, title:, …), not a list' : 'the file must be a mapping (id:, title:, …)');
-  const raw = parseOptions(scenarioSchema, plainValue(doc), '');
+  const raw = parseOptions(scenarioSchema, toJS(doc, lines), '');
   if (expectedId !== undefined && raw.id !== expectedId) throw new ScenarioError('schema', 'id', `"${raw.id}" must equal the folder name "${expectedId}"`);
 
   const tasks: Task[] = raw.tasks.map((t, i) => parseTask(t, `tasks[${i}]`));
@@ -120,6 +106,29 @@ export function parseScenario(source: ScenarioSource, expectedId?: string): Scen
     examples,
     exampleTexts,
   };
+}
+
+/**
+ * The document as plain values. The yaml library throws while it builds them for what its parser lets through: an
+ * alias to an anchor not defined before it, or alias expansions past the limit (a "billion laughs" file). That is
+ * the file's fault, said as such (with the alias's line when there is one), not an internal error.
+ */
+function toJS(doc: Document, lines: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (!(e instanceof Error)) throw e;
+    if (/^Excessive alias count/.test(e.message)) throw new ScenarioError('yaml', '', `too many aliases (*name): at most ${MAX_ALIASES} expansions are allowed`);
+    let where = '';
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.resolve(doc) !== undefined || !alias.range) return undefined;
+        where = `line ${lines.linePos(alias.range[0]).line}`;
+        return visit.BREAK;
+      },
+    });
+    throw new ScenarioError('yaml', where, e.message);
+  }
 }
 
 function parseTask(raw: unknown, path: string): Task {

@@ -86,6 +86,17 @@ describe('serializeSnapshot / deserializeSnapshot', () => {
     expect(() => deserializeSnapshot(wrapped({ snapshotVersion: 1, state: { ...good, volumes: { volumes: new Map([['v', { name: 'v' }]]) } } }))).toThrow(SaveFormatError);
     expect(() => deserializeSnapshot(wrapped({ snapshotVersion: 2, state: good }))).toThrow(/does not hold a machine snapshot/);
     expect(() => deserializeSnapshot(wrapped([1, 2, 3]))).toThrow(SaveFormatError);
+  });
+
+  it('refuses a save whose tags or image configs the listings could not read (found by fuzzing saves)', async () => {
+    const saved = (state: object) => serializeSnapshot({ version: 1, state });
+    const state = (await scenarioMachine()).snapshot().state as { images: { tags: Map<string, string>; images: Map<string, { config: object }> } };
+    const [ref, id] = [...state.images.tags][0]!;
+    const badTag = { ...state.images, tags: new Map([[ref.replace(':', ' :'), id]]) };
+    expect(() => deserializeSnapshot(saved({ ...state, images: badTag }))).toThrow(/state\.images\.tags: expected a reference/);
+    const image = state.images.images.get(id)!;
+    const noHistory = { ...state.images, images: new Map([...state.images.images, [id, { ...image, config: { ...image.config, history: undefined } }]]) };
+    expect(() => deserializeSnapshot(saved({ ...state, images: noHistory }))).toThrow(/config\.history: expected a list/);
     expect(() => deserializeSnapshot(writeSaveFile(SESSION_FORMAT, new Uint8Array([0xff, 0, 1])))).toThrow(/damaged/);
   });
 

@@ -21,6 +21,7 @@ describe('busybox', () => {
   it('answers for applets it does not have', async () => {
     const m = imageMachine('alpine:3.21');
     expect(await runIn(m, 'busybox nope')).toMatchObject({ stdout: '', stderr: 'nope: applet not found\n', status: 127 });
+    expect(await runIn(m, 'busybox __proto__')).toMatchObject({ stdout: '', stderr: '__proto__: applet not found\n', status: 127 });
     // A real applet Dockyard does not simulate, reached through its link.
     expect(await runIn(m, 'netstat -tln')).toMatchObject({ stderr: 'netstat: applet not found\n', status: 127 });
   });

@@ -51,6 +51,12 @@ describe('parseScenario', () => {
     expect(errorOf(BASE.replace('        running: true', '        mount: { target: /data, type: disk }'))).toMatch(/^tasks\[0\]\.checks\[0\]\.mount\.type: must be one of /);
   });
 
+  it('rejects an alias the yaml library cannot expand, with its line (found by fuzzing)', () => {
+    expect(errorOf(BASE.replace('summary: One line.', 'summary: *nowhere'))).toBe('line 4: Unresolved alias (the anchor must be set before the alias): nowhere');
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 6 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n');
+    expect(errorOf(`${BASE}${bomb}\n`)).toBe('too many aliases (*name): at most 100 expansions are allowed');
+  });
+
   it('rejects YAML errors with their line, and checks that cannot work', () => {
     expect(errorOf(BASE.replace('summary: One line.', 'summary: [unclosed'))).toMatch(/^line \d+: /);
     expect(errorOf(BASE.replace('      - container: db\n        running: true', '      - not: { command: rm }'))).toBe('tasks[0].checks[0].message: a "not" check needs a message');

@@ -253,8 +253,12 @@ export function parseTemplate(name: string, text: string, funcs: ReadonlySet<str
         return pipe;
       }
       case 'string':
-      case 'rawString':
-        return { kind: 'string', quoted: t.value, text: t.type === 'rawString' ? t.value.slice(1, -1) : unquoteGoString(t.value), ...at };
+      case 'rawString': {
+        const text = t.type === 'rawString' ? t.value.slice(1, -1) : unquoteGoString(t.value);
+        // Go's parser reports strconv.Unquote's error as it is: `invalid syntax`.
+        if (text === undefined) fail('invalid syntax', t);
+        return { kind: 'string', quoted: t.value, text: text!, ...at };
+      }
       default:
         i--;
         return undefined;
@@ -264,8 +268,12 @@ export function parseTemplate(name: string, text: string, funcs: ReadonlySet<str
   function numberNode(t: Token): Node {
     const at = { pos: t.pos, line: t.line };
     if (t.type === 'char') {
-      const ch = unquoteGoString(`"${t.value.slice(1, -1).replace(/"/g, '\\"')}"`);
-      return { kind: 'number', text: t.value, isInt: true, value: ch.codePointAt(0) ?? 0, ...at };
+      // Go's strconv.UnquoteChar: one rune, escaped as in a string (and `\'`, which only a char may hold).
+      const body = t.value.slice(1, -1);
+      const ch = body === "\\'" ? "'" : unquoteGoString(`"${body.replace(/"/g, '\\"')}"`);
+      if (ch === undefined || ch === '') fail('invalid syntax', t);
+      if ([...ch!].length !== 1) fail(`malformed character constant: ${t.value}`, t);
+      return { kind: 'number', text: t.value, isInt: true, value: ch!.codePointAt(0)!, ...at };
     }
     const clean = t.value.replace(/_/g, '');
     let value: number;

@@ -38,7 +38,8 @@ export interface ParseResult {
 /** Builds one instruction node from its joined text (no line numbers: the caller knows them). */
 function instructionFromLine(line: string, ctx: ParseContext, comments: readonly string[]): Node {
   const { cmd, flags, args } = splitCommand(line);
-  const parse = DISPATCH[cmd] ?? parseIgnore;
+  // Own keys only: an instruction named `constructor` or `__proto__` is unknown, not an Object method.
+  const parse = Object.hasOwn(DISPATCH, cmd) ? DISPATCH[cmd]! : parseIgnore;
   const { next, json } = parse(args, ctx);
   return makeNode({
     value: cmd,

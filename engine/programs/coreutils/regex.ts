@@ -62,7 +62,7 @@ function bracket(p: string, i: number): [string, number] {
       if (end < 0) throw new RegexError('Unmatched [, [^, [:, [., or [=');
       const name = p.slice(j + 2, end);
       if (kind === ':') {
-        const cls = CLASSES[name];
+        const cls = Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined;
         if (cls === undefined) throw new RegexError('Invalid character class name');
         body += cls;
       } else body += [...name].map((ch) => (ch === '\\' || ch === ']' || ch === '^' || ch === '-' ? '\\' + ch : ch)).join('');

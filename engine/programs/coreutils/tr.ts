@@ -40,7 +40,7 @@ export function expandSet(s: string, fill = 0): string[] {
   for (let i = 0; i < s.length; ) {
     const cls = /^\[:([a-z]+):\]/.exec(s.slice(i));
     if (cls) {
-      const chars = CLASS_CHARS[cls[1]!];
+      const chars = Object.hasOwn(CLASS_CHARS, cls[1]!) ? CLASS_CHARS[cls[1]!] : undefined;
       if (!chars) throw `invalid character class ‘${cls[1]}’`;
       out.push(...chars());
       i += cls[0].length;

@@ -114,7 +114,7 @@ export class RedisConfig {
 
   /** Applies one directive (config file line, command-line option or CONFIG SET); returns the reason it is refused. */
   apply(name: string, args: readonly string[], firstSave: { seen: boolean } = { seen: true }): string | undefined {
-    const check = CHECKS[name];
+    const check = Object.hasOwn(CHECKS, name) ? CHECKS[name] : undefined;
     if (!check || args.length === 0 || (!MULTI.has(name) && args.length !== 1)) return 'Bad directive or wrong number of arguments';
     const problem = check(args);
     if (problem) return problem;

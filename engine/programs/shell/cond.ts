@@ -88,7 +88,7 @@ function numeric(op: string, a: number, b: number): boolean {
 function matchRegex(sh: Interpreter, text: string, source: string): boolean {
   let re: RegExp;
   try {
-    re = new RegExp(source.replace(/\[:([a-z]+):\]/g, (m, name: string) => CLASSES[name] ?? m));
+    re = new RegExp(source.replace(/\[:([a-z]+):\]/g, (m, name: string) => (Object.hasOwn(CLASSES, name) ? CLASSES[name]! : m)));
   } catch {
     throw new BadRegex(source);
   }

@@ -436,7 +436,7 @@ export class Interpreter {
     const name = argv[0]!;
     const fn = this.state.functions.get(name);
     if (fn) return this.#withTemporary(assigns, () => this.callFunction(fn, argv.slice(1), fds));
-    const builtin = BUILTINS[name];
+    const builtin = this.builtin(name);
     if (builtin) {
       const run = () => builtin(this.#builtinContext(argv, fds));
       try {

@@ -10,6 +10,7 @@ import type { ImageService } from '../../image/service.ts';
 import type { Digest } from '../../image/types.ts';
 import type { Kernel, Program } from '../../programs/process.ts';
 import { Collector, EMPTY_READER, type Readable } from '../../programs/streams.ts';
+import { releaseLayers } from '../../image/store.ts';
 import { createContainerLifecycle, restoreContainerLifecycle, type ContainerLifecycle, type ContainerState, type LifecycleCommand, type LifecycleEffects } from '../lifecycle/index.ts';
 import { noSuchContainer } from '../lifecycle/errors.ts';
 import type { IdSource, VolumeService } from '../volumes/service.ts';
@@ -633,6 +634,8 @@ export class ContainerService {
       this.#records.delete(id);
       this.#live.delete(id);
       if (live?.removeVolumes && record) this.#removeAnonymousVolumes(record);
+      // The image's layers this container alone kept (its image force-removed) go with it.
+      if (record) this.#o.images.update((store) => releaseLayers(store, record.imageLayers, (l) => this.layerInUse(l)));
       live?.lifecycle.send({ type: 'REMOVED' });
       if (live) this.#gone.set(id, live.lifecycle.state());
       for (const watch of [...(live?.watchers ?? [])]) watch(live!.lifecycle.state());

@@ -4,6 +4,7 @@ import { buildTree, makeFile } from '../../../engine/fs/tree.ts';
 import { loadArchive } from '../../../engine/image/archive/index.ts';
 import { alpineImage, builtImage, machine, nodeImage, pythonImage, short } from './machine.ts';
 import { fakeRegistry, layer } from '../../image/fake-registry.ts';
+import { digestBytes } from '../../../engine/fs/digest.ts';
 
 describe('docker save and docker load', () => {
   it('round-trips an image through a file in the user’s directory, owned by the user, mode 0600', async () => {
@@ -80,6 +81,27 @@ describe('docker save and docker load', () => {
       stderr: '',
       exitCode: 0,
     });
+  });
+
+  it('loads an image whose config has only what the OCI spec requires, and works with it (found by fuzzing saves)', async () => {
+    const layerTar = tarBytes(buildTree([{ path: '/hello.txt', entry: makeFile('hi\n') }]));
+    const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [digestBytes(layerTar)] } });
+    const archive = tarBytes(
+      buildTree([
+        { path: '/manifest.json', entry: makeFile(JSON.stringify([{ Config: 'config.json', RepoTags: ['bare:1'], Layers: ['layer.tar'] }])) },
+        { path: '/config.json', entry: makeFile(config) },
+        { path: '/layer.tar', entry: makeFile(layerTar) },
+      ]),
+    );
+    const { run, machine: m } = machine();
+    m.hostFs.writeFile('/home/student/project/bare.tar', archive);
+    expect(await run('docker load -i bare.tar')).toEqual({ stdout: 'Loaded image: bare:1\n', stderr: '', exitCode: 0 });
+    expect((await run('docker images --format {{.Repository}}:{{.Tag}}')).stdout).toBe('bare:1\n');
+    // No history: moby lists none.
+    expect(await run('docker history -q bare:1')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect((await run('docker image inspect bare:1')).exitCode).toBe(0);
+    expect(await run('docker create bare:1')).toMatchObject({ stderr: expect.stringContaining('No command specified'), exitCode: 125 });
+    expect(m.views.images().images.map((i) => i.tags)).toEqual([['bare:1']]);
   });
 
   it('answers with the client’s and the daemon’s errors', async () => {

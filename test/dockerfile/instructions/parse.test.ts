@@ -146,6 +146,12 @@ describe('unknown instructions', () => {
     expect(errorOf('FROM a\nFOOBAR baz').reason).toBe('unknown instruction: FOOBAR');
   });
 
+  it('takes names of Object methods for unknown instructions, not for parsers (found by fuzzing)', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(errorOf(`FROM a\n${name} x`).reason).toBe(`unknown instruction: ${name}`);
+    }
+  });
+
   it('reports the start line of a multi-line instruction and keeps its end', () => {
     const e = errorOf('FROM a\n\nRUNX a \\\n  b \\\n  c\n');
     expect(e.message).toMatch(/^dockerfile parse error on line 3: unknown instruction: RUNX/);

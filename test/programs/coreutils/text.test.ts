@@ -58,6 +58,8 @@ describe('grep', () => {
       ['\\)', 'Unmatched ) or \\)', false],
       ['[[:alpha:]', 'Unmatched [, [^, [:, [., or [=', false],
       ['[[:foo:]]', 'Invalid character class name', false],
+      // Names of Object methods are no classes either (found by fuzzing).
+      ['[[:constructor:]]', 'Invalid character class name', false],
       ['x\\{2,1\\}', 'Invalid content of \\{\\}', false],
       ['(', 'Unmatched ( or \\(', true],
     ] as const) {
@@ -133,6 +135,11 @@ describe('tr', () => {
     expect((await tr(['-cd', '[:digit:]'], 'a1b2\n')).stdout).toBe('12');
     expect((await tr(['\\\\', '/'], 'a\\b\n')).stdout).toBe('a/b\n');
     expect((await tr([' ', '\\n'], 'x y\n')).stdout).toBe('x\ny\n');
+  });
+  it('refuses a class it does not know, Object method names included (found by fuzzing)', async () => {
+    for (const name of ['foo', 'constructor']) {
+      expect(await tr([`[:${name}:]`, 'x'], 'a\n')).toEqual({ stdout: '', stderr: `tr: invalid character class ‘${name}’\n`, code: 1 });
+    }
   });
   it('GNU operand errors', async () => {
     expect((await tr([], '')).stderr).toBe("tr: missing operand\nTry 'tr --help' for more information.\n");

@@ -70,6 +70,10 @@ describe('redis-server start', () => {
     const unknown = start(box(), redisServer, ['redis-server', '--foo', 'bar']);
     expect(await unknown.exit).toBe(1);
     expect(unknown.stderr.text()).toContain('Bad directive or wrong number of arguments\n');
+    // An Object method's name is no directive (found by fuzzing).
+    const proto = start(box(), redisServer, ['redis-server', '--__proto__', 'x']);
+    expect(await proto.exit).toBe(1);
+    expect(proto.stderr.text()).toContain('Bad directive or wrong number of arguments\n');
   });
 
   it('reads a config file given first', async () => {

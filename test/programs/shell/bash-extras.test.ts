@@ -80,6 +80,13 @@ describe('[[ ]] (bash only)', () => {
     expect(r.stdout).toBe('v1.2.3 1 2 3 2\n2\n3\n4\n5\n0 1\n2\n');
   });
 
+  it('takes no character class from an Object method’s name (found by fuzzing)', async () => {
+    // `function Object() {...}` pasted into the regex made [[:constructor:]] match any of its letters.
+    const status = async (name: string) => (await bash(`[[ 'f }]' =~ [[:${name}:]] ]]; echo $?`)).stdout;
+    expect(await status('constructor')).toBe(await status('bogus'));
+    expect(await status('constructor')).toBe('1\n');
+  });
+
   it('spans lines after && and ||', async () => {
     const r = await program(['bash', '-c', '[[ x == y ||\n   y == y ]] && echo yes']);
     expect(r.stdout).toBe('yes\n');

@@ -13,6 +13,12 @@ describe('command lookup and wording per dialect', () => {
     expect(await program(['/bin/ash', '-c', 'nosuch'])).toMatchObject({ stderr: '/bin/ash: nosuch: not found\n', status: 127 });
   });
 
+  it('finds no builtin in the names of Object methods (found by fuzzing)', async () => {
+    for (const name of ['valueOf', 'toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(await bash(name)).toMatchObject({ stderr: `bash: ${name}: command not found\n`, status: 127 });
+    }
+  });
+
   it('refuses non-executable files with 126 and runs #! scripts through their interpreter', async () => {
     const m = makeMachine();
     m.fs.writeFile('/tmp/plain.sh', 'echo hi\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../engine/api.ts';
 import { createMachine } from '../../../engine/index.ts';
+import { machineInternals } from '../../../engine/host/machine.ts';
 
 function runner() {
   const machine = createMachine({ mode: 'headless' });
@@ -35,6 +36,37 @@ describe('a container is the image plus its own writable layer', () => {
     const { run } = runner();
     await run("printf '# settings\\nA=1\\n\\nUSER\\n' > env.list");
     expect((await run("docker run --env-file env.list alpine sh -c 'echo $A $USER'")).stdout).toBe('1 student\n');
+  });
+});
+
+describe('the layers a container keeps', () => {
+  it('go with the container once its image was force-removed (found by the engine property test)', async () => {
+    const { machine, run } = runner();
+    await run("printf 'FROM alpine\\nRUN echo built > /built\\n' > Dockerfile");
+    expect((await run('docker build -q -t mine .')).exitCode).toBe(0);
+    const store = () => machineInternals(machine).images.store;
+    const built = [...store().images.values()].find((i) => i.layers.length === 2)!;
+    await run('docker create --name keeper mine');
+    expect((await run('docker rmi -f mine')).exitCode).toBe(0);
+    await run('docker rmi alpine');
+    // The container still runs on its image's layers.
+    expect(built.layers.every((l) => store().layers.has(l))).toBe(true);
+    expect((await run('docker start -a keeper')).exitCode).toBe(0);
+    await run('docker rm keeper');
+    expect(store().layers.size).toBe(0);
+  });
+
+  it('stay while an image or another container needs them', async () => {
+    const { machine, run } = runner();
+    await run('docker create --name one alpine');
+    await run('docker create --name two alpine');
+    await run('docker rmi -f alpine');
+    const layers = () => machineInternals(machine).images.store.layers.size;
+    await run('docker rm one');
+    expect(layers()).toBe(1);
+    await run('docker pull -q alpine');
+    await run('docker rm two');
+    expect(layers()).toBe(1);
   });
 });
 
