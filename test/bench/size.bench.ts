@@ -70,7 +70,9 @@ async function watchedRun(page: Page, line: string, marker: string, timeout = 60
   const probe = await probeOf(page);
   await page.evaluate(() => void ((window as unknown as { __probe: Probe }).__probe.watching = false));
   await page.keyboard.press('Control+u');
-  return { longestTask: probe.longestTask, longestFrameGap: probe.longestFrameGap, echoMs: echo.seenAt - echo.typedAt, rows: rows.slice(0, -1) };
+  // The echo lands wherever the output was (as on Linux): the rows without it are the command's.
+  const output = rows.slice(0, -1).map((r) => r.replace(marker, '')).filter((r) => r !== '');
+  return { longestTask: probe.longestTask, longestFrameGap: probe.longestFrameGap, echoMs: echo.seenAt - echo.typedAt, rows: output };
 }
 
 /** The output of a short command: the rows between the echoed line and the next prompt. */
