@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every test/bench/*.bench.ts and prints one report (test/bench/report.ts): each figure by area,
 // with its target and whether it is met, and a summary line. Exits 1 only when a benchmark throws.
-// `--smoke` runs each benchmark on small inputs (CI checks that they still work, not how fast they are).
+// `--smoke` runs each benchmark on small inputs (CI checks that they still work, not how fast they are); names
+// (`npm run bench -- long-session`) run only the benchmarks whose file name contains one of them.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -9,7 +10,10 @@ import { register } from 'tsx/esm/api';
 register();
 const smoke = process.argv.includes('--smoke');
 const dir = fileURLToPath(new URL('../test/bench/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((name) => f.includes(name))))
+  .sort();
 const { report, exitCodeOf } = await import(pathToFileURL(dir + 'report.ts').href);
 
 // In file order, as before: some benchmarks change process-wide settings (the SHA-256 in use) that later ones see.

@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { EngineEvent, Machine, Terminal } from '../engine/api.ts';
+import { oncePerMacrotask } from '../engine/core/batch.ts';
 
 export interface TerminalTab {
   readonly id: number;
@@ -62,9 +63,19 @@ export class Workbench {
 
   constructor(machine: Machine) {
     this.machine = machine;
+    // Bumped once per task, not per event: `docker rm -f` of a thousand containers announces a thousand changes
+    // between two paints, and each bump would have the pictures re-read the whole machine.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const changed = new Set<ChangeKind>();
+    const bump = oncePerMacrotask(() => {
+      for (const kind of changed) this.revisions[kind]++;
+      changed.clear();
+    });
     this.#stop = machine.events.subscribe((e) => {
       const kind = KIND_OF[e.type];
-      if (kind) this.revisions[kind]++;
+      if (!kind) return;
+      changed.add(kind);
+      bump();
     });
     this.openTerminal();
   }

@@ -1,7 +1,8 @@
 import type { VirtualClock } from '../core/clock.ts';
-import { parse, type Command, type ParsedDockerfile } from '../dockerfile/instructions/index.ts';
+import { parseSliced, type Command, type ParsedDockerfile } from '../dockerfile/instructions/index.ts';
 import { lintDockerfile, type LintWarning } from '../dockerfile/lint/index.ts';
-import { parseDockerfile } from '../dockerfile/parser/index.ts';
+import { parseDockerfileSliced } from '../dockerfile/parser/index.ts';
+import { WorkSlicer } from '../core/slicer.ts';
 import { EMPTY_DIR } from '../fs/tree.ts';
 import { union } from '../fs/union.ts';
 import type { ImageService } from '../image/service.ts';
@@ -63,13 +64,17 @@ export async function runBuild(req: BuildRequest, env: BuilderEnv, writer: Progr
   }
 }
 
+/** Instructions dispatched between two yields: a few milliseconds of metadata instructions. */
+const DISPATCH_SLICE = 1000;
+
 async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress): Promise<BuildResult & { warnings: readonly LintWarning[] }> {
   const { clock } = env;
   const definition = await progress.start(`[internal] load build definition from ${req.dockerfileName}`);
   await progress.status(definition, 'transferring dockerfile:', { current: req.dockerfileTransferBytes ?? new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
   let parsed: ParsedDockerfile;
   try {
-    parsed = parse(parseDockerfile(req.dockerfile).ast);
+    const pause = () => clock.yield();
+    parsed = await parseSliced((await parseDockerfileSliced(req.dockerfile, pause)).ast, pause);
   } catch (e) {
     await progress.done(definition);
     throw parseFailure(e) ?? e;
@@ -141,11 +146,14 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   };
   const finished = new Map<number, StageState>();
   const pulled = new Set<string>();
+  // Metadata instructions run without waiting on anything: a Dockerfile of thousands of them yields now and then.
+  const slicer = new WorkSlicer(clock, DISPATCH_SLICE);
   for (const index of plan.order) {
     const planned = plan.stages[index]!;
     const { st, triggers } = await startStage(planned, finished, bases, env, progress, pulled);
     for (const cmd of [...triggers, ...planned.stage.commands]) {
       if (env.signal?.aborted) throw new BuildFailure('context canceled');
+      await slicer.spend(1);
       await dispatch(st, cmd, plan, req, env, ctx, sources);
     }
     finished.set(index, st);

@@ -133,7 +133,34 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
  * pieces are joined, which may happen in a worker.
  */
 export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): Uint8Array[] {
+  const steps = encoding(value, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Objects encoded between two pauses of `encodeValueChunksSliced`: a few milliseconds of work. */
+const SLICE_OBJECTS = 5000;
+
+/**
+ * `encodeValueChunks`, pausing (`pause()`, a yield to the page) every few thousand objects: the same bytes, without
+ * one long task for a state of a hundred thousand files or a thousand containers. The value must not change meanwhile
+ * (a snapshot never does).
+ */
+export async function encodeValueChunksSliced(value: unknown, pause: () => Promise<void>, options: EncodeOptions = {}): Promise<Uint8Array[]> {
+  const steps = encoding(value, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The encoder, as steps, yielding every SLICE_OBJECTS objects. */
+function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint8Array[], void> {
   const w = new Writer();
+  let count = 0;
   const strings = new Map<string, number>();
   const shapes = new Map<string, number>();
   const objects = new Map<object, number>();
@@ -153,7 +180,11 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
     w.bytes(utf8);
   };
 
-  const write = (v: unknown): void => {
+  // Objects are generators and primitives are written in place: a generator per number or string would cost more
+  // than the encoding itself, hence `isObject(x) ? yield* object(x) : primitive(x)` at every value below.
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+  const primitive = (v: unknown): void => {
     switch (typeof v) {
       case 'undefined':
         return w.byte(Tag.Undefined);
@@ -170,14 +201,13 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
       case 'string':
         return string(v);
       case 'object':
-        if (v === null) return w.byte(Tag.Null);
-        return object(v);
+        return w.byte(Tag.Null);
       default:
         throw new ValueCodecError(`cannot encode a value of type ${typeof v}`);
     }
   };
 
-  const object = (v: object): void => {
+  function* object(v: object): Generator<void, void, void> {
     const ref = objects.get(v);
     if (ref !== undefined) {
       w.byte(Tag.ObjectRef);
@@ -186,11 +216,13 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
     }
     if (inProgress.has(v)) throw new ValueCodecError('cannot encode a value that contains itself');
     inProgress.add(v);
+    if (++count % SLICE_OBJECTS === 0) yield;
     const ext = options.external?.(v);
     if (ext) {
       w.byte(Tag.External);
       string(ext.name);
-      write(ext.payload);
+      if (isObject(ext.payload)) yield* object(ext.payload);
+      else primitive(ext.payload);
     } else if (v instanceof Uint8Array) {
       w.byte(Tag.Bytes);
       w.uint(v.length);
@@ -198,18 +230,27 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
     } else if (Array.isArray(v)) {
       w.byte(Tag.Array);
       w.uint(v.length);
-      for (let i = 0; i < v.length; i++) write(v[i]);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (isObject(x)) yield* object(x);
+        else primitive(x);
+      }
     } else if (v instanceof Map) {
       w.byte(Tag.Map);
       w.uint(v.size);
       for (const [k, x] of v) {
-        write(k);
-        write(x);
+        if (isObject(k)) yield* object(k);
+        else primitive(k);
+        if (isObject(x)) yield* object(x);
+        else primitive(x);
       }
     } else if (v instanceof Set) {
       w.byte(Tag.Set);
       w.uint(v.size);
-      for (const x of v) write(x);
+      for (const x of v) {
+        if (isObject(x)) yield* object(x);
+        else primitive(x);
+      }
     } else {
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) throw new ValueCodecError(`cannot encode an instance of ${(v.constructor as { name?: string } | undefined)?.name ?? 'a class'}`);
@@ -227,14 +268,19 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
         w.uint(shape);
       }
       const record = v as Record<string, unknown>;
-      for (const k of keys) write(record[k]);
+      for (const k of keys) {
+        const x = record[k];
+        if (isObject(x)) yield* object(x);
+        else primitive(x);
+      }
     }
     inProgress.delete(v);
     // Numbered when finished: a reader meets a back-reference only after the object it names is complete.
     objects.set(v, objects.size);
-  };
+  }
 
-  write(value);
+  if (isObject(value)) yield* object(value);
+  else primitive(value);
   return w.chunks();
 }
 

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../api.ts';
 import { migrate, readSaveFile, SaveFormatError, writeSaveFile, type SaveFormat } from '../core/save-file.ts';
 import { SESSION_FORMAT } from './session-format.ts';
-import { concatChunks, decodeValue, encodeValueChunks, ValueCodecError, type External } from '../core/value-codec.ts';
+import { concatChunks, decodeValue, encodeValueChunks, encodeValueChunksSliced, ValueCodecError, type External } from '../core/value-codec.ts';
 import { readContent } from '../fs/content.ts';
 import type { DirEntry, FileContent } from '../fs/types.ts';
 import { catalogImages, type CatalogLayer } from '../image/catalog/index.ts';
@@ -44,6 +44,21 @@ export function serializeSnapshot(snapshot: Snapshot, format: SaveFormat = SESSI
  * is plain bytes to bytes and may run in a worker: for a session holding a big file it is most of the time.
  */
 export function encodeSnapshot(snapshot: Snapshot): Uint8Array[] {
+  const { payload, external } = encodable(snapshot);
+  // In pieces, a big file's bytes by reference: they are copied once, where the pieces are joined.
+  return encodeValueChunks(payload, { external });
+}
+
+/**
+ * `encodeSnapshot` in slices, `pause()` between them (a yield to the page): the same pieces, without a long task for
+ * a machine of a hundred thousand files or a thousand containers. A snapshot never changes, so the pauses are safe.
+ */
+export function encodeSnapshotSliced(snapshot: Snapshot, pause: () => Promise<void>): Promise<Uint8Array[]> {
+  const { payload, external } = encodable(snapshot);
+  return encodeValueChunksSliced(payload, pause, { external });
+}
+
+function encodable(snapshot: Snapshot): { payload: Payload; external: (v: object) => External | undefined } {
   const catalogTrees = catalogTreesIn(snapshot.state);
   const external = (v: object): External | undefined => {
     const layer = catalogTrees.get(v);
@@ -56,9 +71,7 @@ export function encodeSnapshot(snapshot: Snapshot): Uint8Array[] {
     }
     return undefined;
   };
-  const payload: Payload = { snapshotVersion: snapshot.version, state: snapshot.state };
-  // In pieces, a big file's bytes by reference: they are copied once, where the pieces are joined.
-  return encodeValueChunks(payload, { external });
+  return { payload: { snapshotVersion: snapshot.version, state: snapshot.state }, external };
 }
 
 export function deserializeSnapshot(bytes: Uint8Array, format: SaveFormat = SESSION_FORMAT): Snapshot {

@@ -228,7 +228,8 @@ export class SessionController {
    * most of the time for a session holding a big file, run in a worker so typing and painting never wait on a save.
    */
   async #fileOf(sessions: Sessions, machine: Machine): Promise<Uint8Array> {
-    const payload = sessions.encodeSnapshot(machine.snapshot());
+    // In slices: a machine of a hundred thousand files or a thousand containers takes seconds to encode.
+    const payload = await sessions.encodeSnapshotSliced(machine.snapshot(), () => machine.clock.yield());
     return this.#files.write(payload, sessions.sessionFile);
   }
 

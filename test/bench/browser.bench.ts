@@ -13,9 +13,9 @@ import { atMost, type Figure } from './figure.ts';
 
 export const area = 'browser budgets';
 
-const DIST = join(import.meta.dirname, '../../dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const DIST = join(import.meta.dirname, '../../dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const BUDGET = { initialJsKb: 300, promptMs: 1500, dockerPsMs: 100, longestTaskMs: 100 };
 
@@ -29,7 +29,7 @@ function quantile(values: readonly number[], q: number): number {
  * rows first show a bare prompt, when Enter is pressed, and when a `docker ps` header row appears; and keeps the longest
  * main-thread task and the longest gap between animation frames while `window.__watchMainThread` is set.
  */
-function pageProbe(): void {
+export function pageProbe(): void {
   const w = window as unknown as Record<string, unknown> & { __probe: { promptAt?: number; enterAt?: number; psAt?: number; longestTask: number; longestFrameGap: number; watching: boolean } };
   const probe = (w.__probe = { longestTask: 0, longestFrameGap: 0, watching: false } as typeof w.__probe);
   // What is shown is the rendered rows; xterm updates its screen-reader copy later (measured: ~0.5 s after), which
@@ -57,10 +57,10 @@ function pageProbe(): void {
   requestAnimationFrame(frame);
 }
 
-type Probe = { promptAt?: number; enterAt?: number; psAt?: number; longestTask: number; longestFrameGap: number; watching: boolean };
-const probeOf = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+export type Probe = { promptAt?: number; enterAt?: number; psAt?: number; longestTask: number; longestFrameGap: number; watching: boolean };
+export const probeOf = (page: Page) => page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
 
-async function openPage(browser: Browser, url: string, onScript?: (url: string, body: Buffer) => void): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function openPage(browser: Browser, url: string, onScript?: (url: string, body: Buffer) => void): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
@@ -78,7 +78,7 @@ async function openPage(browser: Browser, url: string, onScript?: (url: string, 
 }
 
 /** On a cleared screen, types `line`, presses Enter and waits for the next bare prompt. */
-async function runLine(page: Page, line: string, timeout = 120_000): Promise<void> {
+export async function runLine(page: Page, line: string, timeout = 120_000): Promise<void> {
   await clearScreen(page);
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
@@ -92,7 +92,7 @@ async function runLine(page: Page, line: string, timeout = 120_000): Promise<voi
   );
 }
 
-async function clearScreen(page: Page): Promise<void> {
+export async function clearScreen(page: Page): Promise<void> {
   await page.keyboard.press('Control+l');
   await page.waitForFunction(() => [...(document.querySelector('.xterm-accessibility-tree')?.children ?? [])].filter((r) => (r.textContent ?? '').trim() !== '').length === 1, null, { polling: 20 });
 }

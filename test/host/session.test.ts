@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeSaveFile, type SaveFormat } from '../../engine/core/save-file.ts';
-import { encodeValue } from '../../engine/core/value-codec.ts';
+import { concatChunks, encodeValue } from '../../engine/core/value-codec.ts';
+import { buildTree, makeFile } from '../../engine/fs/tree.ts';
 import { MIGRATIONS, SESSION_FORMAT, SESSION_SCHEMA_VERSION } from '../../engine/host/session.ts';
 import { scenarioMachine } from './session-scenario.ts';
 import { createMachine, playScript, type Machine } from '../../engine/index.ts';
-import { deserializeSnapshot, SaveFormatError, serializeSnapshot } from '../../engine/sessions.ts';
+import { deserializeSnapshot, encodeSnapshot, encodeSnapshotSliced, SaveFormatError, serializeSnapshot } from '../../engine/sessions.ts';
 
 const CHECKS = `
 docker ps -a
@@ -204,5 +205,20 @@ describe('serializeSnapshot / deserializeSnapshot', () => {
     // The machine takes the fields it knows: the next save carries none of the others.
     const again = deserializeSnapshot(serializeSnapshot(machine.snapshot())).state as Record<string, unknown>;
     expect(Object.keys(again).sort()).toEqual(Object.keys(good).sort());
+  });
+});
+
+describe('encodeSnapshotSliced', () => {
+  it('pauses while it encodes a big machine and gives the very pieces encodeSnapshot gives', async () => {
+    const machine = createMachine({ mode: 'headless' });
+    machine.hostFs.putEntry(
+      '/home/student/project/files',
+      buildTree(Array.from({ length: 20_000 }, (_, i) => ({ path: `f${i}`, entry: makeFile(`${i}\n`, { uid: 1000, gid: 1000 }) })), { uid: 1000, gid: 1000 }),
+    );
+    const snapshot = machine.snapshot();
+    let pauses = 0;
+    const sliced = await encodeSnapshotSliced(snapshot, async () => void pauses++);
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(concatChunks(sliced)).toEqual(concatChunks(encodeSnapshot(snapshot)));
   });
 });

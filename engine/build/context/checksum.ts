@@ -83,6 +83,34 @@ export function contentDigest(e: Entry): string {
   return d;
 }
 
+/** Work between two pauses of `warmDigests`: bytes hashed, each entry counted as a kilobyte for its header. */
+const WARM_SLICE = 128 * 1024;
+const ENTRY_WORK = 1024;
+
+/**
+ * Works out (and remembers) the digest of `dir` and of everything below it, pausing every so often, so the
+ * checksum of a COPY of a 100,000-file context that follows finds them all and costs no long task.
+ */
+export async function warmDigests(dir: DirEntry, pause: () => Promise<void>): Promise<void> {
+  let work = 0;
+  const visit = async (d: DirEntry): Promise<void> => {
+    if (treeDigests.has(d)) return;
+    for (const child of d.children.values()) {
+      if (child.type === 'dir') await visit(child);
+      else {
+        leafDigest(child);
+        work += ENTRY_WORK + (child.type === 'file' ? contentSize(child.content) : 0);
+      }
+      if (work >= WARM_SLICE) {
+        work = 0;
+        await pause();
+      }
+    }
+    contentDigest(d);
+  };
+  await visit(dir);
+}
+
 /** The root's digest; a build context's root header is BuildKit's fake one (the digest of nothing). */
 function rootDigest(root: DirEntry, contextRoot: boolean): string {
   return contextRoot ? treeDigest(root, EMPTY_DIGEST) : contentDigest(root);

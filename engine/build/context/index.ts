@@ -19,6 +19,6 @@ export { resolveChown } from './chown.ts';
 export type { Owner } from './chown.ts';
 export { parseChmod } from './chmod.ts';
 export type { ModeChange } from './chmod.ts';
-export { copyChecksum, contentDigest, selectedFiles, diffChecksums } from './checksum.ts';
+export { copyChecksum, contentDigest, selectedFiles, diffChecksums, warmDigests } from './checksum.ts';
 export type { CopyChecksum, ChecksumOptions, ChecksumDiff, SelectorChecksum } from './checksum.ts';
 export { resolveInRoot } from './resolve.ts';

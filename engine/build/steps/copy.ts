@@ -1,7 +1,10 @@
 import type { AddCommand, CopyCommand } from '../../dockerfile/instructions/index.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import type { BaseImage } from '../base-image.ts';
-import { applyCopy, BuildContextError, copyChecksum, resolveChown, selectedFiles, type CopyChecksum } from '../context/index.ts';
+import { applyCopy, BuildContextError, copyChecksum, resolveChown, selectedFiles, warmDigests, type CopyChecksum } from '../context/index.ts';
+import { containsWildcards } from '../context/glob.ts';
+import { normalizeSource } from '../context/sources.ts';
+import { getEntry } from '../../fs/tree.ts';
 import { recordId } from '../disk-usage.ts';
 import { BuildFailure } from '../errors.ts';
 import { stageReference, type BuildPlan } from '../stage-plan.ts';
@@ -38,6 +41,12 @@ export async function copyStep(st: StageState, cmd: CopyCommand | AddCommand, pl
   const chown = cmd.chown ? expand(st, cmd.chown, line) : '';
   const chmod = cmd.chmod ? expand(st, cmd.chmod, line) : '';
   const excludes = cmd.excludes.map((p) => expand(st, p, line));
+  // The checksum is one synchronous pass; the directories it reads are digested first, in slices, so a COPY of a
+  // 100,000-file context does not freeze the page.
+  for (const src of srcs) {
+    const dir = containsWildcards(src) ? undefined : getEntry(root, normalizeSource(src));
+    if (dir?.type === 'dir') await warmDigests(dir, () => ctx.clock.yield());
+  }
   let checksum: CopyChecksum;
   try {
     checksum = copyChecksum(root, srcs, { excludes, contextRoot: from === '' });

@@ -68,7 +68,9 @@ export function dispatchMetadata(st: StageState, cmd: Command, globals: { buildA
       return true;
     }
     case 'label': {
-      const labels = { ...(c.Labels ?? {}) };
+      // The stage's config is its own (cloned from its base when the stage began), so labels are set in place as
+      // BuildKit does: a copy per LABEL made a Dockerfile of many LABEL lines quadratic.
+      const labels: Record<string, string> = (c.Labels ??= {});
       const parts: string[] = [];
       for (const kv of cmd.labels) {
         const key = expand(st, kv.key, line);
@@ -76,7 +78,6 @@ export function dispatchMetadata(st: StageState, cmd: Command, globals: { buildA
         labels[key] = value;
         parts.push(`${key}=${value}`);
       }
-      c.Labels = labels;
       history(st, `LABEL ${parts.join(' ')}`);
       return true;
     }

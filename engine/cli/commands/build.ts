@@ -15,8 +15,8 @@ import { warningsSummary, type ProgressMode } from '../../build/progress/warning
 import type { BuildRequest } from '../../build/types.ts';
 import { DockerError } from '../../core/errors.ts';
 import { lintDockerfile } from '../../dockerfile/lint/index.ts';
-import { parseDockerfile } from '../../dockerfile/parser/index.ts';
-import { parse } from '../../dockerfile/instructions/index.ts';
+import { parseDockerfile, parseDockerfileSliced } from '../../dockerfile/parser/index.ts';
+import { parse, parseSliced } from '../../dockerfile/instructions/index.ts';
 import { parseFailure } from '../../build/errors.ts';
 import { builderChoice } from '../builder-choice.ts';
 import { legacyBuildCommand } from './build-legacy.ts';
@@ -93,7 +93,7 @@ async function build(ctx: CommandContext): Promise<number> {
     // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
     const first = loadBuildContext(host.fs, contextDir, { ...options, dockerfileOnly: true });
     dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
-    const followPaths = contextFollowPaths(contextSources(dockerfile) ?? ['.']);
+    const followPaths = contextFollowPaths((await contextSources(dockerfile, () => ctx.engine.images.clock.yield())) ?? ['.']);
     const previous = builder.cache.contexts.get(contextDir);
     loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
   }
@@ -211,10 +211,11 @@ function buildArgValues(items: readonly string[], env: Readonly<Record<string, s
  * The context paths the Dockerfile's COPY and ADD read (no `--from`), or undefined when they cannot be known before
  * the build (a variable in a source, or a Dockerfile that does not parse): then the whole context is sent.
  */
-function contextSources(dockerfile: string): string[] | undefined {
+async function contextSources(dockerfile: string, pause: () => Promise<void>): Promise<string[] | undefined> {
   let stages;
   try {
-    stages = parse(parseDockerfile(dockerfile).ast).stages;
+    // In slices, as the first to read it: the build and its checks then find the file already parsed.
+    stages = (await parseSliced((await parseDockerfileSliced(dockerfile, pause)).ast, pause)).stages;
   } catch {
     return undefined;
   }

@@ -372,12 +372,42 @@ export interface ParsedDockerfile {
   readonly metaArgs: readonly ArgCommand[];
 }
 
+/** Instructions typed between two pauses of `parseSliced`. */
+const SLICE_INSTRUCTIONS = 2000;
+
+/** Trees already typed: a build types its tree for the context, the build and its checks, and both are immutable. */
+const typedTrees = new WeakMap<Node, ParsedDockerfile>();
+
 /** BuildKit's instructions.Parse over the syntax tree's root. */
 export function parse(ast: Node): ParsedDockerfile {
+  const known = typedTrees.get(ast);
+  if (known) return known;
+  const steps = typing(ast);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `parse`, pausing every few thousand instructions so a huge Dockerfile does not freeze the page. */
+export async function parseSliced(ast: Node, pause: () => Promise<void>): Promise<ParsedDockerfile> {
+  const known = typedTrees.get(ast);
+  if (known) return known;
+  const steps = typing(ast);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* typing(ast: Node): Generator<void, ParsedDockerfile, void> {
   const stages: Stage[] = [];
   const commands: Command[][] = [];
   const metaArgs: ArgCommand[] = [];
+  let count = 0;
   for (const node of ast.children) {
+    if (++count % SLICE_INSTRUCTIONS === 0) yield;
     const instruction = parseInstruction(node);
     if (instruction.kind === 'from') {
       stages.push(instruction);
@@ -394,5 +424,7 @@ export function parse(ast: Node): ParsedDockerfile {
     }
     commands[commands.length - 1]?.push(instruction);
   }
-  return { stages: stages.map((s, i) => ({ ...s, commands: commands[i] ?? [] })), metaArgs };
+  const parsed = { stages: stages.map((s, i) => ({ ...s, commands: commands[i] ?? [] })), metaArgs };
+  typedTrees.set(ast, parsed);
+  return parsed;
 }

@@ -60,11 +60,44 @@ function canContainHeredoc(node: Node): boolean {
   return HEREDOC_INSTRUCTIONS.has(target.value) && target.attributes.json !== true;
 }
 
+/** Instructions parsed between two pauses of `parseDockerfileSliced`: a few milliseconds of work. */
+const SLICE_INSTRUCTIONS = 2000;
+
+/**
+ * The last file parsed and its tree: a build parses its Dockerfile for the context it needs, for the build and for
+ * its checks, and the tree is immutable, so a 5 MB Dockerfile is parsed once, not three times.
+ */
+let last: { readonly text: string; readonly result: ParseResult } | undefined;
+
 /**
  * Parses a Dockerfile into BuildKit's syntax tree. Throws DockerfileParseError with BuildKit's message and the
  * offending lines.
  */
 export function parseDockerfile(text: string): ParseResult {
+  if (last?.text === text) return last.result;
+  const steps = parsing(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return (last = { text, result: step.value }).result;
+  }
+}
+
+/**
+ * `parseDockerfile`, pausing (`pause()`, a yield to the clock) every few thousand instructions, so a huge Dockerfile
+ * does not freeze the page; the result is then what `parseDockerfile` returns for the same text.
+ */
+export async function parseDockerfileSliced(text: string, pause: () => Promise<void>): Promise<ParseResult> {
+  if (last?.text === text) return last.result;
+  const steps = parsing(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return (last = { text, result: step.value }).result;
+    await pause();
+  }
+}
+
+/** The parser, as steps: it yields every SLICE_INSTRUCTIONS instructions and returns the tree. */
+function* parsing(text: string): Generator<void, ParseResult, void> {
   const lines = splitLines(text);
   const directives = new DirectiveReader();
   const ctx: ParseContext = {
@@ -162,6 +195,7 @@ export function parseDockerfile(text: string): ParseResult {
 
     children.push({ ...child, startLine, endLine: currentLine });
     comments = [];
+    if (children.length % SLICE_INSTRUCTIONS === 0) yield;
   }
 
   const first = children[0];

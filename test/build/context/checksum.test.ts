@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest, copyChecksum, diffChecksums, selectedFiles } from '../../../engine/build/context/checksum.ts';
+import { contentDigest, copyChecksum, diffChecksums, selectedFiles, warmDigests } from '../../../engine/build/context/checksum.ts';
 import { loadBuildContext } from '../../../engine/build/context/load.ts';
 import { bytesContent, syntheticContent } from '../../../engine/fs/content.ts';
 import { digestBytes } from '../../../engine/fs/digest.ts';
@@ -145,5 +145,19 @@ describe('explaining a checksum change', () => {
     // (The first pass hashes all 50 MB and takes seconds.)
     expect(t1 - t0).toBeLessThan(300);
     expect(t2 - t1).toBeLessThan(100);
+  });
+});
+
+describe('warmDigests', () => {
+  it('digests a large directory in slices, and the checksum after it is the one computed in one pass', async () => {
+    const files = (tag: string) =>
+      buildTree(Array.from({ length: 2000 }, (_, i) => ({ path: `d${i % 10}/f${i}`, entry: makeFile(`${i}${tag}`, { uid: 1000, gid: 1000 }) })), { uid: 1000, gid: 1000 });
+    const warmed = files('');
+    let pauses = 0;
+    await warmDigests(warmed, async () => void pauses++);
+    expect(pauses).toBeGreaterThan(5);
+    // A tree equal in content but made anew, so none of its digests are remembered.
+    expect(copyChecksum(warmed, ['.'], { contextRoot: true })).toEqual(copyChecksum(files(''), ['.'], { contextRoot: true }));
+    expect(copyChecksum(warmed, ['.'], { contextRoot: true }).digest).not.toBe(copyChecksum(files('!'), ['.'], { contextRoot: true }).digest);
   });
 });
