@@ -1,4 +1,5 @@
 import { DockerError, isDockerError } from '../../core/errors.ts';
+import { WorkSlicer } from '../../core/slicer.ts';
 import type { Command } from '../command.ts';
 import { containerService } from './container-service.ts';
 
@@ -14,7 +15,10 @@ export const rmCommand: Command = {
     const service = containerService(ctx);
     const force = ctx.flags.bool('force');
     const errors: string[] = [];
+    // `docker rm -f $(docker ps -aq)` of a thousand containers must not be one task the page waits on.
+    const slicer = new WorkSlicer(ctx.engine.images.clock, 25);
     for (const ref of ctx.args) {
+      await slicer.spend(1);
       try {
         await service.remove(ref, force, ctx.flags.bool('volumes'));
       } catch (e) {

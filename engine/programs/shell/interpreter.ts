@@ -302,6 +302,7 @@ export class Interpreter {
       const r = await this.#loopBody(cmd.body, fds);
       status = r.status;
       if (r.stop) break;
+      await yieldSometimes(this.process.clock);
     }
     return status;
   }
@@ -495,6 +496,7 @@ export class Interpreter {
     const { stdin, stdout, stderr } = stdio(fds);
     const status = await this.process.spawn(argv, { env, cwd: this.state.cwd, stdin, stdout, stderr, signal: this.signal, exec, onFailure: (f) => (failure = f) });
     if (failure) await this.#reportFailure(failure, argv[0]!, fds);
+    await yieldSometimes(this.process.clock, PROGRAM_WORK);
     return status;
   }
 
@@ -538,14 +540,22 @@ export class Interpreter {
   }
 }
 
-let iterations = 0;
+let work = 0;
+
+/** A program run counts as this many loop turns: `docker create` in a loop is milliseconds a turn, `:` is nothing. */
+const PROGRAM_WORK = 16;
 
 /**
- * A loop of builtins (`while :; do :; done`) never waits on anything, so it would starve Ctrl-C, timers and the
- * page. Every so often it yields a whole task, which lets them run.
+ * A loop of builtins (`while :; do :; done`) never waits on anything, and a loop of quick programs (a thousand
+ * `docker create`) hardly does, so either would starve Ctrl-C, timers and the page. Every 256 units of work (a turn
+ * of a loop is one, a program run sixteen) it yields a whole task, which lets them run. Counted in work, not time:
+ * where the yields fall is the same on every machine.
  */
-async function yieldSometimes(clock: VirtualClock): Promise<void> {
-  if (++iterations % 256 === 0) await clock.yield();
+async function yieldSometimes(clock: VirtualClock, units = 1): Promise<void> {
+  work += units;
+  if (work < 256) return;
+  work = 0;
+  await clock.yield();
 }
 
 /** bash's `time` report: its default TIMEFORMAT (`\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS`), or `-p`'s POSIX one. */

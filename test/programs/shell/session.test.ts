@@ -93,4 +93,15 @@ describe('ShellSession', () => {
     ctrl.abort('SIGINT');
     expect((await running).status).toBe(130);
   });
+
+  it('interrupts a for loop over a long list, whose turns never wait', async () => {
+    const s = new ShellSession({ machine: makeMachine().machine, env: ENV, cwd: '/root' });
+    const ctrl = new AbortController();
+    // Without a yield now and then, the whole list runs in one task and Ctrl-C arrives after the loop ended.
+    const running = line(s, 'for i in {1..300000}; do :; done; echo finished', undefined, ctrl.signal);
+    await new Promise((r) => setImmediate(r));
+    ctrl.abort('SIGINT');
+    const done = await running;
+    expect([done.status, done.stdout]).toEqual([130, '']);
+  });
 });
