@@ -1,6 +1,6 @@
 import { readContent } from './content.ts';
 import { segments } from './path.ts';
-import { entrySize, makeDir, makeFile, makeSymlink, sortedNames, withChild } from './tree.ts';
+import { entrySize, makeDir, makeFile, makeSymlink, sortedNames, withChild, type OwnedMaps } from './tree.ts';
 import { FsError } from './types.ts';
 import type { DirEntry, Entry, FileContent, FileEntry, Fs, FsErrorCode, Stat } from './types.ts';
 
@@ -39,11 +39,26 @@ export class TreeFs implements Fs {
     this.#clock = clock;
   }
 
+  /**
+   * Directory maps this fs made since its tree was last seen from outside (`root`, `entry`): it may change them in
+   * place, since no snapshot and no other path holds them. Anything handed out is shared from then on.
+   */
+  #owned: OwnedMaps = new WeakSet();
+
   get root(): DirEntry {
+    this.#owned = new WeakSet();
     return this.#root;
   }
 
   set root(next: DirEntry) {
+    if (next === this.#root) return;
+    this.#owned = new WeakSet();
+    this.#root = next;
+    this.onChange?.();
+  }
+
+  /** A new root made by this fs from its own: its owned maps stay owned. */
+  #replaceRoot(next: DirEntry): void {
     if (next === this.#root) return;
     this.#root = next;
     this.onChange?.();
@@ -67,7 +82,10 @@ export class TreeFs implements Fs {
   }
 
   entry(path: string, follow = true): Entry {
-    return this.#existing(path, follow, follow ? 'stat' : 'lstat');
+    const found = this.#existing(path, follow, follow ? 'stat' : 'lstat');
+    // A directory handed out is shared from now on (a file or a link holds no map to change).
+    if (found.type === 'dir') this.#owned = new WeakSet();
+    return found;
   }
 
   readFile(path: string): Uint8Array {
@@ -230,7 +248,7 @@ export class TreeFs implements Fs {
   #modify(path: string, syscall: string, change: (e: Entry) => Entry): void {
     const f = this.#walk(path, true, syscall);
     if (f.entry === undefined) throw new FsError('ENOENT', path, syscall);
-    if (f.parent === undefined) this.root = change(f.entry) as DirEntry;
+    if (f.parent === undefined) this.#replaceRoot(change(f.entry) as DirEntry);
     else this.#put(f, change(f.entry), false);
   }
 
@@ -243,7 +261,8 @@ export class TreeFs implements Fs {
   /** Replaces (or removes) the entry at a found location; `touch` sets the parent's mtime as a create/unlink does. */
   #put(f: Found, entry: Entry | undefined, touch: boolean): void {
     const mtime = touch ? this.#clock() : undefined;
-    this.root = rebuild(this.root, f.parentPath, 0, (dir) => withChild(dir, f.name, entry, mtime));
+    const owned = this.#owned;
+    this.#replaceRoot(rebuild(this.#root, f.parentPath, 0, (dir) => withChild(dir, f.name, entry, mtime, owned), owned));
   }
 
   /**
@@ -256,7 +275,7 @@ export class TreeFs implements Fs {
     // Pending components, last one first, so symlink targets can be pushed in front cheaply.
     const pending = segments(path).reverse();
     const names: string[] = [];
-    const dirs: DirEntry[] = [this.root];
+    const dirs: DirEntry[] = [this.#root];
     let links = 0;
     while (pending.length > 0) {
       const name = pending.pop()!;
@@ -299,13 +318,13 @@ export class TreeFs implements Fs {
   }
 }
 
-function rebuild(dir: DirEntry, path: readonly string[], i: number, change: (d: DirEntry) => DirEntry): DirEntry {
+function rebuild(dir: DirEntry, path: readonly string[], i: number, change: (d: DirEntry) => DirEntry, owned: OwnedMaps): DirEntry {
   if (i === path.length) return change(dir);
   const name = path[i]!;
   const child = dir.children.get(name);
   // The path came from a walk over this very root, so every component is a directory.
   if (child?.type !== 'dir') throw new Error(`internal: ${path.join('/')} is not a directory`);
-  return withChild(dir, name, rebuild(child, path, i + 1, change));
+  return withChild(dir, name, rebuild(child, path, i + 1, change, owned), undefined, owned);
 }
 
 function isContent(data: Uint8Array | string | FileContent): data is FileContent {

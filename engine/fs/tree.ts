@@ -47,8 +47,19 @@ export function withMeta<E extends Entry>(e: E, meta: MetaInit): E {
 }
 
 /** A copy of `dir` with `name` set to `child`, or removed when `child` is undefined. */
-export function withChild(dir: DirEntry, name: string, child: Entry | undefined, mtime?: number): DirEntry {
-  const children = new Map(dir.children);
+/**
+ * Children maps that one writer made and nobody else has seen yet: `withChild` may change those in place instead of
+ * copying them, which keeps a thousand files written into one directory from costing a million copies.
+ */
+export type OwnedMaps = WeakSet<ReadonlyMap<string, Entry>>;
+
+export function withChild(dir: DirEntry, name: string, child: Entry | undefined, mtime?: number, owned?: OwnedMaps): DirEntry {
+  let children: Map<string, Entry>;
+  if (owned?.has(dir.children)) children = dir.children as Map<string, Entry>;
+  else {
+    children = new Map(dir.children);
+    owned?.add(children);
+  }
   if (child === undefined) children.delete(name);
   else children.set(name, child);
   return mtime === undefined ? { ...dir, children } : { ...dir, children, mtime };

@@ -113,5 +113,17 @@ export default async function bench(opts: { smoke: boolean }): Promise<Figure[]>
   } finally {
     setSha256();
   }
+  // Files written one by one into one directory (a shell loop of touch): each write must cost the same however many
+  // files the directory already holds, so ten times the files take about ten times as long.
+  const writeInto = (n: number) => {
+    const fs = new TreeFs();
+    fs.mkdir('/d');
+    for (let i = 0; i < n; i++) fs.writeFile(`/d/f${i}`, '');
+  };
+  const few = opts.smoke ? 1000 : 5000;
+  const oneDir = time(runs, () => writeInto(few));
+  const tenTimes = time(opts.smoke ? 1 : 3, () => writeInto(few * 10));
+  figures.push({ name: `${few * 10} files written into one directory`, value: tenTimes, unit: 'ms' });
+  figures.push({ name: `ten times the files into one directory: time ratio`, value: tenTimes / oneDir, unit: 'x', target: below(20, 'linear is 10, quadratic 100') });
   return figures;
 }

@@ -241,4 +241,26 @@ describe('TreeFs', () => {
     const snap = new TreeFs(before);
     expect(snap.readText('/etc/hosts')).toBe('127.0.0.1 localhost\n');
   });
+
+  it('changes its own new directories in place, but never a tree it has handed out', () => {
+    // Writes into a directory reuse the map the last write made (a loop of touch stays linear); a root or a
+    // directory entry read in between is a snapshot, which later writes must not reach.
+    const fs = new TreeFs();
+    fs.mkdir('/d');
+    fs.writeFile('/d/a', '1');
+    const before = fs.root;
+    const dirBefore = fs.entry('/d');
+    fs.writeFile('/d/b', '2');
+    fs.writeFile('/d/c', '3');
+    expect([...(before.children.get('d') as typeof before).children.keys()]).toEqual(['a']);
+    expect([...(dirBefore as typeof before).children.keys()]).toEqual(['a']);
+    // The same directory entry put at two paths: writing under one leaves the other as it was.
+    fs.putEntry('/e', fs.entry('/d'));
+    fs.writeFile('/e/x', 'x');
+    fs.writeFile('/e/y', 'y');
+    expect(fs.readdir('/d')).toEqual(['a', 'b', 'c']);
+    expect(fs.readdir('/e')).toEqual(['a', 'b', 'c', 'x', 'y']);
+    fs.rm('/e/a');
+    expect(fs.readdir('/d')).toEqual(['a', 'b', 'c']);
+  });
 });
