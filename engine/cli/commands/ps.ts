@@ -3,6 +3,7 @@ import { membershipOf, networkNamesOf } from '../../runtime/containers/network-m
 import { HEALTH_STATUSES, healthStatus, type HealthStatus } from '../../runtime/containers/health.ts';
 import type { ContainerView } from '../../runtime/containers/service.ts';
 import { DockerError } from '../../core/errors.ts';
+import { WorkSlicer } from '../../core/slicer.ts';
 import { resolveImage } from '../../image/store.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { renderList, selectListFormat } from '../format/index.ts';
@@ -42,10 +43,14 @@ export const psCommand: Command = {
     const sized = size || format.includes('.Size');
     const now = ctx.engine.images.clock.now();
     const trunc = !ctx.flags.bool('no-trunc');
-    const rows = containers.map((c) => {
+    // A thousand containers' rows are work enough to give the page a turn now and then.
+    const slicer = new WorkSlicer(ctx.engine.images.clock, 100);
+    const rows = [];
+    for (const c of containers) {
+      await slicer.spend(1);
       const id = c.record.id;
       const health = service?.health(id);
-      return containerRow(c, {
+      rows.push(containerRow(c, {
         now,
         trunc,
         imageShown: imageShownFor(ctx.engine.images.store, c.record),
@@ -54,8 +59,8 @@ export const psCommand: Command = {
         // A stopped container has released its ports.
         ports: c.state.Running ? (ctx.engine.network?.portsOf(id, c.record.network.exposedPorts) ?? {}) : {},
         ...(sized && service ? { size: { rw: service.sizeRw(id), rootFs: service.sizeRootFs(id) } } : {}),
-      });
-    });
+      }));
+    }
     await ctx.stdout.write(renderList(format, rows, CONTAINER_LIST_TYPE));
     return 0;
   },
