@@ -83,6 +83,7 @@ export async function scenariosCommand(args: readonly string[], io: Io): Promise
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { dir, workers, positional } = parseArgs(args, false, true);
   const ids = positional.length > 0 ? positional : listIds(dir);
+  // A proof grades the solution, an empty attempt and each example: four grades or more, so it counts as four.
   const outcomes = await runJobs(
     ids.map((id) => ({ kind: 'prove' as const, dir, id })),
     workers ?? defaultWorkers(ids.length * 4),
@@ -120,9 +121,10 @@ export async function gradeCommand(args: readonly string[], io: Io): Promise<num
   const graded = await runJobs(jobs, workers ?? defaultWorkers(jobs.length));
   let status = 0;
   const results: GradeResult[] = [];
+  let next = 0;
   for (const [i, path] of attempts.entries()) {
     const r = read[i]!;
-    const outcome = 'kind' in r ? graded[jobs.indexOf(r)]! : r;
+    const outcome = 'kind' in r ? graded[next++]! : r;
     if ('result' in outcome) results.push(outcome.result);
     else {
       io.err(`dockyard: attempt ${path}: ${outcome.error}\n`);
