@@ -1,7 +1,7 @@
 import type { VirtualClock } from '../core/clock.ts';
 import { parseSliced, type Command, type ParsedDockerfile } from '../dockerfile/instructions/index.ts';
-import { lintDockerfile, type LintWarning } from '../dockerfile/lint/index.ts';
-import { parseDockerfileSliced } from '../dockerfile/parser/index.ts';
+import { lintParsedSliced, type LintWarning } from '../dockerfile/lint/index.ts';
+import { parseDockerfileSliced, type ParseResult } from '../dockerfile/parser/index.ts';
 import { WorkSlicer } from '../core/slicer.ts';
 import { EMPTY_DIR } from '../fs/tree.ts';
 import { union } from '../fs/union.ts';
@@ -71,16 +71,18 @@ async function build(req: BuildRequest, env: BuilderEnv, progress: SolveProgress
   const { clock } = env;
   const definition = await progress.start(`[internal] load build definition from ${req.dockerfileName}`);
   await progress.status(definition, 'transferring dockerfile:', { current: req.dockerfileTransferBytes ?? new TextEncoder().encode(req.dockerfile).length, units: 'bytes' });
+  const pause = () => clock.yield();
+  let syntax: ParseResult;
   let parsed: ParsedDockerfile;
   try {
-    const pause = () => clock.yield();
-    parsed = await parseSliced((await parseDockerfileSliced(req.dockerfile, pause)).ast, pause);
+    syntax = await parseDockerfileSliced(req.dockerfile, pause);
+    parsed = await parseSliced(syntax.ast, pause);
   } catch (e) {
     await progress.done(definition);
     throw parseFailure(e) ?? e;
   }
   // BuildKit's checks run as the frontend reads the file: their warnings belong to this step.
-  const warnings = lintDockerfile(req.dockerfile, { buildArgs: req.buildArgs });
+  const warnings = await lintParsedSliced(syntax, { buildArgs: req.buildArgs }, pause);
   for (const w of warnings) {
     await progress.warn({
       vertex: definition,

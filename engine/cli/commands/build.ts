@@ -14,9 +14,9 @@ import type { ProgressWriter, VertexWarning } from '../../build/progress/types.t
 import { warningsSummary, type ProgressMode } from '../../build/progress/warnings.ts';
 import type { BuildRequest } from '../../build/types.ts';
 import { DockerError } from '../../core/errors.ts';
-import { lintDockerfile } from '../../dockerfile/lint/index.ts';
-import { parseDockerfile, parseDockerfileSliced } from '../../dockerfile/parser/index.ts';
-import { parse, parseSliced } from '../../dockerfile/instructions/index.ts';
+import { lintParsedSliced, type LintWarning } from '../../dockerfile/lint/index.ts';
+import { parseDockerfileSliced } from '../../dockerfile/parser/index.ts';
+import { parseSliced } from '../../dockerfile/instructions/index.ts';
 import { parseFailure } from '../../build/errors.ts';
 import { builderChoice } from '../builder-choice.ts';
 import { legacyBuildCommand } from './build-legacy.ts';
@@ -182,15 +182,19 @@ async function build(ctx: CommandContext): Promise<number> {
 /** `--check`: the build checks only, nothing built. */
 async function check(ctx: CommandContext, filename: string, dockerfile: string, buildArgs: Readonly<Record<string, string>>): Promise<number> {
   const source = { filename, data: dockerfile };
+  const pause = () => ctx.engine.images.clock.yield();
   let error;
+  let warnings: LintWarning[] = [];
   try {
-    parse(parseDockerfile(dockerfile).ast);
+    const syntax = await parseDockerfileSliced(dockerfile, pause);
+    await parseSliced(syntax.ast, pause);
+    warnings = await lintParsedSliced(syntax, { buildArgs }, pause);
   } catch (e) {
     const failure = parseFailure(e);
     if (!failure) throw e;
     error = { message: failure.message, range: failure.lines ?? { start: 1, end: 1 } };
   }
-  const report = checkReport(source, lintDockerfile(dockerfile, { buildArgs }), error);
+  const report = checkReport(source, warnings, error);
   await ctx.stdout.write(report.stdout);
   if (report.error !== undefined) await ctx.stderr.write(cliErrorDisplay(report.error));
   return report.exitCode;

@@ -1,5 +1,5 @@
 // FromAsCasing, StageNameCasing, ConsistentInstructionCasing: keyword and stage-name case.
-import { spanOf, type LintModel } from './model.ts';
+import { spanOf, type LintModel, type LintSteps } from './model.ts';
 import type { Report } from './rules.ts';
 
 const isLower = (s: string) => s === s.toLowerCase();
@@ -22,16 +22,18 @@ export function checkStageCasing(model: LintModel, report: Report): void {
  * The majority is counted over keywords that are all one case; a tie goes to uppercase, the documented
  * convention. Every keyword not in the majority's case, mixed ones included, is reported.
  */
-export function checkInstructionCasing(model: LintModel, report: Report): void {
+export function* checkInstructionCasing(model: LintModel, report: Report): LintSteps {
   const all = model.stages.flatMap((s) => [{ keyword: s.keyword, node: s.node }, ...s.commands]);
   let lower = 0;
   let upper = 0;
   for (const { keyword } of all) {
+    yield;
     if (isLower(keyword)) lower++;
     else if (isUpper(keyword)) upper++;
   }
   const majorityLower = lower > upper;
   for (const { keyword, node } of all) {
+    yield;
     const ok = majorityLower ? isLower(keyword) : isUpper(keyword);
     if (!ok) {
       report(

@@ -1,10 +1,10 @@
 // BuildKit's build checks over Dockerfile source, for `docker build --check`, build warnings and the editor.
 import { parse } from '../instructions/index.ts';
-import { parseDockerfile } from '../parser/index.ts';
+import { parseDockerfile, type ParseResult } from '../parser/index.ts';
 import { checkStageCasing, checkInstructionCasing } from './casing.ts';
 import { parseCheckDirective } from './check-directive.ts';
 import { checkInstructions } from './instructions.ts';
-import { buildModel } from './model.ts';
+import { buildModel, runSteps, runStepsSliced, type LintSteps } from './model.ts';
 import { RULES, type LintWarning, type Report } from './rules.ts';
 import { checkScopes } from './scope.ts';
 import { checkStageNames } from './stages.ts';
@@ -23,16 +23,27 @@ export interface LintOptions {
  */
 export function lintDockerfile(source: string, options: LintOptions = {}): LintWarning[] {
   let parsed;
-  let model;
   try {
     parsed = parseDockerfile(source);
     parse(parsed.ast);
-    model = buildModel(parsed.ast, parsed.escapeToken);
   } catch {
     return [];
   }
+  return runSteps(linting(parsed, options));
+}
+
+/**
+ * lintDockerfile for a file the build has already parsed and typed without error, pausing every few thousand
+ * instructions: a Dockerfile of 100,000 lines is checked without holding the page.
+ */
+export function lintParsedSliced(parsed: ParseResult, options: LintOptions, pause: () => Promise<void>): Promise<LintWarning[]> {
+  return runStepsSliced(linting(parsed, options), pause);
+}
+
+function* linting(parsed: ParseResult, options: LintOptions): LintSteps<LintWarning[]> {
   const config = parseCheckDirective(parsed.directives.find((d) => d.name === 'check')?.value);
   if (config.skipAll) return [];
+  const model = yield* buildModel(parsed.ast, parsed.escapeToken);
   const level = config.error ? 'error' : 'warning';
   const warnings: LintWarning[] = [];
   const report: Report = (rule, message, at) => {
@@ -42,9 +53,9 @@ export function lintDockerfile(source: string, options: LintOptions = {}): LintW
   };
   for (const w of parsed.warnings) report('NoEmptyContinuation', 'Empty continuation line', w);
   checkStageCasing(model, report);
-  checkInstructionCasing(model, report);
+  yield* checkInstructionCasing(model, report);
   checkStageNames(model, report);
-  checkInstructions(model, report);
-  checkScopes(model, options.buildArgs ?? {}, report);
+  yield* checkInstructions(model, report);
+  yield* checkScopes(model, options.buildArgs ?? {}, report);
   return warnings.map((w, i) => ({ w, i })).sort((a, b) => a.w.line - b.w.line || a.i - b.i).map(({ w }) => w);
 }

@@ -1,7 +1,7 @@
 // MaintainerDeprecated, LegacyKeyValueFormat, MultipleInstructionsDisallowed, SecretsUsedInArgOrEnv: rules that
 // look at one instruction, or at the instructions of one stage, without needing variable scope.
 import { goQuote } from '../../core/go-quote.ts';
-import { spanOf, type LintCommand, type LintModel } from './model.ts';
+import { spanOf, type LintCommand, type LintModel, type LintSteps } from './model.ts';
 import type { Report } from './rules.ts';
 
 /** Only the last of these takes effect in the image config, so earlier ones are almost always a mistake. */
@@ -23,11 +23,12 @@ function checkSecrets(c: LintCommand, report: Report): void {
   }
 }
 
-export function checkInstructions(model: LintModel, report: Report): void {
+export function* checkInstructions(model: LintModel, report: Report): LintSteps {
   for (const m of model.metaArgs) checkSecrets({ node: m.node, command: m.command, keyword: 'ARG' }, report);
   for (const s of model.stages) {
     const last = new Map<string, LintCommand>();
     for (const c of s.commands) {
+      yield;
       const cmd = c.command;
       if (cmd.kind === 'maintainer') {
         report('MaintainerDeprecated', 'Maintainer instruction is deprecated in favor of using label', spanOf(c.node));

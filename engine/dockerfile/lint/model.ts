@@ -31,11 +31,36 @@ export function keywordAsWritten(node: Node): string {
   return m === null ? trimmed : trimmed.slice(0, m.index);
 }
 
+/**
+ * Lint passes as steps: each yields once per instruction it looks at, so a driver can run them straight through
+ * (`runSteps`) or give the page a turn every few thousand instructions (`runStepsSliced`).
+ */
+export type LintSteps<T = void> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: LintSteps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Instructions looked at between two pauses: a few milliseconds. */
+const SLICE_STEPS = 2000;
+
+export async function runStepsSliced<T>(steps: LintSteps<T>, pause: () => Promise<void>): Promise<T> {
+  for (let n = 1; ; n++) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (n % SLICE_STEPS === 0) await pause();
+  }
+}
+
 /** Assumes the tree already went through instructions.parse without error. */
-export function buildModel(ast: Node, escapeToken: string): LintModel {
+export function* buildModel(ast: Node, escapeToken: string): LintSteps<LintModel> {
   const metaArgs: { node: Node; command: ArgCommand }[] = [];
   const stages: { node: Node; stage: Stage; keyword: string; asWord?: string; nameAsWritten?: string; commands: LintCommand[] }[] = [];
   for (const node of ast.children) {
+    yield;
     const instruction = parseInstruction(node);
     const keyword = keywordAsWritten(node);
     if (instruction.kind === 'from') {

@@ -2,7 +2,7 @@
 // UndefinedArgInFrom, WorkdirRelativePath, JSONArgsRecommended, ExposeProtoCasing, ExposeInvalidFormat.
 import { levenshtein } from '../instructions/index.ts';
 import { processWord, processWords } from '../words/index.ts';
-import { spanOf, type LintCommand, type LintModel } from './model.ts';
+import { spanOf, type LintCommand, type LintModel, type LintSteps } from './model.ts';
 import type { Report } from './rules.ts';
 
 /** BuildKit gives FROM these without a declaration; inside a stage they still need an ARG. */
@@ -150,7 +150,7 @@ function visit(c: LintCommand, state: StageState, model: LintModel, buildArgs: R
   for (const [k, v] of assignments) state.env[k] = v;
 }
 
-export function checkScopes(model: LintModel, buildArgs: Readonly<Record<string, string>>, report: Report): void {
+export function* checkScopes(model: LintModel, buildArgs: Readonly<Record<string, string>>, report: Report): LintSteps {
   const metaValues: Record<string, string> = {};
   const metaDeclared = new Set<string>();
   for (const { command } of model.metaArgs) {
@@ -173,7 +173,10 @@ export function checkScopes(model: LintModel, buildArgs: Readonly<Record<string,
     const state: StageState = parent === undefined
       ? { env: { ...IMAGE_ENV }, shellSet: false, absoluteWorkdir: false }
       : { env: { ...parent.env }, shellSet: parent.shellSet, absoluteWorkdir: parent.absoluteWorkdir };
-    for (const c of s.commands) visit(c, state, model, buildArgs, metaValues, report);
+    for (const c of s.commands) {
+      yield;
+      visit(c, state, model, buildArgs, metaValues, report);
+    }
     if (s.stage.name !== '') byName.set(s.stage.name, state);
   }
 }

@@ -1,7 +1,7 @@
 // Dockyard's teaching rules over Dockerfile source, for the editor and the lesson panel (never for `docker build`).
 import { parse } from '../../instructions/index.ts';
 import { parseDockerfile } from '../../parser/index.ts';
-import { buildModel } from '../model.ts';
+import { buildModel, runSteps } from '../model.ts';
 import { checkAdd } from './add.ts';
 import { checkBaseImages } from './base-image.ts';
 import { checkDependencies } from './dependencies.ts';
@@ -22,7 +22,7 @@ export function teachingLint(source: string, options: TeachingOptions = {}): Tea
   try {
     const parsed = parseDockerfile(source);
     parse(parsed.ast);
-    model = buildModel(parsed.ast, parsed.escapeToken);
+    model = runSteps(buildModel(parsed.ast, parsed.escapeToken));
   } catch {
     return [];
   }
