@@ -1,4 +1,4 @@
-import { digestBytes } from '../fs/digest.ts';
+import { digestTextSliced } from '../fs/digest.ts';
 import { parseReference } from '../image/reference.ts';
 import { addLayers, putImage, setTag, type ImageStore } from '../image/store.ts';
 import type { Digest } from '../image/types.ts';
@@ -19,12 +19,12 @@ export async function exportImage(st: StageState, req: BuildRequest, env: Builde
 
   if (Object.keys(req.labels).length > 0) st.config.Labels = { ...(st.config.Labels ?? {}), ...req.labels };
   const diffIds = st.snapshot.layers.map((l) => l.diffId);
-  const { json, config } = imageConfigJson(st.config, st.history, diffIds);
+  const { json, config } = await imageConfigJson(st.config, st.history, diffIds, () => clock.yield());
+  const id = await digestTextSliced(json, clock);
   const displaced: Digest[] = [];
   let imageId = '';
   env.images.update((store: ImageStore) => {
     const { store: withLayers, chain } = addLayers(store, st.snapshot.layers);
-    const id = digestBytes(json);
     imageId = id;
     const existing = withLayers.images.get(id);
     let next = putImage(withLayers, {

@@ -1,7 +1,10 @@
-import { goJson, sortedMap } from '../image/catalog/go-json.ts';
+import { goJsonSliced, sortedMap } from '../image/catalog/go-json.ts';
 import { rfc3339Nano } from '../image/inspect.ts';
 import type { ContainerConfig, Digest, HistoryEntry, ImageConfig } from '../image/types.ts';
 import type { MutableConfig, PendingHistory } from './stage-state.ts';
+
+/** Config JSON written between two pauses: a few milliseconds. */
+const CONFIG_SLICE_CHARACTERS = 256 * 1024;
 
 /** BuildKit's history comment on every line it writes. */
 export const HISTORY_COMMENT = 'buildkit.dockerfile.v0';
@@ -11,8 +14,14 @@ export const HISTORY_COMMENT = 'buildkit.dockerfile.v0';
  * struct order, Go maps sorted, empty fields left out. History times follow BuildKit's exporter
  * (normalizeLayersAndHistory): a new layer's line carries the time its layer was made, so a fully cached rebuild
  * writes the same bytes and keeps its image ID; a metadata line takes the time of the layer line before it.
+ * Written in pieces, with a `pause()` between slices, because a config can hold a Dockerfile's worth of lines.
  */
-export function imageConfigJson(config: MutableConfig, history: readonly PendingHistory[], diffIds: readonly Digest[]): { json: string; config: ImageConfig } {
+export async function imageConfigJson(
+  config: MutableConfig,
+  history: readonly PendingHistory[],
+  diffIds: readonly Digest[],
+  pause: () => Promise<void>,
+): Promise<{ json: string; config: ImageConfig }> {
   const entries = settleHistory(history);
   const created = [...entries].reverse().find((h) => h.created !== '')?.created ?? new Date(0).toISOString();
   const image: ImageConfig = {
@@ -23,7 +32,7 @@ export function imageConfigJson(config: MutableConfig, history: readonly Pending
     os: 'linux',
     rootfs: { type: 'layers', diff_ids: [...diffIds] },
   };
-  return { json: goJson(image), config: image };
+  return { json: await goJsonSliced(image, pause, CONFIG_SLICE_CHARACTERS), config: image };
 }
 
 export function orderedConfig(c: MutableConfig): ContainerConfig {

@@ -82,6 +82,27 @@ export async function diffIdOfSliced(layer: DirEntry, clock: VirtualClock): Prom
   return id;
 }
 
+/**
+ * digestBytes for text of many megabytes (an image config with 100,000 history lines): the same digest, encoded and
+ * hashed a slice at a time with a turn for the page between slices.
+ */
+export async function digestTextSliced(text: string, clock: VirtualClock): Promise<string> {
+  const h = createHasher();
+  const slicer = new WorkSlicer(clock, HASH_SLICE_BYTES);
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + HASH_SLICE_BYTES);
+    // A surrogate pair is one character: cutting between its halves would encode two replacement characters.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    const bytes = encoder.encode(text.slice(at, end));
+    h.update(bytes);
+    await slicer.spend(bytes.length);
+    at = end;
+  }
+  return 'sha256:' + h.hex();
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /** OCI chainID: the first diffID, then sha256(`<previous chainID> <diffID>`) for each further layer. */
 export function chainId(diffIdList: readonly string[]): string {
   if (diffIdList.length === 0) throw new Error('chainId of no layers');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../engine/fs/content.ts';
 import { VirtualClock } from '../../engine/core/clock.ts';
-import { chainId, chainIds, diffIdOf, diffIdOfSliced, digestBytes, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
+import { chainId, chainIds, diffIdOf, diffIdOfSliced, digestBytes, digestTextSliced, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
 import { tarBytes } from '../../engine/fs/tar.ts';
 import { buildTree, makeDir, makeFile } from '../../engine/fs/tree.ts';
 
@@ -38,6 +38,21 @@ describe('digests', () => {
     expect(yields).toBeGreaterThanOrEqual(3);
     // Remembered: the synchronous diffIdOf of the same layer object does not hash again.
     expect(diffIdOf(sliced)).toBe(nodeSha(tarBytes(layer())));
+  });
+
+  it('hashes megabytes of text in slices to the same digest, a surrogate pair on a slice boundary included', async () => {
+    const clock = new VirtualClock();
+    let yields = 0;
+    const original = clock.yield.bind(clock);
+    clock.yield = async () => {
+      yields++;
+      await original();
+    };
+    // 128 KiB slices: the emoji straddles the first boundary.
+    const text = 'x'.repeat(128 * 1024 - 1) + '😀' + 'é<>'.repeat(200_000);
+    expect(await digestTextSliced(text, clock)).toBe(nodeSha(text));
+    expect(yields).toBeGreaterThanOrEqual(3);
+    expect(await digestTextSliced('', clock)).toBe(nodeSha(''));
   });
 
   it('computes OCI chainIDs', () => {
