@@ -59,6 +59,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** Byte arrays at least this long are kept by reference as chunks of their own rather than copied in. */
 const CHUNK_BY_REFERENCE = 1 << 16;
 
+/** Strings this short are checked for ASCII and copied by hand; must stay under 0x80 (a one-byte length). */
+const SHORT_STRING = 64;
+
 class Writer {
   #buf = new Uint8Array(1 << 16);
   #len = 0;
@@ -102,6 +105,30 @@ class Writer {
     this.#len += b.length;
   }
 
+  /** A string as its UTF-8 length and bytes. */
+  utf8(s: string): void {
+    // Short ASCII (names, keys, labels) is copied in place: a TextEncoder call per string costs more than the copy.
+    if (s.length <= SHORT_STRING) {
+      this.#room(s.length + 1);
+      const start = this.#len;
+      const buf = this.#buf;
+      let i = 0;
+      for (; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[start + 1 + i] = c;
+      }
+      if (i === s.length) {
+        buf[start] = s.length; // under 0x80: one byte of LEB128
+        this.#len += s.length + 1;
+        return;
+      }
+    }
+    const bytes = encoder.encode(s);
+    this.uint(bytes.length);
+    this.bytes(bytes);
+  }
+
   float(n: number): void {
     this.#f64.setFloat64(0, n, true);
     this.bytes(new Uint8Array(this.#f64.buffer));
@@ -140,8 +167,11 @@ export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): 
   }
 }
 
-/** Objects encoded between two pauses of `encodeValueChunksSliced`: a few milliseconds of work. */
-const SLICE_OBJECTS = 5000;
+/**
+ * Work between two pauses of `encodeValueChunksSliced`, a few milliseconds: a unit per value, and one per 64
+ * characters of a new string (an object of 100,000 labels is one object, but 200,000 strings).
+ */
+const SLICE_WORK = 20_000;
 
 /**
  * `encodeValueChunks`, pausing (`pause()`, a yield to the page) every few thousand objects: the same bytes, without
@@ -157,10 +187,21 @@ export async function encodeValueChunksSliced(value: unknown, pause: () => Promi
   }
 }
 
-/** The encoder, as steps, yielding every SLICE_OBJECTS objects. */
+/** Strings longer than this are encoded in pieces of this many characters, a pause allowed between pieces. */
+const LONG_STRING = 256 * 1024;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** The encoder, as steps, yielding every SLICE_WORK units of work. */
 function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint8Array[], void> {
   const w = new Writer();
-  let count = 0;
+  let work = 0;
+  /** Counts a unit of work; true when a slice is used up. */
+  const due = (): boolean => {
+    if (++work < SLICE_WORK) return false;
+    work = 0;
+    return true;
+  };
   const strings = new Map<string, number>();
   const shapes = new Map<string, number>();
   const objects = new Map<object, number>();
@@ -174,15 +215,36 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
       return;
     }
     strings.set(s, strings.size);
-    const utf8 = encoder.encode(s);
+    work += s.length >> 6;
     w.byte(Tag.String);
-    w.uint(utf8.length);
-    w.bytes(utf8);
+    w.utf8(s);
   };
 
-  // Objects are generators and primitives are written in place: a generator per number or string would cost more
-  // than the encoding itself, hence `isObject(x) ? yield* object(x) : primitive(x)` at every value below.
+  // Objects and long strings are generators, other values are written in place: a generator per number or short
+  // string would cost more than the encoding itself, hence `stepped(x) ? yield* steps(x) : primitive(x)` below.
   const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  const stepped = (v: unknown): v is object | string => isObject(v) || (typeof v === 'string' && v.length > LONG_STRING && !strings.has(v));
+  const steps = (v: object | string) => (typeof v === 'string' ? longString(v) : object(v));
+
+  /** A string of megabytes (an image config, a Dockerfile) encoded a slice at a time. */
+  function* longString(s: string): Generator<void, void, void> {
+    strings.set(s, strings.size);
+    const pieces: Uint8Array[] = [];
+    let length = 0;
+    for (let at = 0; at < s.length; ) {
+      let end = Math.min(s.length, at + LONG_STRING);
+      // A surrogate pair cut in two would encode as two replacement characters.
+      if (end < s.length && isHighSurrogate(s.charCodeAt(end - 1))) end--;
+      const piece = encoder.encode(s.slice(at, end));
+      pieces.push(piece);
+      length += piece.length;
+      at = end;
+      yield;
+    }
+    w.byte(Tag.String);
+    w.uint(length);
+    for (const piece of pieces) w.bytes(piece);
+  }
 
   const primitive = (v: unknown): void => {
     switch (typeof v) {
@@ -216,12 +278,12 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
     }
     if (inProgress.has(v)) throw new ValueCodecError('cannot encode a value that contains itself');
     inProgress.add(v);
-    if (++count % SLICE_OBJECTS === 0) yield;
+    if (due()) yield;
     const ext = options.external?.(v);
     if (ext) {
       w.byte(Tag.External);
       string(ext.name);
-      if (isObject(ext.payload)) yield* object(ext.payload);
+      if (stepped(ext.payload)) yield* steps(ext.payload);
       else primitive(ext.payload);
     } else if (v instanceof Uint8Array) {
       w.byte(Tag.Bytes);
@@ -232,24 +294,27 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
       w.uint(v.length);
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
-        if (isObject(x)) yield* object(x);
+        if (stepped(x)) yield* steps(x);
         else primitive(x);
+        if (due()) yield;
       }
     } else if (v instanceof Map) {
       w.byte(Tag.Map);
       w.uint(v.size);
       for (const [k, x] of v) {
-        if (isObject(k)) yield* object(k);
+        if (stepped(k)) yield* steps(k);
         else primitive(k);
-        if (isObject(x)) yield* object(x);
+        if (stepped(x)) yield* steps(x);
         else primitive(x);
+        if (due()) yield;
       }
     } else if (v instanceof Set) {
       w.byte(Tag.Set);
       w.uint(v.size);
       for (const x of v) {
-        if (isObject(x)) yield* object(x);
+        if (stepped(x)) yield* steps(x);
         else primitive(x);
+        if (due()) yield;
       }
     } else {
       const proto: unknown = Object.getPrototypeOf(v);
@@ -262,7 +327,10 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
         shapes.set(shapeKey, shapes.size);
         w.byte(Tag.ObjectNewShape);
         w.uint(keys.length);
-        for (const k of keys) string(k);
+        for (const k of keys) {
+          string(k);
+          if (due()) yield;
+        }
       } else {
         w.byte(Tag.Object);
         w.uint(shape);
@@ -270,8 +338,9 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
       const record = v as Record<string, unknown>;
       for (const k of keys) {
         const x = record[k];
-        if (isObject(x)) yield* object(x);
+        if (stepped(x)) yield* steps(x);
         else primitive(x);
+        if (due()) yield;
       }
     }
     inProgress.delete(v);
@@ -279,7 +348,7 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
     objects.set(v, objects.size);
   }
 
-  if (isObject(value)) yield* object(value);
+  if (stepped(value)) yield* steps(value);
   else primitive(value);
   return w.chunks();
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { concatChunks, decodeValue, encodeValue, encodeValueChunks, ValueCodecError } from '../../engine/core/value-codec.ts';
+import { concatChunks, decodeValue, encodeValue, encodeValueChunks, encodeValueChunksSliced, ValueCodecError } from '../../engine/core/value-codec.ts';
 
 describe('encodeValue / decodeValue', () => {
   it('gives large byte arrays as pieces of their own, by reference, and the same bytes once joined', () => {
@@ -120,5 +120,24 @@ describe('encodeValue / decodeValue', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('encodeValueChunksSliced', () => {
+  it('pauses within one object of many members and between long strings, and gives the same bytes', async () => {
+    // An image's labels: one object, 100,000 members, no nested object to pause at.
+    const labels = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`l${i}`, `value ${i}`]));
+    // A hundred files' text: few values, many characters.
+    const texts = Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(100_000, 'x'));
+    // An image config: one string of megabytes (with a pair of surrogates across the first piece's end), twice.
+    const config = 'x'.repeat(256 * 1024 - 1) + '😀' + 'é'.repeat(1_500_000);
+    for (const value of [labels, texts, { config, again: config }]) {
+      let pauses = 0;
+      const sliced = await encodeValueChunksSliced(value, async () => void pauses++);
+      expect(pauses).toBeGreaterThanOrEqual(5);
+      // Buffer's comparison: toEqual walks megabytes byte by byte for seconds.
+      expect(Buffer.from(concatChunks(sliced)).equals(encodeValue(value))).toBe(true);
+      expect(decodeValue(concatChunks(sliced))).toEqual(value);
+    }
   });
 });
