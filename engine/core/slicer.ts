@@ -23,3 +23,24 @@ export class WorkSlicer {
     await this.clock.yield();
   }
 }
+
+/**
+ * Long synchronous work written as a generator that yields once per unit (an instruction, a file): run straight
+ * through where nothing waits (the editor, tests), or sliced, with a pause every `every` units.
+ */
+export type Steps<T = void> = Generator<void, T, void>;
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function runStepsSliced<T>(steps: Steps<T>, pause: () => Promise<void>, every: number): Promise<T> {
+  for (let n = 1; ; n++) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (n % every === 0) await pause();
+  }
+}

@@ -4,7 +4,8 @@ import { parseDockerfile, type ParseResult } from '../parser/index.ts';
 import { checkStageCasing, checkInstructionCasing } from './casing.ts';
 import { parseCheckDirective } from './check-directive.ts';
 import { checkInstructions } from './instructions.ts';
-import { buildModel, runSteps, runStepsSliced, type LintSteps } from './model.ts';
+import { runSteps, runStepsSliced } from '../../core/slicer.ts';
+import { buildModel, type LintSteps } from './model.ts';
 import { RULES, type LintWarning, type Report } from './rules.ts';
 import { checkScopes } from './scope.ts';
 import { checkStageNames } from './stages.ts';
@@ -32,12 +33,15 @@ export function lintDockerfile(source: string, options: LintOptions = {}): LintW
   return runSteps(linting(parsed, options));
 }
 
+/** Instructions checked between two pauses: a few milliseconds. */
+const SLICE_INSTRUCTIONS = 2000;
+
 /**
  * lintDockerfile for a file the build has already parsed and typed without error, pausing every few thousand
  * instructions: a Dockerfile of 100,000 lines is checked without holding the page.
  */
 export function lintParsedSliced(parsed: ParseResult, options: LintOptions, pause: () => Promise<void>): Promise<LintWarning[]> {
-  return runStepsSliced(linting(parsed, options), pause);
+  return runStepsSliced(linting(parsed, options), pause, SLICE_INSTRUCTIONS);
 }
 
 function* linting(parsed: ParseResult, options: LintOptions): LintSteps<LintWarning[]> {

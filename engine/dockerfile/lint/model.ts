@@ -2,6 +2,7 @@
 // the stage name before lower-casing), so each typed instruction is kept next to its syntax node.
 import { parseInstruction, type ArgCommand, type Command, type Stage } from '../instructions/index.ts';
 import type { Node } from '../parser/index.ts';
+import type { Steps } from '../../core/slicer.ts';
 
 export interface LintCommand {
   readonly node: Node;
@@ -31,29 +32,8 @@ export function keywordAsWritten(node: Node): string {
   return m === null ? trimmed : trimmed.slice(0, m.index);
 }
 
-/**
- * Lint passes as steps: each yields once per instruction it looks at, so a driver can run them straight through
- * (`runSteps`) or give the page a turn every few thousand instructions (`runStepsSliced`).
- */
-export type LintSteps<T = void> = Generator<void, T, void>;
-
-export function runSteps<T>(steps: LintSteps<T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** Instructions looked at between two pauses: a few milliseconds. */
-const SLICE_STEPS = 2000;
-
-export async function runStepsSliced<T>(steps: LintSteps<T>, pause: () => Promise<void>): Promise<T> {
-  for (let n = 1; ; n++) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (n % SLICE_STEPS === 0) await pause();
-  }
-}
+/** Lint passes yield once per instruction they look at (see core/slicer.ts). */
+export type LintSteps<T = void> = Steps<T>;
 
 /** Assumes the tree already went through instructions.parse without error. */
 export function* buildModel(ast: Node, escapeToken: string): LintSteps<LintModel> {

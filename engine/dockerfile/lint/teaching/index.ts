@@ -1,7 +1,8 @@
 // Dockyard's teaching rules over Dockerfile source, for the editor and the lesson panel (never for `docker build`).
 import { parse } from '../../instructions/index.ts';
 import { parseDockerfile } from '../../parser/index.ts';
-import { buildModel, runSteps } from '../model.ts';
+import { runSteps } from '../../../core/slicer.ts';
+import { buildModel } from '../model.ts';
 import { checkAdd } from './add.ts';
 import { checkBaseImages } from './base-image.ts';
 import { checkDependencies } from './dependencies.ts';
