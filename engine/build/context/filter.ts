@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../../core/slicer.ts';
 import type { DirEntry, Entry } from '../../fs/types.ts';
 import { PatternError, PatternMatcher, type MatchInfo } from './patternmatcher.ts';
 
@@ -40,6 +41,11 @@ const memos = new Map<string, WeakMap<DirEntry, Map<string, DirEntry>>>();
 
 /** The tree as sent. Throws PatternError for patterns patternmatcher rejects. */
 export function filterTree(root: DirEntry, options: FilterOptions): DirEntry {
+  return runSteps(filtering(root, options));
+}
+
+/** filterTree as steps, one per path walked: 100,000 files are sent in slices. */
+export function* filtering(root: DirEntry, options: FilterOptions): Steps<DirEntry> {
   const include = options.includePatterns?.length ? PatternMatcher.create(options.includePatterns) : undefined;
   const exclude = options.excludePatterns?.length ? PatternMatcher.create(options.excludePatterns) : undefined;
   const key = JSON.stringify([options.includePatterns ?? [], options.excludePatterns ?? [], options.mapKey ?? '']);
@@ -56,18 +62,19 @@ export function filterTree(root: DirEntry, options: FilterOptions): DirEntry {
     map: options.map ?? ((e) => e),
     memo,
   };
-  return walkDir(f, root, '', undefined, undefined);
+  return yield* walkDir(f, root, '', undefined, undefined);
 }
 
 /** The directory as sent, with what is sent of its children. */
-function walkDir(f: Filter, dir: DirEntry, prefix: string, inc: MatchInfo | undefined, exc: MatchInfo | undefined): DirEntry {
+function* walkDir(f: Filter, dir: DirEntry, prefix: string, inc: MatchInfo | undefined, exc: MatchInfo | undefined): Steps<DirEntry> {
   let byPath = f.memo.get(dir);
   const cached = byPath?.get(prefix);
   if (cached !== undefined) return cached;
   let children: Map<string, Entry> | undefined;
   let changed = false;
   for (const [name, child] of dir.children) {
-    const kept = visit(f, child, prefix + name, inc, exc);
+    yield;
+    const kept = yield* visit(f, child, prefix + name, inc, exc);
     if (kept !== child) changed = true;
     if (kept !== undefined) (children ??= new Map()).set(name, kept);
   }
@@ -79,7 +86,7 @@ function walkDir(f: Filter, dir: DirEntry, prefix: string, inc: MatchInfo | unde
 }
 
 /** One walked path: the entry as sent, or undefined when it is not sent. */
-function visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefined, parentExc: MatchInfo | undefined): Entry | undefined {
+function* visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefined, parentExc: MatchInfo | undefined): Steps<Entry | undefined> {
   const isDir = e.type === 'dir';
   let skip = false;
   let incInfo: MatchInfo | undefined;
@@ -101,7 +108,7 @@ function visit(f: Filter, e: Entry, path: string, parentInc: MatchInfo | undefin
     }
   }
   if (!isDir) return skip ? undefined : f.map(e);
-  const sent = walkDir(f, e, path + '/', incInfo, excInfo);
+  const sent = yield* walkDir(f, e, path + '/', incInfo, excInfo);
   // A skipped directory is still sent when something inside it is (fsutil backtracks to its parents).
   return skip && sent.children.size === 0 ? undefined : sent;
 }

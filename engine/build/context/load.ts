@@ -1,13 +1,14 @@
+import { runSteps, runStepsSliced, type Steps } from '../../core/slicer.ts';
 import { readContent } from '../../fs/content.ts';
 import { basename, dirname, resolvePath } from '../../fs/path.ts';
 import { buildTree, makeDir, makeFile } from '../../fs/tree.ts';
 import { FsError, type DirEntry, type Entry, type Fs } from '../../fs/types.ts';
 import { readIgnoreFile } from './dockerignore.ts';
 import { BuildContextError } from './errors.ts';
-import { filterTree } from './filter.ts';
+import { filtering } from './filter.ts';
 import { followLinks } from './follow-paths.ts';
 import { PatternError } from './patternmatcher.ts';
-import { transferSize } from './transfer.ts';
+import { transferring } from './transfer.ts';
 
 /**
  * The build context as `docker build` (buildx + BuildKit) gets it from a local directory:
@@ -64,6 +65,18 @@ export interface LoadedContext {
 }
 
 export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {}): LoadedContext {
+  return runSteps(loading(fs, dir, options));
+}
+
+/** Paths walked between two pauses: a few milliseconds. */
+const SLICE_PATHS = 2000;
+
+/** loadBuildContext with a pause every few thousand paths: a context of 100,000 files is sent without holding the page. */
+export function loadBuildContextSliced(fs: Fs, dir: string, options: LoadOptions, pause: () => Promise<void>): Promise<LoadedContext> {
+  return runStepsSliced(loading(fs, dir, options), pause, SLICE_PATHS);
+}
+
+function* loading(fs: Fs, dir: string, options: LoadOptions): Steps<LoadedContext> {
   const contextDir = resolvePath('/', dir);
   const host = dirEntry(fs, contextDir);
   if (host === undefined) {
@@ -76,8 +89,8 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
   const requested = basename(dockerfilePath);
   const dockerfileTree = stdin ? buildTree([{ path: '/Dockerfile', entry: makeFile(stdin) }]) : (dirEntry(fs, dockerfileDir) ?? makeDir());
   const candidates = [requested, `${requested}.dockerignore`, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])];
-  const dockerfileSent = send(dockerfileTree, { includePatterns: followLinks(dockerfileTree, candidates) ?? [] });
-  const dockerfileTransferred = transferSize(dockerfileSent);
+  const dockerfileSent = yield* sending(dockerfileTree, { includePatterns: followLinks(dockerfileTree, candidates) ?? [] });
+  const dockerfileTransferred = yield* transferring(dockerfileSent);
   const name = stdin ? 'Dockerfile' : [requested, ...(requested === 'Dockerfile' ? ['dockerfile'] : [])].find((n) => fileIn(fs, `${dockerfileDir}/${n}`));
   if (name === undefined) {
     const isDir = dirEntry(fs, dockerfilePath) !== undefined;
@@ -92,8 +105,8 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
   const beside = `${dockerfileDir}/${requested}.dockerignore`;
   if (!stdin && fileIn(fs, beside)) ignoreFile = { path: beside, bytes: fs.readFile(beside) };
   else {
-    const sent = send(host, { includePatterns: followLinks(host, ['.dockerignore']) ?? [] });
-    dockerignoreTransferredBytes = transferSize(sent);
+    const sent = yield* sending(host, { includePatterns: followLinks(host, ['.dockerignore']) ?? [] });
+    dockerignoreTransferredBytes = yield* transferring(sent);
     const file = sent.children.get('.dockerignore');
     if (file?.type === 'file') ignoreFile = { path: `${contextDir}/.dockerignore`, bytes: readContent(file.content) };
   }
@@ -105,7 +118,7 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
   const includePatterns = options.followPaths ? followLinks(host, options.followPaths) : undefined;
   let root: DirEntry;
   try {
-    root = send(host, { excludePatterns: patterns, includePatterns: includePatterns ?? [] });
+    root = yield* sending(host, { excludePatterns: patterns, includePatterns: includePatterns ?? [] });
   } catch (e) {
     // The client's fsutil refuses the patterns before sending anything (wording of the wrap unverified).
     if (e instanceof PatternError) {
@@ -114,9 +127,10 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
     }
     throw e;
   }
+  const transferredBytes = yield* transferring(root, options.previous);
   return {
     root,
-    transferredBytes: transferSize(root, options.previous),
+    transferredBytes,
     dockerfile,
     ...(ignoreFile ? { ignoreFile } : {}),
     ...(dockerignoreTransferredBytes === undefined ? {} : { dockerignoreTransferredBytes }),
@@ -125,8 +139,8 @@ export function loadBuildContext(fs: Fs, dir: string, options: LoadOptions = {})
 }
 
 /** A filtered walk with buildx's owner reset. */
-function send(tree: DirEntry, options: { excludePatterns?: readonly string[]; includePatterns: readonly string[] }): DirEntry {
-  return filterTree(tree, { ...options, map: resetOwner, mapKey: 'buildx-reset-uid-gid' });
+function sending(tree: DirEntry, options: { excludePatterns?: readonly string[]; includePatterns: readonly string[] }): Steps<DirEntry> {
+  return filtering(tree, { ...options, map: resetOwner, mapKey: 'buildx-reset-uid-gid' });
 }
 
 const reset = new WeakMap<Entry, Entry>();

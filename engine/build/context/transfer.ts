@@ -1,5 +1,6 @@
 import { contentSize } from '../../fs/content.ts';
 import { sortedNames, walk } from '../../fs/tree.ts';
+import { runSteps, type Steps } from '../../core/slicer.ts';
 import type { DirEntry, Entry } from '../../fs/types.ts';
 
 /**
@@ -38,10 +39,16 @@ export function goFileMode(e: Entry): number {
  * size is remembered per directory: a rebuild costs what changed plus one lookup per unchanged directory.
  */
 export function transferSize(tree: DirEntry, previous?: DirEntry): number {
+  return runSteps(transferring(tree, previous));
+}
+
+/** transferSize as steps, one per path sent. */
+export function* transferring(tree: DirEntry, previous?: DirEntry): Steps<number> {
   let id = 0;
-  const visit = (dir: DirEntry, before: Entry | undefined, prefix: string): number => {
+  function* visit(dir: DirEntry, before: Entry | undefined, prefix: string): Steps<number> {
     let total = 0;
     for (const name of sortedNames(dir)) {
+      yield;
       const e = dir.children.get(name)!;
       const was = before?.type === 'dir' ? before.children.get(name) : undefined;
       const path = prefix + name;
@@ -53,11 +60,11 @@ export function transferSize(tree: DirEntry, previous?: DirEntry): number {
         const stats = subtreeStats(e, `${path}/`);
         total += stats.bytes;
         id += stats.count;
-      } else total += visit(e, was, `${path}/`);
+      } else total += yield* visit(e, was, `${path}/`);
     }
     return total;
-  };
-  return visit(tree, previous, '') + FIN_PACKET;
+  }
+  return (yield* visit(tree, previous, '')) + FIN_PACKET;
 }
 
 const statsMemo = new WeakMap<DirEntry, Map<string, { bytes: number; count: number }>>();

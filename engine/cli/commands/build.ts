@@ -1,6 +1,6 @@
 import { BuildFailure } from '../../build/errors.ts';
 import { putContext } from '../../build/cache.ts';
-import { BuildContextError, contextFollowPaths, loadBuildContext, type LoadedContext } from '../../build/context/index.ts';
+import { BuildContextError, contextFollowPaths, loadBuildContextSliced, type LoadedContext } from '../../build/context/index.ts';
 import { EMPTY_DIR } from '../../fs/tree.ts';
 import { readAll } from '../../programs/streams.ts';
 import { checkReport } from '../../build/progress/check.ts';
@@ -91,11 +91,12 @@ async function build(ctx: CommandContext): Promise<number> {
     const stdinDockerfile = file === '-' ? await readAll(host.stdin) : undefined;
     const options = { contextArg, ...(stdinDockerfile ? { stdinDockerfile } : file ? { dockerfile: resolvePath(host.cwd, file) } : {}) };
     // The frontend reads the Dockerfile first, then asks only for the context paths its COPY and ADD read.
-    const first = loadBuildContext(host.fs, contextDir, { ...options, dockerfileOnly: true });
+    const pause = () => ctx.engine.images.clock.yield();
+    const first = await loadBuildContextSliced(host.fs, contextDir, { ...options, dockerfileOnly: true }, pause);
     dockerfile = new TextDecoder().decode(first.dockerfile.bytes);
-    const followPaths = contextFollowPaths((await contextSources(dockerfile, () => ctx.engine.images.clock.yield())) ?? ['.']);
+    const followPaths = contextFollowPaths((await contextSources(dockerfile, pause)) ?? ['.']);
     const previous = builder.cache.contexts.get(contextDir);
-    loaded = loadBuildContext(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) });
+    loaded = await loadBuildContextSliced(host.fs, contextDir, { ...options, ...(followPaths ? { followPaths } : {}), ...(previous ? { previous } : {}) }, pause);
   }
   const filename = file && file !== '-' ? file : loaded.dockerfile.name;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BuildContextError } from '../../../engine/build/context/errors.ts';
 import { contextFollowPaths } from '../../../engine/build/context/follow-paths.ts';
-import { loadBuildContext } from '../../../engine/build/context/load.ts';
+import { loadBuildContext, loadBuildContextSliced } from '../../../engine/build/context/load.ts';
 import { TreeFs } from '../../../engine/fs/tree-fs.ts';
 import { makeDir } from '../../../engine/fs/tree.ts';
 import { entryAt, paths, T0, text, tree } from './helpers.ts';
@@ -144,5 +144,19 @@ describe('loadBuildContext', () => {
     expect(second).not.toBe(first);
     expect(entryAt(second, 'src')).toBe(entryAt(first, 'src'));
     expect(text(second, 'package.json')).toBe('{"name":"app"}');
+  });
+});
+
+describe('loadBuildContextSliced', () => {
+  it('sends the same context as loadBuildContext, pausing every few thousand paths', async () => {
+    const spec: Record<string, string> = { 'Dockerfile': 'FROM alpine\nCOPY . /app\n', '.dockerignore': 'd1*\n' };
+    for (let d = 0; d < 50; d++) for (let f = 0; f < 200; f++) spec[`d${d}/f${f}`] = `${d}/${f}`;
+    let pauses = 0;
+    const sliced = await loadBuildContextSliced(host(spec), '/home/student/app', {}, async () => void pauses++);
+    const whole = loadBuildContext(host(spec), '/home/student/app');
+    expect(paths(sliced.root)).toEqual(paths(whole.root));
+    expect(paths(sliced.root)).toHaveLength(2 + 39 * 201);
+    expect(sliced.transferredBytes).toBe(whole.transferredBytes);
+    expect(pauses).toBeGreaterThanOrEqual(5);
   });
 });
