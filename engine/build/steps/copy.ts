@@ -1,7 +1,7 @@
 import type { AddCommand, CopyCommand } from '../../dockerfile/instructions/index.ts';
 import type { DirEntry } from '../../fs/types.ts';
 import type { BaseImage } from '../base-image.ts';
-import { applyCopy, BuildContextError, copyChecksum, resolveChown, selectedFiles, warmDigests, type CopyChecksum } from '../context/index.ts';
+import { applyCopy, BuildContextError, copyChecksum, resolveChown, selectedFilesSliced, warmDigests, type CopyChecksum } from '../context/index.ts';
 import { containsWildcards } from '../context/glob.ts';
 import { normalizeSource } from '../context/sources.ts';
 import { getEntry } from '../../fs/tree.ts';
@@ -63,7 +63,7 @@ export async function copyStep(st: StageState, cmd: CopyCommand | AddCommand, pl
     text: cmd.code,
     line,
     definition: { keyword, sources: JSON.stringify(srcs), dest, workdir, chown, chmod, excludes: JSON.stringify(excludes), checksum: checksum.digest },
-    files: () => selectedFiles(checksum),
+    files: () => selectedFilesSliced(checksum, () => ctx.clock.yield()),
     history: `${keyword} ${flags ? `${flags} ` : ''}${srcs.join(' ')} ${dest} # buildkit`,
     async execute(input) {
       try {

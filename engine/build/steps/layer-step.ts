@@ -27,7 +27,7 @@ export interface LayerOp {
   /** Everything the cache key covers besides the input, as words the miss explanation compares. */
   readonly definition: Readonly<Record<string, string>>;
   /** For COPY/ADD: the digest of each selected file, made only on a miss (the explanation and the record need it). */
-  readonly files?: () => ReadonlyMap<string, string>;
+  readonly files?: () => Promise<ReadonlyMap<string, string>>;
   /** The history line; null for none (never for these ops, but WORKDIR / has no step at all). */
   readonly history: string;
   readonly historyComment?: boolean;
@@ -53,7 +53,7 @@ export async function layerStep(st: StageState, op: LayerOp, ctx: StepContext): 
     reason = { kind: 'cached' };
     st.snapshot = withLayer(st.snapshot, hit.layer, key);
   } else {
-    files = op.files?.();
+    files = await op.files?.();
     reason = ctx.noCache ? { kind: 'no-cache' } : explainMiss(ctx.getCache(), parent, op, files, st.fresh);
     const vertex = await ctx.progress.start(label);
     const input = st.snapshot.root;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDigest, copyChecksum, diffChecksums, selectedFiles, warmDigests } from '../../../engine/build/context/checksum.ts';
+import { contentDigest, copyChecksum, diffChecksums, selectedFiles, selectedFilesSliced, warmDigests } from '../../../engine/build/context/checksum.ts';
 import { loadBuildContext } from '../../../engine/build/context/load.ts';
 import { bytesContent, syntheticContent } from '../../../engine/fs/content.ts';
 import { digestBytes } from '../../../engine/fs/digest.ts';
@@ -120,6 +120,17 @@ describe('explaining a checksum change', () => {
   it('lists the selected files with their digests', () => {
     const files = selectedFiles(sum(project(), ['src', 'package.json']));
     expect([...files.keys()]).toEqual(['package.json', 'src/index.ts', 'src/util.ts']);
+  });
+
+  it('lists them in slices, with the same result, for a COPY of many files', async () => {
+    const items = [];
+    for (let f = 0; f < 5000; f++) items.push({ path: `/app/f${f}`, entry: makeFile(`${f}`, { mtime: T0 }) });
+    const checksum = copyChecksum(buildTree(items), ['app']);
+    let pauses = 0;
+    const sliced = await selectedFilesSliced(checksum, async () => void pauses++);
+    expect([...sliced]).toEqual([...selectedFiles(checksum)]);
+    expect(sliced.size).toBe(5000);
+    expect(pauses).toBeGreaterThanOrEqual(2);
   });
 
   it('stays fast on a 10,000-file, 50 MB context when one file changed', () => {
