@@ -14,6 +14,7 @@ async function each(ctx: Ctx, name: string, recursive: boolean, doing: string, c
   }
   let ok = true;
   const visit = async (p: string, shown: string, top: boolean) => {
+    await ctx.visited();
     try {
       const st = top ? ctx.fs.stat(p) : ctx.fs.lstat(p);
       if (st.type === 'symlink') return;

@@ -2,6 +2,7 @@
  * What every coreutils program shares: GNU-style option parsing, error wording, path resolution and buffered output.
  * Kept in one place so that `cat: x: No such file or directory` and `Try 'cat --help'` are spelled once.
  */
+import { WorkSlicer } from '../../core/slicer.ts';
 import { resolvePath } from '../../fs/path.ts';
 import { FsError } from '../../fs/types.ts';
 import { exitStatusForSignal, type Process, type Program } from '../process.ts';
@@ -129,9 +130,13 @@ function findLong(long: Readonly<Record<string, LongOpt>>, name: string): [strin
 
 const OUT_FLUSH_AT = 16 * 1024;
 
+/** Paths a walk (find, grep -r, chmod -R) visits between two yields: a few milliseconds. */
+const WALK_SLICE = 500;
+
 /** A running coreutils program: its process plus helpers for output and error wording. */
 export class Ctx {
   #out = '';
+  #walk: WorkSlicer | undefined;
   constructor(
     readonly p: Process,
     /** The name errors are reported under (GNU uses the name it was invoked by). */
@@ -149,6 +154,14 @@ export class Ctx {
     const abs = resolvePath(this.p.cwd, p);
     // A trailing slash means "must be a directory" to the kernel (`cat file/` fails with ENOTDIR): keep it.
     return p.endsWith('/') && abs !== '/' ? abs + '/' : abs;
+  }
+
+  /**
+   * One path of a walk over a tree: every few hundred a whole task goes to others (Ctrl-C, the page), which
+   * awaiting output alone does not give. `find /` over 100,000 files was one long task.
+   */
+  async visited(): Promise<void> {
+    await (this.#walk ??= new WorkSlicer(this.p.clock, WALK_SLICE)).spend(1);
   }
 
   /** Buffered write to stdout; large outputs go out in chunks so a pipe reader sees progress. */

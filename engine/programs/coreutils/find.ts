@@ -169,6 +169,7 @@ export const find = defineProgram('find', async (ctx) => {
   }
   let status = 0;
   const visit = async (path: string, depth: number, top: boolean): Promise<void> => {
+    await ctx.visited();
     let st: Stat;
     try {
       st = top ? ctx.fs.stat(ctx.path(path)) : ctx.fs.lstat(ctx.path(path));

@@ -139,6 +139,7 @@ export const grepProgram = (name: string, preset: readonly string[] = []) =>
 export const grep = grepProgram('grep');
 
 async function walk(ctx: Ctx, o: Parsed, operand: string, shown: string, recursive: boolean, top: boolean, search: Search, state: State): Promise<void> {
+  await ctx.visited();
   const path = ctx.path(operand);
   let type: string;
   try {

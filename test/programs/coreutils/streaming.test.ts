@@ -35,3 +35,21 @@ describe('filters on endless or slow input', () => {
     }
   });
 });
+
+describe('walks over large trees', () => {
+  it('find, grep -r and chmod -R give the clock a turn every few hundred paths', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) files[`/big/d${i % 20}/f${i}`] = 'x\n';
+    for (const argv of [['find', '/big', '-name', 'nothing'], ['grep', '-r', 'nothing', '/big'], ['chmod', '-R', 'u+x', '/big']]) {
+      const m = machine(files);
+      let yields = 0;
+      const original = m.clock.yield.bind(m.clock);
+      m.clock.yield = async () => {
+        yields++;
+        await original();
+      };
+      await run(m, argv);
+      expect(yields, argv.join(' ')).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
