@@ -85,6 +85,17 @@ test('the network picture draws a connection that is still waiting, then how it 
   assert((await picture.locator('svg .connection.pending').count()) === 0, 'the diagram still shows it pending');
 });
 
+test('the containers picture draws 50 cards of 61 and the other 11 on "Show 11 more"', async ({ page }) => {
+  await run(page, 'for i in $(seq 1 60); do docker create --name many$i alpine > /dev/null; done', { timeout: 60000 });
+  const picture = await openPicture(page, 'Containers', 'containers');
+  await waitForText(picture, 'the count of 61', (t) => /Containers 61\b/.test(t) && /11 more containers not drawn/.test(t));
+  assert((await picture.locator('article.card').count()) === 50, 'not 50 cards');
+  await picture.getByRole('button', { name: 'Show 11 more' }).click();
+  await waitFor('61 cards', async () => (await picture.locator('article.card').count()) === 61);
+  assert((await picture.getByRole('button', { name: /Show \d+ more/ }).count()) === 0, 'a button is still there');
+  await run(page, 'docker rm $(docker ps -aq --filter name=many)', { timeout: 60000 });
+});
+
 test('the pictures empty again after cleanup, and the Images tab is selected again', async ({ page }) => {
   await run(page, 'docker rm -f pweb', { timeout: 15000 });
   await run(page, 'docker network rm pnet');
