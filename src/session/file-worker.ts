@@ -4,9 +4,11 @@
  */
 import { sessionFile } from '../../engine/host/session-format.ts';
 
+/** A payload comes in parts (a message each), the last one marked: one message of 100 MB is a long copy. */
 export interface FileRequest {
   readonly id: number;
-  readonly payload: readonly Uint8Array[];
+  readonly part: readonly Uint8Array[];
+  readonly last: boolean;
 }
 
 export type FileResponse = { readonly id: number; readonly file: Uint8Array } | { readonly id: number; readonly error: string };
@@ -16,7 +18,16 @@ const scope = self as unknown as {
   postMessage(message: FileResponse, transfer?: Transferable[]): void;
 };
 
-scope.onmessage = ({ data: { id, payload } }) => {
+const received = new Map<number, Uint8Array[]>();
+
+scope.onmessage = ({ data: { id, part, last } }) => {
+  const payload = received.get(id) ?? [];
+  payload.push(...part);
+  if (!last) {
+    received.set(id, payload);
+    return;
+  }
+  received.delete(id);
   try {
     const file = sessionFile(payload);
     scope.postMessage({ id, file }, [file.buffer]);

@@ -6,6 +6,9 @@ import type { FileRequest, FileResponse } from './file-worker.ts';
 
 type Wrap = (payload: readonly Uint8Array[]) => Uint8Array;
 
+/** Bytes posted to the worker in one message: a few milliseconds of copying. */
+const PART_BYTES = 4 * 1024 * 1024;
+
 interface Waiting {
   readonly payload: readonly Uint8Array[];
   readonly wrap: Wrap;
@@ -20,21 +23,45 @@ export class SessionFileWriter {
   readonly #waiting = new Map<number, Waiting>();
   readonly #start: (() => Worker) | undefined;
 
-  /** `start` stands in for the real worker in tests. */
-  constructor(start?: () => Worker) {
+  readonly #pause: () => Promise<void>;
+
+  /** `start` stands in for the real worker in tests; `pause` gives the page a turn between two parts. */
+  constructor(start?: () => Worker, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))) {
     this.#start = start;
+    this.#pause = pause;
   }
 
   /** The session file for `payload`; `wrap` is the same step, for when it has to run on this thread. */
   write(payload: readonly Uint8Array[], wrap: Wrap): Promise<Uint8Array> {
     const worker = this.#worker ?? this.#open();
     if (!worker) return Promise.resolve().then(() => wrap(payload));
-    return new Promise((resolve, reject) => {
-      const id = this.#next++;
-      this.#waiting.set(id, { payload, wrap, resolve, reject });
-      // Copied, not transferred: if the worker dies, the payload is still here to wrap on this thread.
-      worker.postMessage({ id, payload } satisfies FileRequest);
-    });
+    const id = this.#next++;
+    const done = new Promise<Uint8Array>((resolve, reject) => this.#waiting.set(id, { payload, wrap, resolve, reject }));
+    void this.#send(worker, id, payload);
+    return done;
+  }
+
+  /**
+   * Posts the payload a few megabytes at a time with a turn for the page between: each message is copied on this
+   * thread, and a session of 100 MB in one message held the page for a third of a second. Copied, not transferred:
+   * if the worker dies, the payload is still here to wrap on this thread.
+   */
+  async #send(worker: Worker, id: number, payload: readonly Uint8Array[]): Promise<void> {
+    let part: Uint8Array[] = [];
+    let bytes = 0;
+    for (let i = 0; i < payload.length; i++) {
+      part.push(payload[i]!);
+      bytes += payload[i]!.length;
+      const last = i === payload.length - 1;
+      if (bytes < PART_BYTES && !last) continue;
+      if (this.#worker !== worker) return; // it failed meanwhile: the payload was wrapped here
+      worker.postMessage({ id, part, last } satisfies FileRequest);
+      if (last) return;
+      part = [];
+      bytes = 0;
+      await this.#pause();
+    }
+    if (payload.length === 0 && this.#worker === worker) worker.postMessage({ id, part: [], last: true } satisfies FileRequest);
   }
 
   dispose(): void {

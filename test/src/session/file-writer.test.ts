@@ -8,15 +8,23 @@ import { SessionFileWriter } from '../../../src/session/file-writer.ts';
 /** A stand-in for the module worker: answers on a later task, as a real one does; or fails to load. */
 function fakeWorker(behaviour: 'works' | 'fails-to-load' | 'answers-error', log: string[]): () => Worker {
   return () => {
+    let payload: Uint8Array[] = [];
+    let parts = 0;
     const worker = {
       onmessage: null as ((e: MessageEvent<FileResponse>) => void) | null,
       onerror: null as ((e: ErrorEvent) => void) | null,
-      postMessage({ id, payload }: FileRequest) {
-        log.push(`worker got ${payload.reduce((n, c) => n + c.length, 0)} bytes in ${payload.length} pieces`);
+      postMessage({ id, part, last }: FileRequest) {
+        payload.push(...part);
+        parts++;
+        if (!last) return;
+        log.push(`worker got ${payload.reduce((n, c) => n + c.length, 0)} bytes in ${payload.length} pieces` + (parts > 1 ? ` and ${parts} messages` : ''));
+        const whole = payload;
+        payload = [];
+        parts = 0;
         setTimeout(() => {
           if (behaviour === 'fails-to-load') worker.onerror?.({ preventDefault() {} } as ErrorEvent);
           else if (behaviour === 'answers-error') worker.onmessage?.({ data: { id, error: 'session too large to save' } } as MessageEvent<FileResponse>);
-          else worker.onmessage?.({ data: { id, file: sessionFile(payload) } } as MessageEvent<FileResponse>);
+          else worker.onmessage?.({ data: { id, file: sessionFile(whole) } } as MessageEvent<FileResponse>);
         }, 0);
       },
       terminate() {
@@ -44,6 +52,16 @@ describe('writing session files off the main thread', () => {
     const restored = createMachine({ mode: 'headless' });
     restored.restore(deserializeSnapshot(expected));
     expect(restored.hostFs.readText('/home/student/project/k.txt')).toBe('kept\n');
+  });
+
+  it('posts a big payload a few megabytes at a time, the page getting a turn between messages', async () => {
+    const log: string[] = [];
+    let pauses = 0;
+    const writer = new SessionFileWriter(fakeWorker('works', log), async () => void pauses++);
+    const payload = Array.from({ length: 10 }, (_, i) => new Uint8Array(1024 * 1024).fill(i));
+    expect(await writer.write(payload, sessionFile)).toEqual(sessionFile(payload));
+    expect(log).toEqual([`worker got ${10 * 1024 * 1024} bytes in 10 pieces and 3 messages`]);
+    expect(pauses).toBe(2);
   });
 
   it('wraps on this thread when the worker cannot load, for the save waiting and every later one', async () => {
