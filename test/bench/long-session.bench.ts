@@ -26,7 +26,7 @@ function heapUsed(): number {
 }
 
 /** Ten commands, the i-th time round: every kind of thing a student does in a session, leaving nothing behind. */
-function mix(i: number): string[] {
+export function mix(i: number): string[] {
   const note = `notes/n${i % 20}.txt`;
   return [
     `echo "note ${i}" > ${note}`,
