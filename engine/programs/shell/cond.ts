@@ -85,10 +85,46 @@ function numeric(op: string, a: number, b: number): boolean {
   }
 }
 
+/**
+ * POSIX classes (`[[:digit:]]`) as RegExp class text. A class is one only inside a bracket expression (`[:a:]`
+ * alone is the bracket of `:` and `a`), and an unknown name there is an error, as regcomp's REG_ECTYPE.
+ */
+function withClasses(source: string): string {
+  let out = '';
+  let inBracket = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (!inBracket) {
+      if (c === '\\') {
+        out += source.slice(i, i + 2);
+        i++;
+      } else if (c === '[') {
+        inBracket = true;
+        out += c;
+        // `[]a]` and `[^]a]`: a `]` first is a member, not the end.
+        if (source[i + 1] === '^') out += source[++i];
+        if (source[i + 1] === ']') out += '\\' + source[++i];
+      } else out += c;
+      continue;
+    }
+    if (c === ']') {
+      inBracket = false;
+      out += c;
+    } else if (source.startsWith('[:', i)) {
+      const end = source.indexOf(':]', i + 2);
+      const name = end < 0 ? undefined : source.slice(i + 2, end);
+      if (name === undefined || !Object.hasOwn(CLASSES, name)) throw new BadRegex(source);
+      out += CLASSES[name];
+      i = end + 1;
+    } else out += c === '\\' || c === '[' ? '\\' + c : c;
+  }
+  return out;
+}
+
 function matchRegex(sh: Interpreter, text: string, source: string): boolean {
   let re: RegExp;
   try {
-    re = new RegExp(source.replace(/\[:([a-z]+):\]/g, (m, name: string) => (Object.hasOwn(CLASSES, name) ? CLASSES[name]! : m)));
+    re = new RegExp(withClasses(source));
   } catch {
     throw new BadRegex(source);
   }

@@ -16,6 +16,9 @@ export const CLASSES: Readonly<Record<string, string>> = {
   blank: ' \\t',
   punct: '!-\\/:-@\\[-`{-~',
   xdigit: '0-9A-Fa-f',
+  cntrl: '\\x00-\\x1f\\x7f',
+  graph: '!-~',
+  print: ' -~',
   word: 'A-Za-z0-9_',
 };
 

@@ -84,7 +84,14 @@ describe('[[ ]] (bash only)', () => {
     // `function Object() {...}` pasted into the regex made [[:constructor:]] match any of its letters.
     const status = async (name: string) => (await bash(`[[ 'f }]' =~ [[:${name}:]] ]]; echo $?`)).stdout;
     expect(await status('constructor')).toBe(await status('bogus'));
-    expect(await status('constructor')).toBe('1\n');
+    expect(await status('constructor')).toBe('2\n');
+  });
+
+  it('reads POSIX classes only inside brackets, and an unknown one as a bad regex (status 2), as bash does', async () => {
+    const r = await bash(
+      "[[ x =~ [[:bogus:]] ]]; echo $?; [[ x =~ [a[:bogus:]] ]]; echo $?; [[ a =~ [:abc:] ]]; echo $?; [[ ']' =~ []] ]]; echo $?; [[ $'\\t' =~ [[:cntrl:]] ]]; echo $?; [[ ' ' =~ [[:graph:]] ]]; echo $?",
+    );
+    expect(r.stdout).toBe('2\n2\n0\n0\n0\n1\n');
   });
 
   it('spans lines after && and ||', async () => {
