@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/core/clock.ts';
 import { WorkSlicer } from '../../engine/core/slicer.ts';
+import { countYields } from '../yields.ts';
 
 describe('WorkSlicer', () => {
   it('yields on the clock once per budget of work, without moving it', async () => {
     const clock = new VirtualClock();
     const start = clock.now();
-    let yields = 0;
-    const original = clock.yield.bind(clock);
-    clock.yield = async () => {
-      yields++;
-      await original();
-    };
+    const yields = countYields(clock);
     const slicer = new WorkSlicer(clock, 100);
     for (let i = 0; i < 10; i++) await slicer.spend(30);
     // 300 units: a yield after 120 (then the count starts again), after 240; 60 are left over.
-    expect(yields).toBe(2);
+    expect(yields()).toBe(2);
     expect(clock.now()).toBe(start);
   });
 });

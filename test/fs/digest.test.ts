@@ -5,6 +5,7 @@ import { VirtualClock } from '../../engine/core/clock.ts';
 import { chainId, chainIds, diffIdOf, diffIdOfSliced, digestBytes, digestTextSliced, digestChunks, EMPTY_LAYER_DIFF_ID, setSha256 } from '../../engine/fs/digest.ts';
 import { tarBytes } from '../../engine/fs/tar.ts';
 import { buildTree, makeDir, makeFile } from '../../engine/fs/tree.ts';
+import { countYields } from '../yields.ts';
 
 const nodeSha = (b: Uint8Array | string) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 
@@ -27,31 +28,21 @@ describe('digests', () => {
   it('hashes a large layer in slices to the same diffID, yielding on the clock between them', async () => {
     const layer = () => buildTree([{ path: '/big', entry: makeFile(syntheticContent('y', 1_000_000)) }]);
     const clock = new VirtualClock();
-    let yields = 0;
-    const original = clock.yield.bind(clock);
-    clock.yield = async () => {
-      yields++;
-      await original();
-    };
+    const yields = countYields(clock);
     const sliced = layer();
     expect(await diffIdOfSliced(sliced, clock)).toBe(nodeSha(tarBytes(layer())));
-    expect(yields).toBeGreaterThanOrEqual(3);
+    expect(yields()).toBeGreaterThanOrEqual(3);
     // Remembered: the synchronous diffIdOf of the same layer object does not hash again.
     expect(diffIdOf(sliced)).toBe(nodeSha(tarBytes(layer())));
   });
 
   it('hashes megabytes of text in slices to the same digest, a surrogate pair on a slice boundary included', async () => {
     const clock = new VirtualClock();
-    let yields = 0;
-    const original = clock.yield.bind(clock);
-    clock.yield = async () => {
-      yields++;
-      await original();
-    };
+    const yields = countYields(clock);
     // 128 KiB slices: the emoji straddles the first boundary.
     const text = 'x'.repeat(128 * 1024 - 1) + '😀' + 'é<>'.repeat(200_000);
     expect(await digestTextSliced(text, clock)).toBe(nodeSha(text));
-    expect(yields).toBeGreaterThanOrEqual(3);
+    expect(yields()).toBeGreaterThanOrEqual(3);
     expect(await digestTextSliced('', clock)).toBe(nodeSha(''));
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BrokenPipeError, Collector, Pipe } from '../../../engine/programs/streams.ts';
 import { machine, run } from '../harness.ts';
+import { countYields } from '../../yields.ts';
 
 /** `yes`: writes forever until the reader goes away. */
 async function yes(pipe: Pipe): Promise<string> {
@@ -42,14 +43,9 @@ describe('walks over large trees', () => {
     for (let i = 0; i < 2000; i++) files[`/big/d${i % 20}/f${i}`] = 'x\n';
     for (const argv of [['find', '/big', '-name', 'nothing'], ['grep', '-r', 'nothing', '/big'], ['chmod', '-R', 'u+x', '/big']]) {
       const m = machine(files);
-      let yields = 0;
-      const original = m.clock.yield.bind(m.clock);
-      m.clock.yield = async () => {
-        yields++;
-        await original();
-      };
+      const yields = countYields(m.clock);
       await run(m, argv);
-      expect(yields, argv.join(' ')).toBeGreaterThanOrEqual(4);
+      expect(yields(), argv.join(' ')).toBeGreaterThanOrEqual(4);
     }
   });
 });
