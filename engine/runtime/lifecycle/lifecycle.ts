@@ -60,29 +60,38 @@ export function restoreContainerLifecycle(saved: PersistedLifecycle, effects: Li
   return open(effects, { snapshot: saved });
 }
 
+/** Each actor's effects, found from the `self` every action is given. */
+const effectsOf = new WeakMap<object, LifecycleEffects>();
+
+/**
+ * One machine for every container: `provide` builds a new machine (its states and transitions, about 25 KiB) each
+ * time, which made an idle container cost that much more. Its actions look their container's effects up instead.
+ */
+const lifecycleMachine = containerLifecycleMachine.provide({
+  actions: {
+    signalStop: ({ self, context, event }) => effectsOf.get(self)?.onSignal?.(signalFor('signalStop', context, event)),
+    signalKill: ({ self, context, event }) => effectsOf.get(self)?.onSignal?.(signalFor('signalKill', context, event)),
+    signalSigkill: ({ self, context, event }) => effectsOf.get(self)?.onSignal?.(signalFor('signalSigkill', context, event)),
+    startProcess: ({ self }) => effectsOf.get(self)?.onStartProcess?.(),
+    freeze: ({ self }) => effectsOf.get(self)?.onPause?.(),
+    thaw: ({ self }) => effectsOf.get(self)?.onUnpause?.(),
+    removeContainer: ({ self }) => effectsOf.get(self)?.onRemove?.(),
+  },
+});
+
 function open(effects: LifecycleEffects, from: { input: LifecycleInit } | { snapshot: PersistedLifecycle }): ContainerLifecycle {
   const { clock } = effects;
-  const machine = containerLifecycleMachine.provide({
-    actions: {
-      signalStop: ({ context, event }) => effects.onSignal?.(signalFor('signalStop', context, event)),
-      signalKill: ({ context, event }) => effects.onSignal?.(signalFor('signalKill', context, event)),
-      signalSigkill: ({ context, event }) => effects.onSignal?.(signalFor('signalSigkill', context, event)),
-      startProcess: () => effects.onStartProcess?.(),
-      freeze: () => effects.onPause?.(),
-      thaw: () => effects.onUnpause?.(),
-      removeContainer: () => effects.onRemove?.(),
-    },
-  });
   const options = { clock: xstateClock(clock) };
   const actor =
     'input' in from
-      ? createActor(machine, { ...options, input: from.input })
+      ? createActor(lifecycleMachine, { ...options, input: from.input })
       : // The context comes from the snapshot; input only seeds a new machine.
-        createActor(machine, { ...options, snapshot: from.snapshot, input: undefined as unknown as LifecycleInit });
+        createActor(lifecycleMachine, { ...options, snapshot: from.snapshot, input: undefined as unknown as LifecycleInit });
   const state = (): ContainerState => {
     const snap = actor.getSnapshot();
     return containerState(phaseOf(snap.value), snap.context);
   };
+  effectsOf.set(actor, effects);
   actor.subscribe(() => effects.onChange?.(state()));
   actor.start();
   if ('snapshot' in from) actor.send({ type: 'RESUME', now: clock.now() });

@@ -185,3 +185,16 @@ describe('docker restart', () => {
     expect(h.lifecycle.state()).toMatchObject({ Status: 'running', StartedAt: 100, FinishedAt: 0, ExitCode: 0 });
   });
 });
+
+describe('several containers', () => {
+  test('share one machine, and each one’s effects reach that container only', () => {
+    const a = harness();
+    const b = harness({}, a.clock);
+    ok(a, { type: 'START' });
+    ok(b, { type: 'START' });
+    ok(a, { type: 'STOP' });
+    ok(b, { type: 'PAUSE' });
+    expect(a.effects).toEqual(['start', 'signal SIGTERM']);
+    expect(b.effects).toEqual(['start', 'pause']);
+  });
+});
