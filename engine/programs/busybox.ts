@@ -9,8 +9,8 @@ import { shellProgram } from './shell/index.ts';
 /**
  * BusyBox, the multi-call binary of Alpine and the busybox image: `/bin/ls` is a symlink to `/bin/busybox`, which
  * looks at the name it was run by (`basename(argv[0])`) or, run as `busybox <applet> ...`, at its first argument.
- * Its applets here are Dockyard's coreutils (GNU-worded, where real BusyBox words some errors differently) and the
- * shell as ash. Real BusyBox has ~300 applets; a name it has that Dockyard does not simulate answers as an unknown
+ * Its applets here are Dockyard's coreutils, told they run as BusyBox (`dialect`) so that the errors students meet
+ * most (a missing file for ls, cat, rm, mkdir) read as BusyBox words them, and the shell as ash. Real BusyBox has ~300 applets; a name it has that Dockyard does not simulate answers as an unknown
  * applet does, so the applet list below only names what runs.
  */
 
@@ -85,7 +85,7 @@ async function runApplet(p: Process, argv: readonly string[]): Promise<number> {
   }
   // A shell keeps the name it was run by as $0 (`/bin/sh: ...` in its errors); other applets speak as their name.
   const shown = name === 'sh' || name === 'ash' ? argv[0]! : name;
-  return applet({ ...p, argv: [shown, ...argv.slice(1)] });
+  return applet({ ...p, argv: [shown, ...argv.slice(1)], dialect: 'busybox' });
 }
 
 export const busybox: Program = async (p) => {

@@ -26,6 +26,8 @@ export interface Process {
   readonly gid: number;
   /** The machine (host, container) this process runs on: hostname and the services a program may reach. */
   readonly system: System;
+  /** Set when run as a BusyBox applet, whose messages are worded unlike GNU's (`ls: /x: No such file or directory`). */
+  readonly dialect?: 'busybox';
   /**
    * Starts a child program found through PATH (or by path when argv[0] contains a slash) and waits for it.
    * Fails as the shells do when it is missing: the caller decides the wording, this returns `notFound`.

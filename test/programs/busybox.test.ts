@@ -12,6 +12,17 @@ describe('busybox', () => {
     expect((await runIn(m, 'ls /nope')).stderr).toMatch(/^ls: /);
   });
 
+  it('words a missing file as BusyBox does, where GNU coreutils (Debian images) word it otherwise', async () => {
+    const alpine = imageMachine('alpine:3.21');
+    expect(await runIn(alpine, 'ls /nope')).toMatchObject({ stderr: 'ls: /nope: No such file or directory\n', status: 1 });
+    expect(await runIn(alpine, 'cat /nope')).toMatchObject({ stderr: "cat: can't open '/nope': No such file or directory\n", status: 1 });
+    expect(await runIn(alpine, 'rm /nope')).toMatchObject({ stderr: "rm: can't remove '/nope': No such file or directory\n", status: 1 });
+    expect(await runIn(alpine, 'mkdir /etc')).toMatchObject({ stderr: "mkdir: can't create directory '/etc': File exists\n", status: 1 });
+    const debian = imageMachine('node:20');
+    expect(await runIn(debian, 'ls /nope')).toMatchObject({ stderr: "ls: cannot access '/nope': No such file or directory\n", status: 2 });
+    expect(await runIn(debian, 'cat /nope')).toMatchObject({ stderr: 'cat: /nope: No such file or directory\n', status: 1 });
+  });
+
   it('is the shell: /bin/sh is ash', async () => {
     const m = imageMachine('alpine:3.21');
     expect(await runIn(m, 'nope')).toMatchObject({ stderr: '/bin/sh: nope: not found\n', status: 127 });

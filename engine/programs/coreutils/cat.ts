@@ -41,7 +41,7 @@ export const cat = defineProgram('cat', async (ctx) => {
     try {
       chunks = f === '-' ? stdinChunks(ctx) : [ctx.fs.readFile(ctx.path(f))];
     } catch (e) {
-      await ctx.error(`${f}: ${errText(e)}`);
+      await ctx.error(ctx.busybox ? `can't open '${f}': ${errText(e)}` : `${f}: ${errText(e)}`);
       status = 1;
       continue;
     }

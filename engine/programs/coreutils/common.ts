@@ -149,6 +149,11 @@ export class Ctx {
     return this.p.fs;
   }
 
+  /** Run as a BusyBox applet (Alpine, the busybox image): some messages are worded as BusyBox words them. */
+  get busybox(): boolean {
+    return this.p.dialect === 'busybox';
+  }
+
   /** Resolves a user-given path against the working directory. */
   path(p: string): string {
     const abs = resolvePath(this.p.cwd, p);

@@ -120,8 +120,10 @@ export const ls = defineProgram('ls', async (ctx) => {
       if (st.type === 'dir' && !opt.dirsAsFiles) dirs.push(item);
       else files.push(item);
     } catch (e) {
-      await ctx.error(`cannot access '${name}': ${(e as { text?: string }).text ?? errText(e)}`);
-      status = 2;
+      const why = (e as { text?: string }).text ?? errText(e);
+      // BusyBox's my_stat: bb_simple_perror_msg(name), and EXIT_FAILURE rather than GNU's 2.
+      await ctx.error(ctx.busybox ? `${name}: ${why}` : `cannot access '${name}': ${why}`);
+      status = ctx.busybox ? 1 : 2;
     }
   }
   let first = true;

@@ -54,7 +54,7 @@ export const mkdir = defineProgram('mkdir', async (ctx) => {
       }
     } catch (e) {
       const shown = (e as { shown?: string }).shown ?? name;
-      await ctx.error(`cannot create directory ‘${shown}’: ${errText(e)}`);
+      await ctx.error(ctx.busybox ? `can't create directory '${shown}': ${errText(e)}` : `cannot create directory ‘${shown}’: ${errText(e)}`);
       status = 1;
     }
   }

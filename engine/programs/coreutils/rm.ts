@@ -61,7 +61,7 @@ async function remove(ctx: Ctx, name: string, path: string, opts: RmOpts): Promi
     size = st.size;
   } catch (e) {
     if (opts.force && e instanceof FsError && e.code === 'ENOENT') return true;
-    await ctx.error(`cannot remove '${name}': ${errText(e)}`);
+    await ctx.error(`${ctx.busybox ? "can't" : 'cannot'} remove '${name}': ${errText(e)}`);
     return false;
   }
   if (type === 'dir') {
