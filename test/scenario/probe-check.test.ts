@@ -27,7 +27,7 @@ describe('probe check', () => {
     expect(await check(survives('keep', '/data'), state)).toEqual({ passed: true, message: '' });
     const lost = await check(survives('lose', '/tmp'), state);
     expect(lost.passed).toBe(false);
-    expect(lost.message).toBe('`docker exec lose cat /tmp/f` failed: its output was expected to be "kept"; it printed: cat: /tmp/f: No such file or directory');
+    expect(lost.message).toBe(`\`docker exec lose cat /tmp/f\` failed: its output was expected to be "kept"; it printed: cat: can't open '/tmp/f': No such file or directory`);
   });
 
   it('runs on a copy: the student machine is untouched', async () => {
