@@ -11,6 +11,7 @@
  * Values the codec cannot write (functions, class instances) are handed to an `external` hook, which names them and
  * gives a plain payload to write instead; the reader gives the name and payload back to its own hook to rebuild them.
  */
+import { utf8Pieces } from './utf8-pieces.ts';
 
 export class ValueCodecError extends Error {
   override readonly name = 'ValueCodecError';
@@ -190,8 +191,6 @@ export async function encodeValueChunksSliced(value: unknown, pause: () => Promi
 /** Strings longer than this are encoded in pieces of this many characters, a pause allowed between pieces. */
 const LONG_STRING = 256 * 1024;
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
 /** The encoder, as steps, yielding every SLICE_WORK units of work. */
 function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint8Array[], void> {
   const w = new Writer();
@@ -231,14 +230,9 @@ function* encoding(value: unknown, options: EncodeOptions): Generator<void, Uint
     strings.set(s, strings.size);
     const pieces: Uint8Array[] = [];
     let length = 0;
-    for (let at = 0; at < s.length; ) {
-      let end = Math.min(s.length, at + LONG_STRING);
-      // A surrogate pair cut in two would encode as two replacement characters.
-      if (end < s.length && isHighSurrogate(s.charCodeAt(end - 1))) end--;
-      const piece = encoder.encode(s.slice(at, end));
+    for (const piece of utf8Pieces(s, LONG_STRING)) {
       pieces.push(piece);
       length += piece.length;
-      at = end;
       yield;
     }
     w.byte(Tag.String);

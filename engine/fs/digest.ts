@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { VirtualClock } from '../core/clock.ts';
 import { WorkSlicer } from '../core/slicer.ts';
+import { utf8Pieces } from '../core/utf8-pieces.ts';
 import { tarChunks } from './tar.ts';
 import type { DirEntry } from './types.ts';
 
@@ -89,19 +90,12 @@ export async function diffIdOfSliced(layer: DirEntry, clock: VirtualClock): Prom
 export async function digestTextSliced(text: string, clock: VirtualClock): Promise<string> {
   const h = createHasher();
   const slicer = new WorkSlicer(clock, HASH_SLICE_BYTES);
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + HASH_SLICE_BYTES);
-    // A surrogate pair is one character: cutting between its halves would encode two replacement characters.
-    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-    const bytes = encoder.encode(text.slice(at, end));
+  for (const bytes of utf8Pieces(text, HASH_SLICE_BYTES)) {
     h.update(bytes);
     await slicer.spend(bytes.length);
-    at = end;
   }
   return 'sha256:' + h.hex();
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** OCI chainID: the first diffID, then sha256(`<previous chainID> <diffID>`) for each further layer. */
 export function chainId(diffIdList: readonly string[]): string {
