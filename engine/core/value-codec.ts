@@ -11,6 +11,7 @@
  * Values the codec cannot write (functions, class instances) are handed to an `external` hook, which names them and
  * gives a plain payload to write instead; the reader gives the name and payload back to its own hook to rebuild them.
  */
+import { runSteps, runStepsSliced } from './slicer.ts';
 import { utf8Pieces } from './utf8-pieces.ts';
 
 export class ValueCodecError extends Error {
@@ -161,11 +162,7 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
  * pieces are joined, which may happen in a worker.
  */
 export function encodeValueChunks(value: unknown, options: EncodeOptions = {}): Uint8Array[] {
-  const steps = encoding(value, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(encoding(value, options));
 }
 
 /**
@@ -180,12 +177,7 @@ const SLICE_WORK = 20_000;
  * (a snapshot never does).
  */
 export async function encodeValueChunksSliced(value: unknown, pause: () => Promise<void>, options: EncodeOptions = {}): Promise<Uint8Array[]> {
-  const steps = encoding(value, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  return runStepsSliced(encoding(value, options), pause, 1);
 }
 
 /** Strings longer than this are encoded in pieces of this many characters, a pause allowed between pieces. */

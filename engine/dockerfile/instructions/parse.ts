@@ -1,4 +1,5 @@
 // BuildKit's instructions/parse.go: syntax nodes to typed instructions, grouped into stages.
+import { runSteps, runStepsSliced } from '../../core/slicer.ts';
 import { chompHeredocContent, parseHeredocMarker, type Node } from '../parser/index.ts';
 import { BFlags, InstructionError, type Flag } from './bflag.ts';
 import { formatGoDuration, parseGoDuration } from './duration.ts';
@@ -382,23 +383,14 @@ const typedTrees = new WeakMap<Node, ParsedDockerfile>();
 export function parse(ast: Node): ParsedDockerfile {
   const known = typedTrees.get(ast);
   if (known) return known;
-  const steps = typing(ast);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(typing(ast));
 }
 
 /** `parse`, pausing every few thousand instructions so a huge Dockerfile does not freeze the page. */
 export async function parseSliced(ast: Node, pause: () => Promise<void>): Promise<ParsedDockerfile> {
   const known = typedTrees.get(ast);
   if (known) return known;
-  const steps = typing(ast);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
+  return runStepsSliced(typing(ast), pause, 1);
 }
 
 function* typing(ast: Node): Generator<void, ParsedDockerfile, void> {

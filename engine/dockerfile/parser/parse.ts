@@ -1,3 +1,4 @@
+import { runSteps, runStepsSliced } from '../../core/slicer.ts';
 import { DirectiveReader, type Directive, type EscapeToken } from './directives.ts';
 import { DockerfileParseError } from './errors.ts';
 import { HEREDOC_COMPOUND_INSTRUCTIONS, HEREDOC_INSTRUCTIONS, heredocMarkers } from './heredocs.ts';
@@ -75,11 +76,7 @@ let last: { readonly text: string; readonly result: ParseResult } | undefined;
  */
 export function parseDockerfile(text: string): ParseResult {
   if (last?.text === text) return last.result;
-  const steps = parsing(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return (last = { text, result: step.value }).result;
-  }
+  return (last = { text, result: runSteps(parsing(text)) }).result;
 }
 
 /**
@@ -88,12 +85,9 @@ export function parseDockerfile(text: string): ParseResult {
  */
 export async function parseDockerfileSliced(text: string, pause: () => Promise<void>): Promise<ParseResult> {
   if (last?.text === text) return last.result;
-  const steps = parsing(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return (last = { text, result: step.value }).result;
-    await pause();
-  }
+  // The parser yields once per slice of instructions: a pause at every yield.
+  const result = await runStepsSliced(parsing(text), pause, 1);
+  return (last = { text, result }).result;
 }
 
 /** The parser, as steps: it yields every SLICE_INSTRUCTIONS instructions and returns the tree. */
